@@ -1,0 +1,31 @@
+"""Attribution extraction: who said what, when, as spans of the article text.
+
+Knows nothing of HTTP or databases; imports only the standard library, spaCy, dateparser
+and itself.
+"""
+
+from app.extraction.types import (
+    Attribution,
+    AttributionKind,
+    DatePrecision,
+    ExtractionConfig,
+    ExtractionError,
+    Quantity,
+    ResolvedSource,
+    SaidOn,
+    SourceType,
+    Span,
+)
+
+__all__ = [
+    "Attribution",
+    "AttributionKind",
+    "DatePrecision",
+    "ExtractionConfig",
+    "ExtractionError",
+    "Quantity",
+    "ResolvedSource",
+    "SaidOn",
+    "SourceType",
+    "Span",
+]
