@@ -32,8 +32,8 @@ from dateparser.date import DateDataParser
 from app.extraction.types import DatePrecision, SaidOn, Span
 
 if TYPE_CHECKING:  # spaCy objects are only passed through, never constructed here
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 __all__ = ["find_said_on", "resolve_date_phrase"]
 
@@ -219,7 +219,14 @@ _WEEKDAY = re.compile(
 )
 
 
-def find_said_on(sent: SpacySpan, cue_token_i: int, published_at: date | None) -> SaidOn | None:
+def find_said_on(
+    sent: SpacySpan,
+    cue_token_i: int,
+    published_at: date | None,
+    *,
+    offset: int = 0,
+    text: str | None = None,
+) -> SaidOn | None:
     """The date the cue verb's statement was made, from the cue's own clause.
 
     Reads the parsed sentence ``sent`` and the doc index of the cue token. Takes DATE/TIME
@@ -232,8 +239,9 @@ def find_said_on(sent: SpacySpan, cue_token_i: int, published_at: date | None) -
     that its delegation met ... last week" and in "Following talks last month, Washington
     indicated ..." there is none. Durations ("for three years") are not dates, and dates
     after the publication date are dropped (a statement is not made after the article
-    reporting it). The span is in doc character offsets (``Token.idx``), which equal the
-    text offsets when the doc was built from the text itself.
+    reporting it). ``offset`` is where the doc starts in the article text (a paragraph
+    doc's start; 0 for a whole-text doc): the span is in article offsets, its text sliced
+    from ``text`` when given, else from the doc.
     """
     doc = sent.doc
     verb = _governing_verb(doc[cue_token_i])
@@ -241,7 +249,7 @@ def find_said_on(sent: SpacySpan, cue_token_i: int, published_at: date | None) -
     for start, end in _time_phrases(sent):
         if not _attached_to(doc[start:end], verb):
             continue
-        said = _said_on_for(doc, start, end, published_at)
+        said = _said_on_for(doc, start, end, published_at, offset, text)
         if said is None:
             continue
         distance = min(abs(i - verb.i) for i in range(start, end))
@@ -329,17 +337,20 @@ def _attached_to(phrase: SpacySpan, verb: Token) -> bool:
     return False
 
 
-def _said_on_for(doc: object, start: int, end: int, published_at: date | None) -> SaidOn | None:
-    span = doc[start:end]  # type: ignore[index]
+def _said_on_for(
+    doc: Doc, start: int, end: int, published_at: date | None, offset: int, text: str | None
+) -> SaidOn | None:
+    span = doc[start:end]
     said = resolve_date_phrase(span.text, published_at)
     if said is None:
         return None
     if published_at is not None and said.date > published_at:
         return None
-    char_start, char_end = span.start_char, span.end_char
+    char_start, char_end = span.start_char + offset, span.end_char + offset
+    words = text[char_start:char_end] if text is not None else span.text
     return SaidOn(
         date=said.date,
         precision=said.precision,
-        text=span.text,
-        span=Span(char_start, char_end, doc.text[char_start:char_end]),  # type: ignore[attr-defined]
+        text=words,
+        span=Span(char_start, char_end, words),
     )
