@@ -29,3 +29,8 @@ __all__ = [
     "SourceType",
     "Span",
 ]
+
+from app.extraction.parse import get_parser, load_parser  # noqa: E402
+from app.extraction.pipeline import extract  # noqa: E402
+
+__all__ += ["extract", "get_parser", "load_parser"]

@@ -1,0 +1,189 @@
+"""Finding the content of a cue: what was said, believed, intended or found.
+
+PolNeAR (guidelines section 3 "Content") marks the attributed material without the
+complementizer ("said [that] X"), quotation marks included, split into fragments around an
+interrupting cue and source (``"A," he said, "B."``), and running over sentences and
+paragraphs while the quotation goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from app.extraction.cues import CONTENT_PREPS, Cue
+
+_OPEN = "“„‟«"
+_CLOSE = "”»"
+_STRAIGHT = '"'
+# Leading words of a complement that PolNeAR leaves out of the content.
+_MARKERS = frozenset({"that"})
+# Fragments this far apart, with only a cue and source between them, stay one attribution.
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation in the text: ``[start, end)`` including its quotation marks.
+
+    ``closed`` is False when the paragraph ended before a closing mark (the convention
+    for a quotation that goes on in the next paragraph).
+    """
+
+    start: int
+    end: int
+    closed: bool
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Quotations delimited by curly (“…”) or straight ("…") double quotes, per paragraph.
+
+    A quotation never crosses a paragraph boundary; an unclosed one runs to the end of its
+    paragraph. Single quotes are left alone (they are mostly apostrophes or quotes inside
+    quotes).
+    """
+    quotes: list[Quote] = []
+    for pstart, pend in paragraphs:
+        i = pstart
+        open_at = -1
+        open_char = ""
+        while i < pend:
+            ch = text[i]
+            if open_at < 0:
+                if ch in _OPEN or ch == _STRAIGHT:
+                    open_at, open_char = i, ch
+            elif (open_char == _STRAIGHT and ch == _STRAIGHT) or (
+                open_char != _STRAIGHT and ch in _CLOSE
+            ):
+                quotes.append(Quote(open_at, i + 1, True))
+                open_at = -1
+            elif open_char != _STRAIGHT and ch in _OPEN and ch != open_char:
+                pass
+            i += 1
+        if open_at >= 0:
+            quotes.append(Quote(open_at, pend, False))
+    return quotes
+
+
+_WORD = re.compile(r"\w+")
+
+
+def quote_words(text: str, q: Quote) -> int:
+    return len(_WORD.findall(text, q.start, q.end))
+
+
+def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Token ranges ``[(start, end), ...]`` of the content of ``cue`` in ``doc``.
+
+    Verbs: the clausal complement (``said [that] X``), the governing clause when the cue is
+    a parenthetical (``X, he said``), the infinitive (``wants to X``), the object
+    (``announced the deaths of six hostages``) or a prepositional object (``talked about X``).
+    ``according to``: the clause it modifies, without the cue and source. Nouns: their
+    clause or prepositional complement. Colon: the rest of the sentence.
+    Returns [] when there is none; quotes around or after the cue are added by the
+    pipeline.
+
+    Example: ``He said that the talks would resume.`` → ``the talks would resume``.
+    """
+    head = doc[cue.head]
+    excluded = set(range(cue.start, cue.end))
+    if source is not None:
+        excluded.update(range(*source))
+    if cue.pattern == "according_to":
+        gov = head.head
+        if gov is head:
+            return []
+        # the root of the clause the phrase modifies
+        while gov.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") and gov.head is not gov:
+            gov = gov.head
+        excluded.update(t.i for t in head.subtree)
+        return _ranges(doc, [t.i for t in gov.subtree if t.i not in excluded])
+    if cue.pattern == "colon":
+        sent = head.sent
+        return _ranges(doc, list(range(cue.head + 1, len(doc))))[:1] if sent else []
+    if cue.pattern == "noun":
+        for c in head.children:
+            if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.i > head.i:
+                return _ranges(doc, _complement(c, excluded))
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > head.i:
+                return _ranges(doc, [t.i for t in c.subtree if t.i != c.i and t.i not in excluded])
+        return []
+    verb = head
+    if cue.pattern == "adj":
+        for c in head.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                return _ranges(doc, _complement(c, excluded))
+        return []
+    kids = list(verb.children)
+    for c in kids:
+        if c.dep_ == "ccomp" and c.i not in excluded:
+            return _ranges(doc, _complement(c, excluded))
+    if verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp",) and verb.i > verb.head.i and _is_parenthetical(verb)):
+        gov = verb.head
+        skip = {t.i for t in verb.subtree} | excluded
+        return _ranges(doc, [t.i for t in gov.subtree if t.i not in skip])
+    for c in kids:
+        if c.dep_ == "xcomp" and c.i > verb.i:
+            return _ranges(doc, _complement(c, excluded, keep_to=True))
+    for c in kids:
+        if c.dep_ in ("dobj", "oprd") and c.i > verb.i and c.i not in excluded:
+            lo = c.left_edge.i
+            hi = c.right_edge.i + 1
+            # "called him a liar": object and predicate together
+            for d in kids:
+                if d.dep_ in ("oprd", "xcomp", "ccomp") and d.i > c.i:
+                    hi = max(hi, d.right_edge.i + 1)
+            return _ranges(doc, [i for i in range(lo, hi) if i not in excluded])
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > verb.i:
+            objs = [t.i for t in c.subtree if t.i != c.i and t.i not in excluded]
+            if objs:
+                return _ranges(doc, objs)
+    return []
+
+
+def _is_parenthetical(verb: Any) -> bool:
+    """``X, he said, Y``: a cue verb set off by commas inside the clause it reports."""
+    prev = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return prev is not None and prev.text in (",", "”", '"')
+
+
+def _complement(tok: Any, excluded: set[int], *, keep_to: bool = False) -> list[int]:
+    idx = [t.i for t in tok.subtree if t.i not in excluded]
+    # drop the complementizer: "said [that] ..."
+    while idx and tok.doc[idx[0]].lower_ in _MARKERS and tok.doc[idx[0]].dep_ == "mark":
+        idx.pop(0)
+    if not keep_to:
+        pass
+    return idx
+
+
+def _ranges(doc: Any, idx: list[int]) -> list[tuple[int, int]]:
+    """Contiguous token ranges of ``idx``, trimmed of edge punctuation other than quotes."""
+    if not idx:
+        return []
+    idx = sorted(set(idx))
+    out: list[tuple[int, int]] = []
+    lo = prev = idx[0]
+    for i in idx[1:]:
+        if i != prev + 1:
+            out.append((lo, prev + 1))
+            lo = i
+        prev = i
+    out.append((lo, prev + 1))
+    trimmed = []
+    for lo, hi in out:
+        while lo < hi and _trim_tok(doc[lo]):
+            lo += 1
+        while hi > lo and _trim_tok(doc[hi - 1]):
+            hi -= 1
+        if hi > lo:
+            trimmed.append((lo, hi))
+    return trimmed
+
+
+def _trim_tok(tok: Any) -> bool:
+    if tok.is_space:
+        return True
+    return tok.is_punct and tok.text not in "“”\"‘’'" and tok.text not in ("...", "…", "?", "!")

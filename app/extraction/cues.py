@@ -1,0 +1,220 @@
+"""Finding attribution cues: the words that attribute content to a source.
+
+PolNeAR (Newell, Margolin & Ruths 2018, guidelines section 3 "Cues") annotates as cue the
+verb or phrase that introduces attributed material: verbs of saying ("said", "told",
+"tweeted"), of believing and feeling ("thinks", "fears"), of intending ("wants", "plans"),
+of finding ("the poll shows"), evaluative speech acts ("criticized", "praised", "called for"),
+nominal cues ("his claim that ..."), "according to", and the colon of ``X: "..."``.
+
+The lexicons below are written by hand from the guidelines and general knowledge of English
+reporting verbs; nothing is counted out of a corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.extraction.types import AttributionKind
+
+# Verbs of saying that take a clause, a quote or a direct object as content.
+SAY_VERBS = frozenset(
+    """
+    say tell add write state declare claim argue insist suggest warn reply respond answer
+    acknowledge admit confirm deny reveal tweet post testify recall remark observe comment
+    explain note report announce predict promise vow pledge assure repeat reiterate emphasize
+    emphasise stress concede complain boast brag joke quip shout yell scream contend allege
+    assert maintain conclude mention ask wonder question counter retort indicate signal hint
+    imply estimate caution charge disclose inform speculate guarantee swear lament scoff snap
+    grumble muse recount concur clarify elaborate specify affirm proclaim pronounce opine
+    theorize posit propose recommend advise urge demand order instruct request plead beg
+    threaten forecast calculate read continue acknowledge agree disagree predict tout decry
+    deplore denounce criticize criticise praise blame accuse condemn slam blast attack mock
+    dismiss reject defend endorse welcome applaud hail thank describe call label dub
+    characterize characterise discuss cite challenge dispute express voice highlight
+    underscore fault rebuke scold lambaste ridicule echo raise address detail outline
+    advocate reassure remind convince persuade notify brief concede apologize apologise
+    congratulate lash tease taunt vent lecture preach declare exclaim murmur whisper mutter
+    sigh laugh cry insinuate reckon attest certify vouch summarize summarise interject
+    chime weigh prod press pressure implore encourage invite acknowledge announce decline
+    refuse oppose support back sue rail rant rave gush marvel muse pitch float champion
+    question tweet retweet blog text email message telephone phone radio cable
+    """.split()
+)
+# Verbs of believing, feeling, knowing: content is a clause (or a quote).
+BELIEF_VERBS = frozenset(
+    """
+    believe think feel fear hope worry know expect suspect doubt assume consider guess
+    suppose imagine realize realise understand recognize recognise trust bet sense presume
+    view regard see seem appear deem figure wonder dread prefer like love hate dislike
+    favor favour blame care mind accept learn remember forget notice
+    """.split()
+)
+# Verbs of wanting and intending: content is an infinitive (or an object).
+INTENTION_VERBS = frozenset(
+    """
+    want plan intend aim seek wish try decide hope vow promise pledge threaten refuse
+    decline prefer mean expect agree offer attempt strive push resolve aspire desire
+    need vote choose opt prepare campaign fight lobby
+    """.split()
+)
+# Verbs with which polls, studies, documents and data attribute findings.
+FINDING_VERBS = frozenset(
+    """
+    find show reveal suggest indicate conclude demonstrate estimate determine discover prove
+    confirm document project predict rank put give list record find
+    """.split()
+)
+# Subjects that make a finding: "the poll shows".
+DOCUMENT_NOUNS = frozenset(
+    """
+    poll survey study report analysis data figure figures statistic statistics record
+    records document documents email emails memo letter filing review audit investigation
+    research researcher tally count census model forecast projection estimate estimates
+    finding findings result results number numbers paper article book transcript
+    indictment complaint lawsuit ruling probe inquiry test evidence footage video
+    """.split()
+)
+# Verbs that are cues only with a clausal complement (they are too common otherwise).
+CLAUSE_ONLY = frozenset(
+    """
+    see know find show feel learn remember forget notice accept mean understand read
+    continue add like love hate mind care figure prove give put list record rank
+    raise address weigh press push fight need vote choose prepare
+    """.split()
+)
+# Adjectives of belief and feeling with a clause: "he is confident that ...".
+BELIEF_ADJS = frozenset(
+    """
+    confident sure certain convinced afraid worried concerned hopeful optimistic
+    pessimistic aware skeptical sceptical adamant clear unsure doubtful happy glad proud
+    sorry disappointed upset angry furious frustrated eager determined anxious fearful
+    critical supportive insistent""".split()
+)
+# Nouns of saying, believing and intending: "his claim that ...", "her plan to ...".
+CUE_NOUNS = frozenset(
+    """
+    statement remark remarks comment comments claim claims allegation allegations assertion
+    belief view views warning announcement suggestion promise pledge vow call demand
+    desire plan plans fear fears hope hopes concern concerns argument criticism accusation
+    accusations denial insistence testimony admission proposal decision intention intent
+    wish goal aim bid threat prediction assessment opinion position stance insistence
+    message speech interview tweet tweets post letter assurance confidence doubt doubts
+    suspicion expectation expectations conviction charge charges complaint complaints
+    question questions request answer response reply praise endorsement support opposition
+    attack attacks defense defence rhetoric pitch argument vision idea
+    """.split()
+)
+# Prepositions that introduce nominal content after some speech verbs: "talk about X".
+CONTENT_PREPS = frozenset({"about", "on", "of", "for", "to", "that", "against", "over", "with"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue inside one paragraph's parse: token indices are local to that paragraph."""
+
+    para: int
+    head: int  # the cue's head token (the verb, noun, "according", or ":")
+    start: int  # first token of the cue phrase
+    end: int  # one past its last token
+    kind: AttributionKind
+    pattern: str  # "verb", "adj", "noun", "according_to", "colon"
+
+
+def _category(lemma: str) -> AttributionKind | None:
+    if lemma in SAY_VERBS:
+        return AttributionKind.INDIRECT
+    if lemma in BELIEF_VERBS:
+        return AttributionKind.BELIEF
+    if lemma in INTENTION_VERBS:
+        return AttributionKind.INTENTION
+    if lemma in FINDING_VERBS:
+        return AttributionKind.FINDING
+    return None
+
+
+def _has_clause(tok: Any) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) or (
+        tok.dep_ == "parataxis"
+    )
+
+
+def find_cues(doc: Any, *, para: int) -> list[Cue]:
+    """Cues in one parsed paragraph, in text order.
+
+    Reads the dependency parse: a verb from the lexicons (``said``, ``believes``,
+    ``wants``, ``shows``), an adjective of belief with a clause (``is confident that``), a
+    cue noun with a possessor or a clause (``his claim that``), ``according to``, and a
+    colon after a short name at the start of a sentence (``Caddell: "..."``).
+
+    Example: in ``"We will win," Smith said on Monday.`` the cue is ``said`` (pattern
+    ``verb``, kind INDIRECT until the content turns out to be a quote).
+    """
+    cues: list[Cue] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        pos = tok.pos_
+        if lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cues.append(Cue(para, tok.i, tok.i, tok.i + 2, AttributionKind.ACCORDING_TO,
+                            "according_to"))
+            continue
+        if pos == "VERB" or (pos == "AUX" and lemma in ("say", "tell")):
+            kind = _category(lemma)
+            if kind is None:
+                continue
+            if lemma in CLAUSE_ONLY and not _has_clause(tok):
+                continue
+            end = tok.i + 1
+            # phrasal particles belong to the cue: "pointed out", "called for"
+            for c in tok.rights:
+                if c.dep_ == "prt" and c.i == end:
+                    end = c.i + 1
+            cues.append(Cue(para, tok.i, tok.i, end, kind, "verb"))
+            continue
+        if pos == "ADJ" and lemma in BELIEF_ADJS and tok.dep_ in ("acomp", "amod", "ROOT"):
+            if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+                cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "adj"))
+            continue
+        if pos == "NOUN" and lemma in CUE_NOUNS:
+            kids = {c.dep_ for c in tok.children}
+            if ("poss" in kids and ({"acl", "ccomp", "xcomp", "prep"} & kids)) or (
+                {"acl", "ccomp"} & kids
+                and any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
+            ):
+                kind = AttributionKind.INTENTION if lemma in _INTENT_NOUNS else (
+                    AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
+                )
+                cues.append(Cue(para, tok.i, tok.i, tok.i + 1, kind, "noun"))
+            continue
+        if tok.text == ":" and _colon_cue(doc, tok):
+            cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.INDIRECT, "colon"))
+    return cues
+
+
+_INTENT_NOUNS = frozenset("desire plan plans wish goal aim bid intention intent vision".split())
+_BELIEF_NOUNS = frozenset(
+    "belief view views fear fears hope hopes concern concerns doubt doubts suspicion "
+    "expectation expectations conviction confidence opinion idea".split()
+)
+
+
+def _is_clause_acl(tok: Any) -> bool:
+    """A clause that states the noun's content ("the claim that X", "a plan to X")."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _colon_cue(doc: Any, colon: Any) -> bool:
+    """``Name: content`` — a short noun phrase with a name, at the start of a sentence."""
+    sent = colon.sent
+    n = colon.i - sent.start
+    if n < 1 or n > 6 or colon.i + 2 >= sent.end + 1:
+        return False
+    before = doc[sent.start : colon.i]
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in before):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in before):
+        return False
+    # the content must follow: at least a few more tokens in the paragraph
+    return len(doc) - colon.i > 3

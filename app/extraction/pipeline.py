@@ -1,0 +1,358 @@
+"""The extraction recipe: text in, attributions out (STYLE.md section 6)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.extraction.contents import Quote, find_content, find_quotes, quote_words
+from app.extraction.cues import Cue, find_cues
+from app.extraction.parse import Paragraph, ParsedText, Parser, get_parser
+from app.extraction.sources import find_source
+from app.extraction.types import (
+    Attribution,
+    AttributionKind,
+    ExtractionConfig,
+    SaidOn,
+    Span,
+)
+
+try:  # built by another helper; optional only until it lands
+    from app.extraction.dates import find_said_on
+except ImportError:  # pragma: no cover
+    find_said_on = None  # type: ignore[assignment]
+try:
+    from app.extraction.quantities import find_quantities
+except ImportError:  # pragma: no cover
+    find_quantities = None  # type: ignore[assignment]
+try:
+    from app.extraction.resolve import SourceResolver
+except ImportError:  # pragma: no cover
+    SourceResolver = None  # type: ignore[assignment,misc]
+try:
+    from app.extraction.chrome import is_chrome, is_headline
+except ImportError:  # pragma: no cover
+    is_chrome = None  # type: ignore[assignment]
+    is_headline = None  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An attribution before enrichment: character ranges into the text."""
+
+    para: int
+    cue: Cue
+    cue_range: tuple[int, int]
+    source_range: tuple[int, int] | None  # characters
+    source_tokens: tuple[int, int] | None  # tokens of the cue's paragraph
+    fragments: tuple[tuple[int, int], ...]  # characters, sorted, disjoint
+
+
+def extract(
+    text: str,
+    *,
+    published_at: date | None = None,
+    title: str | None = None,
+    config: ExtractionConfig = ExtractionConfig(),  # noqa: B008
+    parser: Parser | None = None,
+) -> list[Attribution]:
+    """Every attribution of ``text`` (cue + source mention + content), in text order.
+
+    Statements in the article's own voice come as EDITORIAL attributions when
+    ``config.include_editorial`` is set. The headline and page chrome yield nothing.
+    """
+    if not text or not text.strip():
+        return []
+    parser = parser or get_parser(config)
+    parsed = parser.parse(text)
+    live = _news_paragraphs(parsed, title)
+    quotes = find_quotes(text, [(p.start, p.end) for p in parsed.paragraphs])
+    drafts = [d for p in live for d in _drafts_in(p, text, quotes)]
+    drafts = _attach_quotes(drafts, quotes, parsed, live, text)
+    drafts = _dedupe(drafts)
+    attributions = _assemble(drafts, parsed, quotes, published_at)
+    if config.include_editorial:
+        attributions += _editorial(parsed, live, attributions)
+    attributions.sort(key=lambda a: (a.content.start, a.content.end))
+    return attributions
+
+
+def _news_paragraphs(parsed: ParsedText, title: str | None) -> list[Paragraph]:
+    out = []
+    for p in parsed.paragraphs:
+        ptext = parsed.text[p.start : p.end]
+        if is_chrome is not None and is_chrome(ptext):
+            continue
+        if is_headline is not None and is_headline(ptext, index=p.index, title=title):
+            continue
+        out.append(p)
+    return out
+
+
+def _drafts_in(p: Paragraph, text: str, quotes: list[Quote]) -> list[Draft]:
+    doc = p.doc
+    off = p.start
+    pquotes = [q for q in quotes if p.start <= q.start < p.end]
+    out = []
+    for cue in find_cues(doc, para=p.index):
+        src_tok = find_source(doc, cue)
+        content_tok = find_content(doc, cue, src_tok)
+        cue_range = (off + doc[cue.start].idx, off + _end_char(doc, cue.end))
+        src_range = (
+            (off + doc[src_tok[0]].idx, off + _end_char(doc, src_tok[1])) if src_tok else None
+        )
+        frags = [(off + doc[s].idx, off + _end_char(doc, e)) for s, e in content_tok]
+        frags = _widen_to_quotes(frags, pquotes)
+        if not frags and cue.pattern in ("verb", "colon"):
+            frags = _nearby_quote(doc, cue, off, pquotes, cue_range, src_range)
+        frags = [f for f in frags if not _overlaps(f, cue_range)] or frags
+        if not frags:
+            continue
+        out.append(Draft(p.index, cue, cue_range, src_range, src_tok, tuple(sorted(frags))))
+    return out
+
+
+def _end_char(doc: Any, end_tok: int) -> int:
+    t = doc[end_tok - 1]
+    return t.idx + len(t.text)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
+    return b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _widen_to_quotes(
+    frags: list[tuple[int, int]], quotes: list[Quote]
+) -> list[tuple[int, int]]:
+    """A content that starts or ends inside a quotation takes the whole quotation."""
+    out = []
+    for s, e in frags:
+        for q in quotes:
+            if q.start < e and s < q.end and (s > q.start or e < q.end):
+                # the quotation overlaps the fragment partially: extend over it
+                if q.start <= s < q.end or q.start < e <= q.end:
+                    s, e = min(s, q.start), max(e, q.end)
+        out.append((s, e))
+    return _merge(out)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _nearby_quote(
+    doc: Any,
+    cue: Cue,
+    off: int,
+    quotes: list[Quote],
+    cue_range: tuple[int, int],
+    src_range: tuple[int, int] | None,
+) -> list[tuple[int, int]]:
+    """A cue verb without a complement speaks the quotation of its sentence, or the one
+    right after it (``he said: "..."``)."""
+    sent = doc[cue.head].sent
+    s0, s1 = off + sent.start_char, off + sent.end_char
+    inside = [q for q in quotes if q.start < s1 and s0 < q.end and not _overlaps((q.start, q.end), cue_range)]
+    if inside:
+        return [(q.start, q.end) for q in inside]
+    after = [q for q in quotes if q.start >= cue_range[1]]
+    if after and after[0].start - s1 < 3:
+        return [(after[0].start, after[0].end)]
+    return []
+
+
+def _attach_quotes(
+    drafts: list[Draft], quotes: list[Quote], parsed: ParsedText, live: list[Paragraph], text: str
+) -> list[Draft]:
+    """Quotations without a cue of their own continue the nearest direct quote before them,
+    in the same paragraph or (a quotation running over paragraphs) the previous one."""
+    live_idx = {p.index for p in live}
+    para_of = {}
+    for p in parsed.paragraphs:
+        para_of[p.start] = p.index
+    covered = []
+    for d in drafts:
+        covered.extend(d.fragments)
+        covered.append(d.cue_range)
+        if d.source_range:
+            covered.append(d.source_range)
+    drafts = list(drafts)
+    for q in quotes:
+        if quote_words(text, q) < 3:
+            continue
+        if any(_overlaps((q.start, q.end), c) for c in covered):
+            continue
+        para = _para_at(parsed, q.start)
+        if para is None or para not in live_idx:
+            continue
+        best = None
+        for j, d in enumerate(drafts):
+            if d.fragments[0][0] > q.start:
+                # a cue after the quote in the same paragraph: "...". Then he said: "..."
+                if d.para == para and best is None:
+                    best = j
+                break
+            if d.para == para or (d.para == para - 1 and _is_quote_draft(d, text)):
+                best = j
+        if best is None:
+            continue
+        d = drafts[best]
+        drafts[best] = dataclasses.replace(
+            d, fragments=tuple(_merge([*d.fragments, (q.start, q.end)]))
+        )
+    return drafts
+
+
+def _is_quote_draft(d: Draft, text: str) -> bool:
+    s, e = d.fragments[-1]
+    return text[s] in "“\"" or text[e - 1] in "”\""
+
+
+def _para_at(parsed: ParsedText, pos: int) -> int | None:
+    for p in parsed.paragraphs:
+        if p.start <= pos < p.end:
+            return p.index
+    return None
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One attribution per content: when two cues claim the same content, keep the first
+    with a source (``said`` beats its participle ``adding`` on the same clause)."""
+    seen: dict[tuple[tuple[int, int], ...], int] = {}
+    out: list[Draft] = []
+    for d in drafts:
+        key = d.fragments
+        if key in seen:
+            k = seen[key]
+            if out[k].source_range is None and d.source_range is not None:
+                out[k] = d
+            continue
+        seen[key] = len(out)
+        out.append(d)
+    return out
+
+
+def _in_quotes(frags: tuple[tuple[int, int], ...], quotes: list[Quote]) -> bool:
+    for s, e in frags:
+        if not any(q.start <= s and e <= q.end for q in quotes):
+            return False
+    return True
+
+
+def _assemble(
+    drafts: list[Draft], parsed: ParsedText, quotes: list[Quote], published_at: date | None
+) -> list[Attribution]:
+    text = parsed.text
+    resolver = SourceResolver(text) if SourceResolver is not None else None
+    out = []
+    for d in sorted(drafts, key=lambda d: (d.cue_range[0], d.fragments[0][0])):
+        p = parsed.paragraphs[d.para]
+        doc = p.doc
+        frags = tuple(Span.of(text, s, e) for s, e in d.fragments)
+        content = Span.of(text, frags[0].start, frags[-1].end)
+        kind = d.cue.kind
+        if kind is AttributionKind.INDIRECT and _in_quotes(d.fragments, quotes):
+            kind = AttributionKind.DIRECT_QUOTE
+        source_mention = Span.of(text, *d.source_range) if d.source_range else None
+        source = None
+        based_on = None
+        if resolver is not None and d.source_tokens is not None:
+            resolved = resolver.resolve(doc[d.source_tokens[0] : d.source_tokens[1]])
+            if resolved is not None:
+                source = resolved.source
+                based_on = _shift_span(resolved.based_on, p.start, text)
+        said_on = None
+        if find_said_on is not None:
+            said_on = _shift_said_on(
+                find_said_on(doc[d.cue.head].sent, d.cue.head, published_at), p.start, text
+            )
+        quantities: tuple[Any, ...] = ()
+        if find_quantities is not None:
+            quantities = tuple(
+                q for s, e in d.fragments for q in _quantities_in(parsed, s, e)
+            )
+        out.append(
+            Attribution(
+                kind=kind,
+                content=content,
+                content_fragments=frags,
+                cue=Span.of(text, *d.cue_range),
+                source_mention=source_mention,
+                source=source,
+                said_on=said_on,
+                based_on=based_on,
+                quantities=quantities,
+                confidence=0.7 if source_mention is not None else 0.5,
+            )
+        )
+    return out
+
+
+def _quantities_in(parsed: ParsedText, s: int, e: int) -> tuple[Any, ...]:
+    p = next((p for p in parsed.paragraphs if p.start <= s < p.end), None)
+    if p is None or find_quantities is None:
+        return ()
+    found = find_quantities(p.doc, s - p.start, min(e, p.end) - p.start)
+    return tuple(
+        dataclasses.replace(q, span=_shift_span(q.span, p.start, parsed.text)) for q in found
+    )
+
+
+def _shift_span(span: Any, off: int, text: str) -> Span | None:
+    """A span in paragraph-doc offsets (or a spaCy Span) as a Span of the whole text."""
+    if span is None:
+        return None
+    if hasattr(span, "start_char"):
+        return Span.of(text, off + span.start_char, off + span.end_char)
+    return Span.of(text, off + span.start, off + span.end)
+
+
+def _shift_said_on(said: SaidOn | None, off: int, text: str) -> SaidOn | None:
+    if said is None or said.span is None:
+        return said
+    return dataclasses.replace(said, span=_shift_span(said.span, off, text))
+
+
+def _editorial(
+    parsed: ParsedText, live: list[Paragraph], attributions: list[Attribution]
+) -> list[Attribution]:
+    """Sentences of the article's own voice: not touched by any attribution's spans."""
+    taken: list[tuple[int, int]] = []
+    for a in attributions:
+        taken.extend((f.start, f.end) for f in a.content_fragments)
+        if a.cue:
+            taken.append((a.cue.start, a.cue.end))
+        if a.source_mention:
+            taken.append((a.source_mention.start, a.source_mention.end))
+    taken.sort()
+    text = parsed.text
+    out = []
+    for p in live:
+        for sent in p.doc.sents:
+            s, e = p.start + sent.start_char, p.start + sent.end_char
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e - s < 2 or not any(t.is_alpha for t in sent):
+                continue
+            if any(_overlaps((s, e), t) for t in taken):
+                continue
+            span = Span.of(text, s, e)
+            out.append(
+                Attribution(
+                    kind=AttributionKind.EDITORIAL,
+                    content=span,
+                    content_fragments=(span,),
+                    confidence=0.3,
+                )
+            )
+    return out

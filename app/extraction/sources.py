@@ -1,0 +1,127 @@
+"""Finding the source mention of a cue: the noun phrase naming who says, believes or finds.
+
+PolNeAR (guidelines section 3 "Sources") marks the whole noun phrase of the source,
+appositions included ("Qatar's Foreign Ministry spokesperson, Majed al-Ansari"), and
+pronouns as they stand ("he"); resolving them is ``resolve.py``'s job, not this module's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.extraction.cues import Cue
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_EXPLETIVE = frozenset({"it", "there"})
+# Climb from a cue verb to the verb whose subject it shares: "X said and added ...",
+# "X wants to say", "..., X said, adding ...", "a statement saying ...".
+_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl"})
+
+
+def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
+    """``(start, end)`` token range of the source mention of ``cue`` in ``doc``, or None.
+
+    Verbs: the subject (the ``by`` agent of a passive), climbing to the governing verb for
+    participles, infinitives and coordinated verbs ("X said, adding ..."); the noun a
+    relative clause hangs on ("Smith, who said ..."). ``according to X``: X. Nouns: the
+    possessor ("Trump's claim"). Colon: the words before it.
+
+    Example: in ``Qatar's Foreign Ministry spokesperson, Majed al-Ansari, said ...`` the
+    source is the whole phrase before ``said``.
+    """
+    head = doc[cue.head]
+    if cue.pattern == "according_to":
+        to = doc[cue.head + 1] if cue.head + 1 < len(doc) else None
+        if to is None:
+            return None
+        objs = [c for c in to.children if c.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            objs = [c for c in head.children if c.dep_ in ("pobj", "prep")]
+            objs = [c for c in objs if c.i > cue.end - 1]
+        return _np_range(doc, objs[0], cue) if objs else None
+    if cue.pattern == "colon":
+        sent = head.sent
+        return _trim(doc, sent.start, cue.head)
+    if cue.pattern == "noun":
+        for c in head.children:
+            if c.dep_ == "poss":
+                return _np_range(doc, c, cue)
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return _np_range(doc, objs[0], cue)
+        # "X issued a statement saying ...": the subject of the governing verb
+        if head.dep_ in ("dobj", "pobj", "attr"):
+            gov = head.head if head.dep_ != "pobj" else head.head.head
+            subj = _subject(gov)
+            if subj is not None:
+                return _np_range(doc, subj, cue)
+        return None
+    # verbs and adjectives
+    tok = head
+    if cue.pattern == "adj":
+        # "he is confident that ...": the subject of the copula
+        tok = head.head if head.dep_ in ("acomp", "amod") else head
+    for _ in range(4):
+        subj = _subject(tok)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                return _np_range(doc, tok.head, cue, skip=tok)
+            if subj.lower_ in _EXPLETIVE and subj.dep_ in ("nsubjpass", "expl"):
+                return None
+            return _np_range(doc, subj, cue)
+        if tok.dep_ == "relcl":
+            return _np_range(doc, tok.head, cue, skip=tok)
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "a statement saying ...", "officials familiar with ..."
+            return _np_range(doc, tok.head, cue, skip=tok)
+        if tok.dep_ not in _CLIMB or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _subject(verb: Any) -> Any | None:
+    agent = None
+    subj = None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj") and subj is None:
+            subj = c
+        elif c.dep_ == "nsubjpass" and subj is None:
+            subj = c
+        elif c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                agent = objs[0]
+    if agent is not None:
+        return agent
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ not in _EXPLETIVE:
+        # "Smith was quoted as saying": the passive subject is the speaker for a few verbs
+        return subj
+    return subj
+
+
+def _np_range(doc: Any, tok: Any, cue: Cue, skip: Any = None) -> tuple[int, int] | None:
+    """The noun phrase headed by ``tok``: its subtree, cut before the cue and before
+    relative clauses that contain the cue."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    if skip is not None:
+        # the noun a relative clause hangs on: stop before the clause
+        hi = min(hi, skip.left_edge.i)
+    if lo <= cue.head < hi:
+        # the cue is inside the phrase (e.g. a participle hanging on the source): cut at it
+        if cue.head >= tok.i:
+            hi = min(hi, cue.start)
+        else:
+            lo = max(lo, cue.end)
+    return _trim(doc, lo, hi)
+
+
+def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in "“\"'‘":
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return (lo, hi) if hi > lo else None
