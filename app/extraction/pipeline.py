@@ -15,7 +15,6 @@ from app.extraction.types import (
     Attribution,
     AttributionKind,
     ExtractionConfig,
-    SaidOn,
     Span,
 )
 
@@ -271,8 +270,8 @@ def _assemble(
                 based_on = _shift_span(resolved.based_on, p.start, text)
         said_on = None
         if find_said_on is not None:
-            said_on = _shift_said_on(
-                find_said_on(doc[d.cue.head].sent, d.cue.head, published_at), p.start, text
+            said_on = find_said_on(
+                doc[d.cue.head].sent, d.cue.head, published_at, offset=p.start, text=text
             )
         quantities: tuple[Any, ...] = ()
         if find_quantities is not None:
@@ -300,10 +299,7 @@ def _quantities_in(parsed: ParsedText, s: int, e: int) -> tuple[Any, ...]:
     p = next((p for p in parsed.paragraphs if p.start <= s < p.end), None)
     if p is None or find_quantities is None:
         return ()
-    found = find_quantities(p.doc, s - p.start, min(e, p.end) - p.start)
-    return tuple(
-        dataclasses.replace(q, span=_shift_span(q.span, p.start, parsed.text)) for q in found
-    )
+    return find_quantities(p.doc, s, min(e, p.end), offset=p.start, text=parsed.text)
 
 
 def _shift_span(span: Any, off: int, text: str) -> Span | None:
@@ -313,12 +309,6 @@ def _shift_span(span: Any, off: int, text: str) -> Span | None:
     if hasattr(span, "start_char"):
         return Span.of(text, off + span.start_char, off + span.end_char)
     return Span.of(text, off + span.start, off + span.end)
-
-
-def _shift_said_on(said: SaidOn | None, off: int, text: str) -> SaidOn | None:
-    if said is None or said.span is None:
-        return said
-    return dataclasses.replace(said, span=_shift_span(said.span, off, text))
 
 
 def _editorial(
