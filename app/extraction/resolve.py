@@ -1,0 +1,967 @@
+"""Who is behind a source mention: canonical name, type, role, affiliation, coreference.
+
+A :class:`SourceResolver` is built once per article and fed the article's source mentions
+in text order. Each mention is analysed by rule over spaCy's parse and named entities plus
+small hand-written lexicons (titles and roles, media outlets, government-body words,
+document nouns, first names):
+
+* "US State Department spokesperson Matthew Miller" → Matthew Miller, person, role
+  "spokesperson", affiliation "US State Department" (government);
+* "Qatar's foreign ministry" → "Qatar's Foreign Ministry" (government): body words are
+  title-cased and curly apostrophes straightened in the canonical name only, so the variants
+  of one body meet; the alias keeps the mention as written;
+* "an AFP tally based on official Israeli figures" → AFP (media), based on "official Israeli
+  figures" (a document made by a named author speaks for that author);
+* "a senior official who spoke on condition of anonymity" → "anonymous senior official";
+* pronouns and definite descriptions ("he", "the ministry", "the spokesman", "the Post",
+  a bare surname) → the most recent compatible source of the article (gender from a title,
+  role word or first name, number, type). No coreference package works offline here, so
+  this is the classic most-recent-compatible-antecedent rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from app.extraction.types import ResolvedSource, SourceType, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = ["ResolvedMention", "SourceResolver"]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedMention:
+    """A resolved source mention.
+
+    ``based_on`` is the further source the mention itself cites ("official Israeli figures"
+    in "an AFP tally based on official Israeli figures"), as character offsets into the
+    mention's *doc* (``Span.start == spacy_span.start_char``): the caller adds the doc's
+    offset in the article.
+    """
+
+    source: ResolvedSource
+    based_on: Span | None = None
+
+
+# --- lexicons ------------------------------------------------------------------------------
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+_MALE, _FEMALE = "m", "f"
+
+_PRONOUNS: dict[str, tuple[str, str | None]] = {
+    # pronoun: (class, gender)  class: person / thing / plural / any
+    "he": ("person", _MALE), "him": ("person", _MALE), "his": ("person", _MALE),
+    "she": ("person", _FEMALE), "her": ("person", _FEMALE),
+    "i": ("person", None), "me": ("person", None),
+    "it": ("thing", None), "its": ("thing", None),
+    "they": ("plural", None), "them": ("plural", None), "their": ("plural", None),
+    "we": ("plural", None), "us": ("plural", None),
+}  # fmt: skip
+
+_HONORIFICS: dict[str, str | None] = {
+    "mr": _MALE, "mr.": _MALE, "mrs": _FEMALE, "mrs.": _FEMALE, "ms": _FEMALE,
+    "ms.": _FEMALE, "miss": _FEMALE, "dr": None, "dr.": None, "sir": _MALE, "dame": _FEMALE,
+    "lord": _MALE, "lady": _FEMALE, "madam": _FEMALE, "sheikh": _MALE, "rabbi": None,
+    "rev.": None, "reverend": None, "father": _MALE, "sister": _FEMALE, "brother": _MALE,
+}  # fmt: skip
+
+# Abbreviated titles and what they stand for.
+_TITLE_ABBREVIATIONS = {
+    "sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor",
+    "gen.": "general", "lt.": "lieutenant", "col.": "colonel", "sgt.": "sergeant",
+    "adm.": "admiral", "maj.": "major", "capt.": "captain", "cmdr.": "commander",
+    "prof.": "professor", "pres.": "president", "supt.": "superintendent", "amb.": "ambassador",
+    "atty.": "attorney", "insp.": "inspector", "det.": "detective", "cpl.": "corporal",
+    "pvt.": "private", "lt": "lieutenant", "gen": "general", "gov": "governor",
+}  # fmt: skip
+
+# Multi-word roles, matched before single words ("secretary of state" is one role).
+_MULTIWORD_ROLES = (
+    "secretary of state", "secretary of defense", "secretary of the treasury",
+    "secretary of homeland security", "chief of staff", "chief of police",
+    "attorney general", "prime minister", "vice president", "foreign minister",
+    "defense minister", "defence minister", "finance minister", "interior minister",
+    "health minister", "press secretary", "defense secretary", "foreign secretary",
+    "home secretary", "national security adviser", "national security advisor",
+    "secretary general", "secretary-general", "chief executive", "chief executive officer",
+    "supreme leader", "crown prince", "house speaker", "majority leader", "minority leader",
+    "white house press secretary", "deputy prime minister", "first lady",
+    "head of state", "commander in chief", "commander-in-chief", "high commissioner",
+    "special envoy", "special counsel", "district attorney", "police chief",
+    "army chief", "military spokesman", "military spokesperson", "state senator",
+    "state representative", "chief justice", "police commissioner", "foreign ministry spokesman",
+)  # fmt: skip
+
+_ROLE_WORDS = _words(
+    """
+    spokesperson spokesman spokeswoman spokespeople president minister secretary senator
+    representative congressman congresswoman congressmember governor mayor chancellor
+    ambassador envoy official officer director chief commander general adviser advisor aide
+    analyst expert professor researcher economist lawyer attorney judge justice chairman
+    chairwoman chair chairperson ceo cfo coo executive founder cofounder co-founder leader
+    head king queen prince princess pope speaker lawmaker legislator member negotiator
+    mediator diplomat correspondent reporter editor columnist author scientist doctor
+    physician nurse witness resident activist candidate nominee strategist pollster consultant
+    manager coach captain lieutenant colonel sergeant major admiral commissioner inspector
+    premier emir sheikh monarch sultan ayatollah cleric imam bishop archbishop cardinal
+    rabbi pastor priest mp mep deputy superintendent sheriff prosecutor detective historian
+    journalist producer host anchor owner partner principal teacher student worker soldier
+    councilman councilwoman councillor councilor alderman delegate commissioner director-general
+    administrator coordinator organizer organiser campaigner fellow lecturer dean provost
+    rector governor-general viceroy magistrate counsel solicitor barrister paramedic surgeon
+    epidemiologist virologist psychologist engineer physicist economist treasurer auditor
+    regulator trustee board investor banker trader broker officer spokes
+    """
+)
+# Words that may precede a role word inside the role ("senior official", "deputy minister").
+_ROLE_MODIFIERS = _words(
+    """
+    senior junior deputy former acting top chief assistant associate interim lead principal
+    foreign prime vice first special executive managing general regional local national
+    international military government state federal presidential party ranking longtime
+    veteran retired outgoing incoming newly elected former-the co chief-of press defense
+    defence finance interior health security intelligence economic political legal medical
+    public independent
+    """
+)
+_GENDERED_ROLES = {
+    "spokesman": _MALE, "spokeswoman": _FEMALE, "chairman": _MALE, "chairwoman": _FEMALE,
+    "congressman": _MALE, "congresswoman": _FEMALE, "king": _MALE, "queen": _FEMALE,
+    "prince": _MALE, "princess": _FEMALE, "councilman": _MALE, "councilwoman": _FEMALE,
+    "businessman": _MALE, "businesswoman": _FEMALE, "emir": _MALE, "sheikh": _MALE,
+    "sultan": _MALE, "pope": _MALE, "first lady": _FEMALE, "crown prince": _MALE,
+    "father": _MALE, "mother": _FEMALE, "husband": _MALE, "wife": _FEMALE, "man": _MALE,
+    "woman": _FEMALE, "son": _MALE, "daughter": _FEMALE, "brother": _MALE, "sister": _FEMALE,
+    "boy": _MALE, "girl": _FEMALE, "actor": _MALE, "actress": _FEMALE,
+}  # fmt: skip
+
+_MALE_NAMES = _words(
+    """
+    john james robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony antony mark donald steven paul andrew joshua kenneth kevin brian george
+    edward ronald timothy jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+    justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis
+    jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy
+    harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
+    dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
+    randy eugene vincent russell elijah louis bobby philip johnny barack bill mike chuck ted
+    mitch bernie rishi boris emmanuel olaf vladimir volodymyr xi narendra recep benny yoav
+    benjamin bibi isaac yair naftali itamar bezalel gideon avi yossi moshe yitzhak ehud ariel
+    shimon ami amos dov eli ilan omer oren yaakov mohammed muhammad mohammad mohamed ahmed
+    ahmad ali hassan hussein omar khalid khaled majed majid abdullah abdel abdul ibrahim
+    ismail ismail yahya saleh salah tariq mahmoud mustafa mostafa osama sami samir karim
+    faisal fahd hamad tamim sultan youssef yousef yusuf nasser jamal walid ziad
+    rami hani bassem badr anwar antonio jens josep pedro sergei sergey dmitry
+    dmitri alexei andrei ivan nikolai yuri viktor oleksandr olaf friedrich karl hans
+    klaus wolfgang pierre jean francois emmanuel jacques nicolas lula javier carlos luis
+    miguel jorge fernando alejandro manuel ricardo rafael sanjay rahul amit raj arvind
+    shinzo fumio yoshihide kim moon yoon hun joko mahathir anwar lee wang zhang liu chen
+    """
+)
+_FEMALE_NAMES = _words(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
+    betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda
+    pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
+    catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren
+    christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa
+    ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber
+    doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
+    kayla alexis lori hillary hilary kamala nancy elizabeth liz theresa angela ursula
+    giorgia marine kaja annalena jacinda sanna nikki kristi gretchen karine jen jill
+    melania michelle condoleezza madeleine samantha linda-thomas golda tzipi ayelet miri
+    merav orit shira noa yael tamar fatima aisha ayesha mariam maryam layla leila noor nour
+    rania hanan huda amal salma zainab yasmin yasmine rula dalia reem hala sheikha
+    """
+)
+
+_MEDIA_NAMES = _words(
+    """
+    afp reuters ap bbc cnn msnbc nbc abc cbs npr pbs bloomberg axios politico haaretz
+    xinhua tass interfax yonhap kyodo dpa ansa efe ynet newsweek vox breitbart huffpost
+    buzzfeed semafor vice wsj nyt ft cnbc fox sky ria wafa anadolu irna mehr tasnim
+    """
+)
+_MEDIA_PHRASES = (
+    "associated press", "agence france-presse", "agence france presse", "al jazeera",
+    "al-jazeera", "al arabiya", "al-arabiya", "fox news", "sky news", "new york times",
+    "washington post", "wall street journal", "new york post", "usa today",
+    "los angeles times", "financial times", "the guardian", "the independent",
+    "the telegraph", "daily mail", "the economist", "the atlantic", "the hill",
+    "times of israel", "jerusalem post", "channel 12", "channel 13", "kan news",
+    "le monde", "der spiegel", "la repubblica", "el pais", "south china morning post",
+    "global times", "the new yorker", "the intercept", "propublica", "the daily beast",
+    "the times", "the sun", "the mirror", "the post", "state media", "state television",
+    "state tv", "news agency", "the conversation",
+)  # fmt: skip
+_MEDIA_WORDS = _words(
+    """
+    times post news journal herald tribune gazette telegraph guardian chronicle inquirer
+    observer examiner magazine radio tv television broadcasting broadcaster network channel
+    newspaper daily weekly wire outlet tabloid
+    """
+)
+
+_GROUP_NAMES = (
+    "hamas", "hezbollah", "hizbollah", "taliban", "houthis", "houthi", "houthi rebels",
+    "islamic jihad", "palestinian islamic jihad", "isis", "isil", "islamic state",
+    "al-qaeda", "al qaeda", "al-qaida", "al-shabab", "al-shabaab", "boko haram", "pkk",
+    "wagner", "wagner group", "proud boys", "antifa", "hts", "hayat tahrir al-sham",
+    "ansar allah", "al-aqsa martyrs brigades", "qassam brigades", "al-qassam brigades",
+)  # fmt: skip
+_GROUP_WORDS = _words(
+    """
+    group movement militia militias militants militant rebels insurgents fighters brigades
+    faction factions guerrillas gunmen protesters protestors demonstrators activists
+    extremists jihadists separatists
+    """
+)
+_GOV_WORDS = _words(
+    """
+    ministry department government administration office cabinet parliament congress
+    senate house kremlin pentagon police army military forces idf authorities authority
+    officials embassy consulate council court judiciary prosecutors prosecutor's
+    prosecutor agency bureau commission directorate regime junta presidency knesset duma
+    legislature assembly municipality governorate secretariat mission delegation
+    """
+)
+_GOV_NAMES = (
+    "white house", "state department", "foreign office", "downing street", "elysee",
+    "élysée", "the pentagon", "kremlin", "fbi", "cia", "nsa", "dhs", "doj", "idf",
+    "justice department", "defense department", "treasury", "home office", "mossad",
+    "shin bet", "cogat", "knesset", "congress", "senate", "supreme court",
+)  # fmt: skip
+_DOCUMENT_NOUNS = _words(
+    """
+    poll polls survey surveys report reports study studies statement statements tally
+    analysis analyses data figures figure document documents memo memorandum letter filing
+    filings complaint lawsuit indictment ruling verdict census audit review assessment
+    estimate estimates count records record release research investigation findings
+    affidavit transcript tweet tweets post posts video cable order decision forecast
+    projection projections model models testimony communique communiqué declaration
+    bulletin notice advisory warning paper papers book article editorial op-ed index
+    database dataset survey-based press-release readout tallies numbers toll
+    """
+)
+_HUMAN_NOUNS = _words(
+    """
+    official spokesman spokeswoman spokesperson source witness resident expert analyst lawyer
+    attorney doctor physician nurse teacher student worker soldier officer diplomat aide
+    adviser advisor negotiator mediator lawmaker senator man woman mother father survivor
+    relative neighbor neighbour professor researcher economist scientist activist leader
+    commander president minister candidate voter victim employee executive founder owner
+    historian journalist reporter correspondent editor member insider person someone
+    representative envoy ambassador judge prosecutor investigator inspector strategist
+    consultant pollster critic supporter opponent friend colleague patient resident
+    official farmer driver passenger manager director chairman chairwoman mayor governor
+    boy girl child parent son daughter brother sister husband wife spokespeople people
+    """
+)
+_PLURAL_GOV = frozenset({"officials", "authorities", "prosecutors", "police", "investigators"})
+_ANONYMOUS = re.compile(
+    r"\b(?:on\s+(?:the\s+)?condition\s+(?:of|that)\s+(?:anonymity|(?:he|she|they)\s+not\s+be)|"
+    r"anonymous(?:ly)?|unnamed|unidentified|not\s+authori[sz]ed\s+to|asked\s+not\s+to\s+be|"
+    r"declined\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|"
+    r"familiar\s+with|speaking\s+on\s+background|on\s+background|knowledgeable\s+about|"
+    r"with\s+knowledge\s+of|briefed\s+on)",
+    re.IGNORECASE,
+)
+_DEMONYMS = {
+    "american": "United States", "israeli": "Israel", "palestinian": "Palestinian Authority",
+    "qatari": "Qatar", "egyptian": "Egypt", "british": "United Kingdom", "russian": "Russia",
+    "ukrainian": "Ukraine", "chinese": "China", "french": "France", "german": "Germany",
+    "iranian": "Iran", "lebanese": "Lebanon", "syrian": "Syria", "saudi": "Saudi Arabia",
+    "turkish": "Turkey", "indian": "India", "japanese": "Japan", "jordanian": "Jordan",
+    "iraqi": "Iraq", "emirati": "United Arab Emirates", "canadian": "Canada",
+    "australian": "Australia", "italian": "Italy", "spanish": "Spain", "polish": "Poland",
+    "mexican": "Mexico", "brazilian": "Brazil", "korean": "South Korea",
+    "south korean": "South Korea", "north korean": "North Korea", "pakistani": "Pakistan",
+    "afghan": "Afghanistan", "yemeni": "Yemen", "european": "European Union",
+    "dutch": "Netherlands", "swedish": "Sweden", "norwegian": "Norway", "irish": "Ireland",
+    "u.s.": "United States", "us": "United States",
+}  # fmt: skip
+# Capitals standing for their governments ("Washington indicated ..."); the NER often
+# takes a lone capital for a person.
+_CAPITALS = _words(
+    """
+    washington moscow beijing kyiv kiev tehran doha cairo ankara riyadh jerusalem brussels
+    london paris berlin tokyo seoul pyongyang damascus beirut baghdad kabul islamabad delhi
+    ottawa canberra amman caracas havana taipei rome madrid warsaw budapest minsk tripoli
+    khartoum nairobi addis pretoria brasilia bogota lima santiago buenos manila jakarta
+    hanoi bangkok dhaka kathmandu tbilisi yerevan baku tashkent astana muscat manama
+    sanaa ramallah
+    """
+)
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "one"})
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "de", "al"})
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+_CHAIN_VERBS = frozenset({"based", "citing", "drawing", "relying", "quoting", "derived"})
+_ROLE_NOUN_ALIASES = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
+
+
+# --- the resolver ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    source: ResolvedSource
+    gender: str | None
+    plural: bool
+
+
+class SourceResolver:
+    """Resolves the source mentions of one article, in text order.
+
+    Build one per article (``SourceResolver(text)``) and call :meth:`resolve` with each
+    source mention (a spaCy Span of the full noun phrase) in text order: pronouns and
+    descriptions resolve to the most recent compatible source seen so far, including
+    people and organisations named earlier in the mentions' paragraphs.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._history: list[_Entry] = []
+        self._scanned: dict[int, int] = {}  # id(doc) -> token index scanned up to
+
+    def resolve(self, mention: SpacySpan) -> ResolvedMention | None:
+        """The source behind ``mention``, or None (an unresolvable pronoun, no words).
+
+        Example: after "Qatar's Foreign Ministry spokesperson, Majed al-Ansari, declined to
+        comment", the mention "he" resolves to Majed al-Ansari (person, spokesperson), with
+        alias "Majed al-Ansari".
+        """
+        tokens = _content_tokens(mention)
+        if not tokens:
+            return None
+        self._scan_before(mention)
+        based_on = _based_on(mention)
+        if based_on is not None:
+            cut = based_on[0]
+            tokens = [t for t in tokens if t.i < cut]
+        based_span = None
+        if based_on is not None:
+            doc = mention.doc
+            sub = doc[based_on[1] : based_on[2]]
+            based_span = Span(sub.start_char, sub.end_char, sub.text)
+        tokens = _cut_clauses(tokens)
+        if not tokens:
+            return None
+        # coreference first: pronouns, descriptions, surnames
+        antecedent = self._antecedent(tokens, mention)
+        if antecedent is not None:
+            return ResolvedMention(antecedent, based_span)
+        if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
+            return None
+        analysed = _analyse(tokens, mention)
+        if analysed is None:
+            return None
+        source, gender, plural = analysed
+        self._history.append(_Entry(source, gender, plural))
+        return ResolvedMention(source, based_span)
+
+    # -- coreference --
+
+    def _antecedent(self, tokens: list[Token], mention: SpacySpan) -> ResolvedSource | None:
+        words = [t for t in tokens if t.lower_ not in _DETERMINERS]
+        if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
+            cls, gender = _PRONOUNS[tokens[0].lower_]
+            entry = self._find(lambda e: _pronoun_fits(e, cls, gender))
+            return entry.source if entry else None
+        if not words:
+            return None
+        first = tokens[0].lower_
+        head = words[-1]
+        # a bare surname or a short form of a name seen before: "Miller", "the Post"
+        if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words) and len(words) <= 2:
+            key = " ".join(t.text for t in words).translate(_APOSTROPHES).lower()
+            entry = self._find(lambda e: _name_ends_with(e.source, key))
+            if entry is not None and key != entry.source.name.lower():
+                return replace(entry.source, alias=_surface(tokens))
+            return None
+        definite = first in {"the", "this", "that", "these", "those"}
+        if not definite or len(words) > 2 or any(t.ent_type_ for t in words):
+            return None
+        noun = head.lower_
+        lemma = head.lemma_.lower()
+        # "the spokesman", "the president", "the senator": a role seen before
+        if noun in _ROLE_WORDS or lemma in _ROLE_WORDS or noun in _GENDERED_ROLES:
+            want = _ROLE_NOUN_ALIASES.get(lemma, lemma)
+            gender = _GENDERED_ROLES.get(noun)
+            entry = self._find(
+                lambda e: (
+                    e.source.type is SourceType.PERSON
+                    and e.source.role is not None
+                    and want in e.source.role.replace("spokes", "spokes")
+                    and (gender is None or e.gender in (None, gender))
+                )
+            )
+            if entry is not None:
+                return entry.source
+        # "the ministry", "the department": a body whose name has the word
+        entry = self._find(
+            lambda e: (
+                e.source.type is not SourceType.PERSON and lemma in e.source.name.lower().split()
+            )
+        )
+        if entry is not None:
+            return entry.source
+        wanted_type = _CLASS_NOUNS.get(lemma)
+        if wanted_type is not None:
+            entry = self._find(lambda e: e.source.type is wanted_type)
+            if entry is not None:
+                return entry.source
+        return None
+
+    def _find(self, accept: Any) -> _Entry | None:
+        for entry in reversed(self._history):
+            if accept(entry):
+                return entry
+        return None
+
+    def _scan_before(self, mention: SpacySpan) -> None:
+        """Register people and organisations named in the mention's doc before it."""
+        doc = mention.doc
+        key = id(doc)
+        start = self._scanned.get(key, 0)
+        if start > mention.start:
+            start = 0 if key not in self._scanned else start
+        for ent in doc.ents:
+            if ent.start < start or ent.end > mention.start:
+                continue
+            if ent.label_ not in {"PERSON", "ORG"}:
+                continue
+            tokens = _content_tokens(ent)
+            if not tokens:
+                continue
+            if self._antecedent(tokens, ent) is not None:
+                continue  # a later mention of a known source: keep the first entry
+            analysed = _analyse(_extend_titles(tokens), ent)
+            if analysed is not None:
+                self._history.append(_Entry(*analysed))
+        self._scanned[key] = max(self._scanned.get(key, 0), mention.end)
+
+
+_CLASS_NOUNS = {
+    "group": SourceType.GROUP, "movement": SourceType.GROUP, "militants": SourceType.GROUP,
+    "company": SourceType.ORGANIZATION, "firm": SourceType.ORGANIZATION,
+    "organization": SourceType.ORGANIZATION, "organisation": SourceType.ORGANIZATION,
+    "newspaper": SourceType.MEDIA, "paper": SourceType.MEDIA, "outlet": SourceType.MEDIA,
+    "broadcaster": SourceType.MEDIA, "network": SourceType.MEDIA,
+    "government": SourceType.GOVERNMENT, "administration": SourceType.GOVERNMENT,
+    "regime": SourceType.GOVERNMENT, "country": SourceType.GOVERNMENT,
+}  # fmt: skip
+
+
+def _pronoun_fits(entry: _Entry, cls: str, gender: str | None) -> bool:
+    source = entry.source
+    if cls == "person":
+        if source.type is not SourceType.PERSON or entry.plural:
+            return False
+        return gender is None or entry.gender in (None, gender)
+    if cls == "thing":
+        return source.type is not SourceType.PERSON and not entry.plural
+    # they / we: plural people or any body
+    return entry.plural or source.type in {
+        SourceType.GOVERNMENT,
+        SourceType.ORGANIZATION,
+        SourceType.GROUP,
+        SourceType.MEDIA,
+    }
+
+
+def _name_ends_with(source: ResolvedSource, key: str) -> bool:
+    name = source.name.lower()
+    if name == key:
+        return True
+    parts = name.split()
+    keys = key.split()
+    if len(parts) <= len(keys):
+        return False
+    if parts[-len(keys) :] == keys:
+        return True
+    # "al-Ansari" for "Majed al-Ansari", "Ansari" too
+    last = parts[-1]
+    return len(keys) == 1 and last.split("-")[-1] == keys[0]
+
+
+# --- analysing a mention ---------------------------------------------------------------------
+
+
+def _content_tokens(span: Any) -> list[Token]:
+    """Tokens of the mention without surrounding punctuation, quotes and spaces."""
+    tokens = [t for t in span if not t.is_space]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in {"according", "to", "by"}):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _based_on(mention: SpacySpan) -> tuple[int, int, int] | None:
+    """(cut token, start, end) of "based on X" / "citing X" inside the mention."""
+    for tok in mention:
+        if tok.lower_ not in _CHAIN_VERBS or tok.dep_ not in {"acl", "advcl", "prep", "amod"}:
+            continue
+        objs: list[Token] = []
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in {"on", "upon", "from"}:
+                objs.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "dobj":
+                objs.append(child)
+        if objs:
+            obj = objs[0]
+            start = obj.left_edge.i
+            end = min(obj.right_edge.i + 1, mention.end)
+            cut = tok.i
+            while cut > mention.start and mention.doc[cut - 1].is_punct:
+                cut -= 1
+            return cut, start, end
+    return None
+
+
+def _cut_clauses(tokens: list[Token]) -> list[Token]:
+    """Drop relative clauses, parentheticals and trailing modifiers of the head NP."""
+    out: list[Token] = []
+    depth = 0
+    for tok in tokens:
+        if tok.text in {"(", "["}:
+            depth += 1
+            continue
+        if tok.text in {")", "]"}:
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        if tok.lower_ in {"who", "which", "that", "whose", "whom"} and out:
+            break
+        if tok.dep_ in {"relcl", "acl"} and out and tok.i > out[-1].i:
+            break
+        out.append(tok)
+    while out and (out[-1].is_punct or out[-1].lower_ in {"and", "or"}):
+        out.pop()
+    return out
+
+
+def _surface(tokens: list[Token]) -> str:
+    """The mention as written, from its first to last word, without a leading article."""
+    words = list(tokens)
+    while words and words[0].lower_ in _DETERMINERS and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return ""
+    doc = words[0].doc
+    return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+
+
+def _analyse(tokens: list[Token], mention: Any) -> tuple[ResolvedSource, str | None, bool] | None:
+    text_all = " ".join(t.text for t in mention)
+    anonymous = bool(_ANONYMOUS.search(text_all))
+    person = _person_entity(tokens)
+    if len(tokens) == 1 and tokens[0].lower_ in _CAPITALS:
+        person = None
+    if person is not None:
+        return _analyse_person(tokens, person)
+    return _analyse_other(tokens, anonymous)
+
+
+def _person_entity(tokens: list[Token]) -> list[Token] | None:
+    """The tokens of the (first, non-possessive) PERSON entity in the mention."""
+    runs: list[list[Token]] = []
+    for tok in tokens:
+        if tok.ent_type_ == "PERSON":
+            if runs and tok.ent_iob_ == "I" and runs[-1][-1].i == tok.i - 1:
+                runs[-1].append(tok)
+            else:
+                runs.append([tok])
+    for run in runs:
+        nxt = run[-1].i + 1
+        doc = run[0].doc
+        if nxt < len(doc) and doc[nxt].tag_ == "POS" and run is not runs[-1]:
+            continue  # "Trump's spokesman Steven Cheung": Trump is the affiliation
+        if nxt < len(doc) and doc[nxt].tag_ == "POS" and len(runs) == 1:
+            head_after = [t for t in tokens if t.i > nxt]
+            if head_after and any(t.lower_ in _ROLE_WORDS for t in head_after):
+                return None  # "Biden's spokesman": the speaker is unnamed
+        return run
+    return None
+
+
+def _extend_titles(tokens: list[Token]) -> list[Token]:
+    """A PERSON entity with the titles right before it: "President Joe Biden"."""
+    first = tokens[0]
+    doc = first.doc
+    i = first.i
+    while i > 0:
+        prev = doc[i - 1]
+        low = prev.lower_
+        if (
+            low in _HONORIFICS
+            or low in _TITLE_ABBREVIATIONS
+            or low in _ROLE_WORDS
+            or (low in _ROLE_MODIFIERS and prev.text[:1].isupper())
+        ):
+            i -= 1
+            continue
+        break
+    return [doc[j] for j in range(i, first.i)] + tokens
+
+
+def _analyse_person(
+    tokens: list[Token], person: list[Token]
+) -> tuple[ResolvedSource, str | None, bool]:
+    # titles the NER put inside the name: "President Obama"
+    name_tokens = list(person)
+    leading: list[Token] = []
+    while len(name_tokens) > 1 and (
+        name_tokens[0].lower_ in _HONORIFICS
+        or name_tokens[0].lower_ in _TITLE_ABBREVIATIONS
+        or name_tokens[0].lower_ in _ROLE_WORDS
+    ):
+        leading.append(name_tokens.pop(0))
+    while name_tokens and (name_tokens[-1].tag_ == "POS" or name_tokens[-1].is_punct):
+        name_tokens.pop()
+    doc = tokens[0].doc
+    name = doc.text[name_tokens[0].idx : name_tokens[-1].idx + len(name_tokens[-1].text)]
+    alias = name
+    name = _clean_name(name)
+    before = [t for t in tokens if t.i < person[0].i] + leading
+    after = [t for t in tokens if t.i > person[-1].i]
+    gender = None
+    for tok in before:
+        if tok.lower_ in _HONORIFICS and _HONORIFICS[tok.lower_]:
+            gender = _HONORIFICS[tok.lower_]
+    descriptor = _descriptor(before) or _descriptor(after)
+    role, affiliation = _split_descriptor(descriptor)
+    if gender is None and role is not None:
+        for word, g in _GENDERED_ROLES.items():
+            if re.search(rf"\b{re.escape(word)}\b", role):
+                gender = g
+                break
+    if gender is None:
+        first_name = name.split()[0].lower().rstrip(".")
+        if first_name in _MALE_NAMES:
+            gender = _MALE
+        elif first_name in _FEMALE_NAMES:
+            gender = _FEMALE
+    if role is not None:
+        role = re.sub(r"\b(spokes)(man|woman)\b", r"\1\2", role)
+    aff_name, aff_type = (None, None)
+    if affiliation:
+        aff_name, aff_type = _affiliation(affiliation)
+    source = ResolvedSource(
+        name=name,
+        type=SourceType.PERSON,
+        alias=alias,
+        role=role,
+        affiliation=aff_name,
+        affiliation_type=aff_type,
+    )
+    return source, gender, False
+
+
+def _descriptor(tokens: list[Token]) -> list[Token]:
+    """Words describing a person: "US State Department spokesperson", "a senior aide"."""
+    words = [t for t in tokens if not t.is_punct or t.text in {"-", "’s", "'s"}]
+    words = [t for t in words if t.tag_ != "POS" or t is not words[-1]]
+    while words and (words[0].lower_ in _DETERMINERS or words[0].is_punct):
+        words = words[1:]
+    while words and (words[-1].is_punct or words[-1].lower_ in {"and", "of"}):
+        words = words[:-1]
+    # appositions after the name keep only their first NP: "Miller, a spokesman for X"
+    return [w for w in words if w.lower_ not in _HONORIFICS or w.lower_ in _ROLE_WORDS]
+
+
+def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
+    """(role, affiliation words) of a descriptor: the role is the run of role words at the
+    end ("... spokesperson"), or before "for/of/at X" ("a spokesman for the ministry")."""
+    if not words:
+        return None, []
+    # "a spokesman for the ministry", "the head of Mossad"
+    for k, tok in enumerate(words):
+        if tok.lower_ in {"for", "at", "with", "of"} and k > 0 and _is_role_word(words[k - 1]):
+            role_part = words[:k]
+            if " ".join(w.lower_ for w in role_part[-3:] + words[k : k + 2]).endswith(
+                ("secretary of state", "chief of staff", "head of state")
+            ):
+                continue
+            role = _role_text(role_part)
+            if role is not None:
+                aff = [w for w in words[k + 1 :] if w.lower_ not in _DETERMINERS]
+                return role, aff
+    lowered = " ".join(_expand(w) for w in words)
+    for multi in sorted(_MULTIWORD_ROLES, key=len, reverse=True):
+        if lowered.endswith(multi):
+            n = len(multi.split())
+            role_tokens = words[-n:]
+            rest = words[:-n]
+            while rest and rest[-1].lower_ in _ROLE_MODIFIERS and rest[-1].ent_type_ == "":
+                role_tokens = [rest[-1], *role_tokens]
+                rest = rest[:-1]
+            return " ".join(_expand(w) for w in role_tokens), rest
+    k = len(words)
+    while k > 0 and _is_role_word(words[k - 1]):
+        k -= 1
+    if k == len(words):
+        return None, words
+    while k > 0 and words[k - 1].lower_ in _ROLE_MODIFIERS and words[k - 1].ent_type_ == "":
+        k -= 1
+    return " ".join(_expand(w) for w in words[k:]), words[:k]
+
+
+def _is_role_word(tok: Token) -> bool:
+    low = tok.lower_
+    return low in _ROLE_WORDS or low in _TITLE_ABBREVIATIONS or tok.lemma_.lower() in _ROLE_WORDS
+
+
+def _role_text(tokens: list[Token]) -> str | None:
+    words = [t for t in tokens if t.lower_ not in _DETERMINERS and not t.is_punct]
+    return " ".join(_expand(w) for w in words) or None
+
+
+def _expand(tok: Token) -> str:
+    low = tok.lower_
+    return _TITLE_ABBREVIATIONS.get(low, low)
+
+
+def _affiliation(words: list[Token]) -> tuple[str | None, SourceType | None]:
+    words = [
+        w for w in words if w.lower_ not in _DETERMINERS and not (w.is_punct and w.text != "-")
+    ]
+    while words and (words[-1].tag_ == "POS" or words[-1].is_punct):
+        words = words[:-1]
+    if not words:
+        return None, None
+    if len(words) == 1 and words[0].lower_ in _DEMONYMS:
+        return _DEMONYMS[words[0].lower_], SourceType.GOVERNMENT
+    doc = words[0].doc
+    surface = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    source_type = _classify(words)
+    name = _canonical(words, source_type, surface)
+    return name, source_type
+
+
+def _classify(words: list[Token]) -> SourceType:
+    low = " ".join(w.lower_ for w in words)
+    lows = [w.lower_ for w in words]
+    head = words[-1]
+    head_low = head.lower_
+    if any(low == g or low.startswith(g + " ") for g in _GROUP_NAMES):
+        return SourceType.GROUP if head_low not in _GOV_WORDS else SourceType.GOVERNMENT
+    if any(p in f" {low} " for p in (f" {m} " for m in _MEDIA_PHRASES)) or low in _MEDIA_PHRASES:
+        return SourceType.MEDIA
+    if lows[-1] in _MEDIA_NAMES or (len(lows) <= 2 and lows[0] in _MEDIA_NAMES):
+        return SourceType.MEDIA
+    if head_low in _MEDIA_WORDS and head.text[:1].isupper() and len(words) > 1:
+        return SourceType.MEDIA
+    if head_low in _DOCUMENT_NOUNS and head.text.islower():
+        return SourceType.DOCUMENT
+    if len(words) == 1 and head_low in _CAPITALS:
+        return SourceType.GOVERNMENT
+    if any(low == g or low.endswith(" " + g) or low.startswith(g) for g in _GOV_NAMES):
+        return SourceType.GOVERNMENT
+    if head_low in _GOV_WORDS or head.lemma_.lower() in _GOV_WORDS:
+        return SourceType.GOVERNMENT
+    if head_low in _GROUP_WORDS:
+        return SourceType.GROUP
+    if head_low in _MEDIA_WORDS and head.text[:1].isupper():
+        return SourceType.MEDIA
+    if head.ent_type_ == "GPE" or (len(words) == 1 and head.ent_type_ in {"GPE", "LOC"}):
+        return SourceType.GOVERNMENT
+    if head.ent_type_ == "NORP":
+        return SourceType.GROUP
+    if head.ent_type_ == "ORG":
+        return SourceType.ORGANIZATION
+    if head.ent_type_ == "PERSON":
+        return SourceType.PERSON
+    if head_low in _PLURAL_GOV:
+        return SourceType.GOVERNMENT
+    if head_low in _HUMAN_NOUNS or head.lemma_.lower() in _HUMAN_NOUNS:
+        return SourceType.GROUP if head.tag_ in {"NNS", "NNPS"} else SourceType.PERSON
+    if head.pos_ == "PROPN":
+        return SourceType.ORGANIZATION
+    return SourceType.UNKNOWN
+
+
+def _canonical(words: list[Token], source_type: SourceType, surface: str) -> str:
+    """Canonical name: curly apostrophes straightened; a named body title-cased
+    ("Qatar's foreign ministry" → "Qatar's Foreign Ministry"); generic descriptions lower
+    case except their proper nouns ("authorities", "Israeli officials")."""
+    named_body = (
+        source_type in {SourceType.GOVERNMENT, SourceType.ORGANIZATION, SourceType.GROUP}
+        and words[-1].tag_ in {"NN", "NNP"}
+        and len(words) > 1
+        and words[-1].lower_ in _GOV_WORDS | _GROUP_WORDS | {"party", "company", "union"}
+    )
+    out: list[str] = []
+    for k, w in enumerate(words):
+        text = w.text.translate(_APOSTROPHES)
+        if w.tag_ == "POS":
+            if out:
+                out[-1] = out[-1] + text
+            continue
+        if named_body:
+            if text.islower() and (text not in _SMALL_WORDS or k == 0):
+                text = text[:1].upper() + text[1:]
+        elif _is_generic_word(w):
+            text = text.lower()
+        if out and w.i > 0 and not w.doc[w.i - 1].whitespace_:
+            out[-1] = out[-1] + text
+        else:
+            out.append(text)
+    name = " ".join(out)
+    name = re.sub(r"\bU\.S\.(?=\s|$)", "US", name)
+    return _clean_name(name) if name else surface
+
+
+def _is_generic_word(tok: Token) -> bool:
+    # a sentence-initial capital is not a proper noun: "Authorities said ..."
+    return tok.pos_ not in {"PROPN"} and not tok.ent_type_ and not tok.text.isupper()
+
+
+def _clean_name(name: str) -> str:
+    name = name.translate(_APOSTROPHES)
+    name = re.sub(r"\s+", " ", name).strip(" ,;:-")
+    name = re.sub(r"'s$", "", name)
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return name
+
+
+def _analyse_other(
+    tokens: list[Token], anonymous: bool
+) -> tuple[ResolvedSource, str | None, bool] | None:
+    words = [t for t in tokens if t.lower_ not in _DETERMINERS or t.i > tokens[0].i + 1]
+    while words and (words[0].lower_ in _DETERMINERS or words[0].is_punct):
+        words = words[1:]
+    if not words:
+        return None
+    head = _head(words)
+    alias = _surface(tokens)
+    plural = head.tag_ in {"NNS", "NNPS"}
+    # a document by a named author speaks for the author: "an AFP tally", "a Gallup poll"
+    is_document = head.lower_ in _DOCUMENT_NOUNS or head.lemma_.lower() in _DOCUMENT_NOUNS
+    if is_document and head.text.islower():  # "the Post" is a newspaper, "the post" is not
+        author = _document_author(words, head)
+        if author is not None:
+            author_type = _classify(author)
+            if author_type is SourceType.DOCUMENT:
+                author_type = SourceType.ORGANIZATION
+            surface = _surface(author)
+            name = _canonical(author, author_type, surface)
+            return ResolvedSource(name, author_type, surface), None, False
+        name = _canonical(_strip_possessor(words), SourceType.DOCUMENT, alias)
+        return ResolvedSource(name, SourceType.DOCUMENT, alias), None, plural
+    possessor, body = _split_possessor(words)
+    affiliation: tuple[str | None, SourceType | None] = (None, None)
+    name_words = words
+    if possessor and not _is_proper(possessor):
+        # "the Hamas-run territory's health ministry": the possessor describes, it does not
+        # name; an organisation inside it is the affiliation
+        name_words = body
+        org = [t for t in possessor if t.ent_type_ in {"ORG", "GPE", "NORP"}]
+        if org:
+            affiliation = _affiliation(org)
+    source_type = _classify(name_words)
+    # the head with what precedes it: "sources familiar with the talks" → "sources"
+    pre_head = [w for w in name_words if w.i <= head.i]
+    if anonymous and source_type in {SourceType.PERSON, SourceType.GROUP, SourceType.UNKNOWN}:
+        role = _role_text([w for w in pre_head if w.ent_type_ == "" and w.tag_ != "POS"])
+        role = re.sub(r"\b(source|official|person|diplomat|officer)s\b", r"\1", role or "source")
+        nationality = [w for w in pre_head if w.ent_type_ in {"NORP", "GPE", "ORG"}]
+        aff = _affiliation(nationality) if nationality else (None, None)
+        kind = SourceType.GROUP if plural else SourceType.PERSON
+        name = f"anonymous {role}" + ("s" if plural and not role.endswith("s") else "")
+        return (
+            ResolvedSource(
+                name=name,
+                type=kind,
+                alias=alias,
+                role=role,
+                affiliation=aff[0],
+                affiliation_type=aff[1],
+                anonymous=True,
+            ),
+            None,
+            plural,
+        )
+    if source_type is SourceType.PERSON:
+        role = _role_text([w for w in pre_head if not w.ent_type_ and w.tag_ != "POS"]) or None
+        nationality = [w for w in pre_head if w.ent_type_ in {"NORP", "GPE", "ORG"}]
+        aff = _affiliation(nationality) if nationality else (None, None)
+        name = _canonical(pre_head, source_type, alias)
+        gender = _GENDERED_ROLES.get(head.lower_)
+        return (
+            ResolvedSource(name, source_type, alias, role, aff[0], aff[1], anonymous),
+            gender,
+            False,
+        )
+    name = _canonical(name_words, source_type, alias)
+    source = ResolvedSource(
+        name=name,
+        type=source_type,
+        alias=alias,
+        affiliation=affiliation[0],
+        affiliation_type=affiliation[1],
+        anonymous=anonymous,
+    )
+    return source, None, plural or head.lower_ in _PLURAL_GOV
+
+
+def _head(words: list[Token]) -> Token:
+    """The syntactic head among the words (the one whose head is outside them)."""
+    ids = {w.i for w in words}
+    for w in words:
+        outside = w.head.i not in ids or w.head.i == w.i
+        if outside and w.tag_ != "POS" and not w.is_punct:
+            return w
+    return words[-1]
+
+
+def _document_author(words: list[Token], head: Token) -> list[Token] | None:
+    """The named maker of a document: "AFP" in "an AFP tally", "the UN's report"."""
+    ids = {w.i for w in words}
+    for w in words:
+        if w.i >= head.i or w.ent_type_ not in {"ORG", "PERSON", "GPE"}:
+            continue
+        run = [x for x in words if x.ent_type_ == w.ent_type_ and x.i < head.i and x.i >= w.i]
+        run = [x for k, x in enumerate(run) if k == 0 or run[k - 1].i == x.i - 1]
+        return [x for x in run if x.tag_ != "POS"] or None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"} and child.i in ids:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                sub = [t for t in objs[0].subtree if t.lower_ not in _DETERMINERS]
+                return sub or None
+    # media outlets often escape the NER: "a Reuters count"
+    for w in words:
+        if w.i < head.i and w.lower_ in _MEDIA_NAMES:
+            return [w]
+    return None
+
+
+def _split_possessor(words: list[Token]) -> tuple[list[Token], list[Token]]:
+    """("the Hamas-run territory", "health ministry") of "... territory's health ministry"."""
+    for k, w in enumerate(words):
+        if w.tag_ == "POS" and k > 0:
+            return words[:k], words[k + 1 :]
+    return [], words
+
+
+def _strip_possessor(words: list[Token]) -> list[Token]:
+    possessor, body = _split_possessor(words)
+    return body if body else words
+
+
+def _is_proper(words: list[Token]) -> bool:
+    head = words[-1]
+    return head.pos_ == "PROPN" or bool(head.ent_type_)
