@@ -356,6 +356,13 @@ class SourceResolver:
         tokens = _cut_clauses(tokens)
         if not tokens:
             return None
+        conjuncts = _conjuncts(tokens)
+        if len(conjuncts) > 1:
+            return self._resolve_coordination(tokens, conjuncts, mention, based_span)
+        if len(tokens) > 1 and tokens[0].lower_ in _POSSESSIVE_PRONOUNS:
+            owned = self._resolve_owned(tokens, mention)
+            if owned is not None:
+                return ResolvedMention(owned, based_span)
         # coreference first: pronouns, descriptions, surnames
         antecedent = self._antecedent(tokens, mention)
         if antecedent is not None:
@@ -368,6 +375,64 @@ class SourceResolver:
         source, gender, plural = analysed
         self._history.append(_Entry(source, gender, plural))
         return ResolvedMention(source, based_span)
+
+    def _resolve_coordination(
+        self,
+        tokens: list[Token],
+        conjuncts: list[list[Token]],
+        mention: SpacySpan,
+        based_span: Span | None,
+    ) -> ResolvedMention | None:
+        """ "both Israel and Hamas": one plural source named by its parts."""
+        parts: list[ResolvedSource] = []
+        for conjunct in conjuncts:
+            antecedent = self._antecedent(conjunct, mention)
+            if antecedent is not None:
+                parts.append(antecedent)
+                continue
+            analysed = _analyse(conjunct, conjunct)
+            if analysed is not None:
+                self._history.append(_Entry(*analysed))
+                parts.append(analysed[0])
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return ResolvedMention(parts[0], based_span)
+        types = {p.type for p in parts}
+        words = [t for t in tokens if t.lower_ not in {"both", "either", "neither"}]
+        source = ResolvedSource(
+            name=" and ".join(p.name for p in parts),
+            type=types.pop() if len(types) == 1 else SourceType.UNKNOWN,
+            alias=_surface(words),
+        )
+        self._history.append(_Entry(source, None, True))
+        return ResolvedMention(source, based_span)
+
+    def _resolve_owned(self, tokens: list[Token], mention: SpacySpan) -> ResolvedSource | None:
+        """ "its delegation" after Hamas: Hamas's Delegation, affiliated with Hamas."""
+        owner = self._antecedent(tokens[:1], mention)
+        if owner is None:
+            return None
+        analysed = _analyse(tokens[1:], tokens[1:])
+        if analysed is None:
+            return None
+        source, gender, plural = analysed
+        body = source.name
+        if source.type is not SourceType.PERSON and body.islower():
+            body = " ".join(w[:1].upper() + w[1:] for w in body.split())
+        kind = source.type
+        if kind not in {SourceType.PERSON, SourceType.DOCUMENT}:
+            kind = owner.type  # a group's delegation speaks as the group
+        owned = replace(
+            source,
+            type=kind,
+            name=f"{owner.name}'s {body}",
+            alias=_surface(tokens),
+            affiliation=owner.name,
+            affiliation_type=owner.type,
+        )
+        self._history.append(_Entry(owned, gender, plural))
+        return owned
 
     # -- coreference --
 
@@ -384,7 +449,16 @@ class SourceResolver:
         # a bare surname or a short form of a name seen before: "Miller", "the Post"
         if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words) and len(words) <= 2:
             key = " ".join(t.text for t in words).translate(_APOSTROPHES).lower()
-            entry = self._find(lambda e: _name_ends_with(e.source, key))
+            named_thing = any(t.ent_type_ in {"ORG", "GPE", "NORP", "LOC"} for t in words)
+
+            def fits(e: _Entry) -> bool:
+                if " and " in e.source.name or not _name_ends_with(e.source, key):
+                    return False
+                if e.source.type is SourceType.PERSON:
+                    return not named_thing  # "Miller" for "Matthew Miller"
+                return first == "the"  # "the Post" for "New York Post"
+
+            entry = self._find(fits)
             if entry is not None and key != entry.source.name.lower():
                 return replace(entry.source, alias=_surface(tokens))
             return None
@@ -495,6 +569,37 @@ def _name_ends_with(source: ResolvedSource, key: str) -> bool:
 
 
 # --- analysing a mention ---------------------------------------------------------------------
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
+
+
+def _conjuncts(tokens: list[Token]) -> list[list[Token]]:
+    """The parts of a coordinated mention ("both Israel and Hamas"), or ``[tokens]``."""
+    cut = [
+        k
+        for k, t in enumerate(tokens)
+        if t.dep_ == "cc" and t.lower_ in {"and", "or"} and not t.ent_type_ and k > 0
+    ]
+    if not cut:
+        return [tokens]
+    parts: list[list[Token]] = []
+    current: list[Token] = []
+    for k, t in enumerate(tokens):
+        if k in cut or (t.text == "," and not t.ent_type_):
+            if current:
+                parts.append(current)
+            current = []
+            continue
+        if t.lower_ in {"both", "either", "neither"} and not current:
+            continue
+        current.append(t)
+    if current:
+        parts.append(current)
+    # "the US and Qatari governments" shares a head: keep it whole
+    if any(len(p) == 1 and p[0].pos_ == "ADJ" for p in parts):
+        return [tokens]
+    return parts if len(parts) > 1 else [tokens]
 
 
 def _content_tokens(span: Any) -> list[Token]:
