@@ -119,6 +119,11 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
     for c in kids:
         if c.dep_ == "ccomp" and c.i not in excluded:
             return _ranges(doc, _complement(c, excluded))
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
+        # "As the Times noted, Clinton raised ...": the main clause is the content
+        gov = verb.head
+        skip = {t.i for t in verb.subtree} | excluded
+        return _ranges(doc, [t.i for t in gov.subtree if t.i not in skip])
     if verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp",) and verb.i > verb.head.i and _is_parenthetical(verb)):
         gov = verb.head
         skip = {t.i for t in verb.subtree} | excluded

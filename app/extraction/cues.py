@@ -21,7 +21,7 @@ from app.extraction.types import AttributionKind
 SAY_VERBS = frozenset(
     """
     say tell add write state declare claim argue insist suggest warn reply respond answer
-    acknowledge admit confirm deny reveal tweet post testify recall remark observe comment
+    acknowledge admit confirm deny reveal post testify recall remark observe comment
     explain note report announce predict promise vow pledge assure repeat reiterate emphasize
     emphasise stress concede complain boast brag joke quip shout yell scream contend allege
     assert maintain conclude mention ask wonder question counter retort indicate signal hint
@@ -29,7 +29,7 @@ SAY_VERBS = frozenset(
     grumble muse recount concur clarify elaborate specify affirm proclaim pronounce opine
     theorize posit propose recommend advise urge demand order instruct request plead beg
     threaten forecast calculate read continue acknowledge agree disagree predict tout decry
-    deplore denounce criticize criticise praise blame accuse condemn slam blast attack mock
+    deplore denounce criticize criticise praise blame accuse condemn slam blast mock
     dismiss reject defend endorse welcome applaud hail thank describe call label dub
     characterize characterise discuss cite challenge dispute express voice highlight
     underscore fault rebuke scold lambaste ridicule echo raise address detail outline
@@ -37,25 +37,25 @@ SAY_VERBS = frozenset(
     congratulate lash tease taunt vent lecture preach declare exclaim murmur whisper mutter
     sigh laugh cry insinuate reckon attest certify vouch summarize summarise interject
     chime weigh prod press pressure implore encourage invite acknowledge announce decline
-    refuse oppose support back sue rail rant rave gush marvel muse pitch float champion
-    question tweet retweet blog text email message telephone phone radio cable
+    refuse sue rail rant rave gush marvel muse pitch float champion
+    question blog text email message telephone phone radio cable
     """.split()
 )
 # Verbs of believing, feeling, knowing: content is a clause (or a quote).
 BELIEF_VERBS = frozenset(
     """
-    believe think feel fear hope worry know expect suspect doubt assume consider guess
-    suppose imagine realize realise understand recognize recognise trust bet sense presume
-    view regard see seem appear deem figure wonder dread prefer like love hate dislike
-    favor favour blame care mind accept learn remember forget notice
+    believe think feel fear hope worry expect suspect doubt assume consider guess
+    suppose imagine realize realise understand trust bet sense presume
+    view regard seem appear deem figure wonder dread prefer
+    favor favour blame
     """.split()
 )
 # Verbs of wanting and intending: content is an infinitive (or an object).
 INTENTION_VERBS = frozenset(
     """
-    want plan intend aim seek wish try decide hope vow promise pledge threaten refuse
-    decline prefer mean expect agree offer attempt strive push resolve aspire desire
-    need vote choose opt prepare campaign fight lobby
+    want plan intend aim wish decide hope vow promise pledge threaten refuse
+    decline prefer expect agree offer resolve aspire desire
+    opt
     """.split()
 )
 # Verbs with which polls, studies, documents and data attribute findings.
@@ -94,15 +94,15 @@ BELIEF_ADJS = frozenset(
 # Nouns of saying, believing and intending: "his claim that ...", "her plan to ...".
 CUE_NOUNS = frozenset(
     """
-    statement remark remarks comment comments claim claims allegation allegations assertion
+    statement remark comment comments claim claims allegation allegations assertion
     belief view views warning announcement suggestion promise pledge vow call demand
     desire plan plans fear fears hope hopes concern concerns argument criticism accusation
-    accusations denial insistence testimony admission proposal decision intention intent
-    wish goal aim bid threat prediction assessment opinion position stance insistence
-    message speech interview tweet tweets post letter assurance confidence doubt doubts
+    accusations denial insistence testimony admission proposal intention intent
+    wish goal aim threat prediction assessment opinion position insistence
+    tweet tweets post letter assurance confidence doubt doubts
     suspicion expectation expectations conviction charge charges complaint complaints
     question questions request answer response reply praise endorsement support opposition
-    attack attacks defense defence rhetoric pitch argument vision idea
+    defense defence rhetoric pitch argument
     """.split()
 )
 # Prepositions that introduce nominal content after some speech verbs: "talk about X".

@@ -97,8 +97,15 @@ def _drafts_in(p: Paragraph, text: str, quotes: list[Quote]) -> list[Draft]:
     out = []
     for cue in find_cues(doc, para=p.index):
         src_tok = find_source(doc, cue)
+        if cue.kind in _INNER_KINDS and src_tok is not None and _is_pronoun_12(doc, src_tok):
+            # "I think", "you want": the writer's or the reader's mind, not a source's
+            continue
         content_tok = find_content(doc, cue, src_tok)
         cue_range = (off + doc[cue.start].idx, off + _end_char(doc, cue.end))
+        quoted = _inside_quote(cue_range, pquotes)
+        if quoted is not None and (quoted.closed or _first_person(doc, src_tok)):
+            # PolNeAR annotates the quoting, not the speech acts inside a quotation
+            continue
         src_range = (
             (off + doc[src_tok[0]].idx, off + _end_char(doc, src_tok[1])) if src_tok else None
         )
@@ -111,6 +118,27 @@ def _drafts_in(p: Paragraph, text: str, quotes: list[Quote]) -> list[Draft]:
             continue
         out.append(Draft(p.index, cue, cue_range, src_range, src_tok, tuple(sorted(frags))))
     return out
+
+
+def _inside_quote(r: tuple[int, int], quotes: list[Quote]) -> Quote | None:
+    for q in quotes:
+        if q.start < r[0] and r[1] <= q.end:
+            return q
+    return None
+
+
+_FIRST_SECOND = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
+
+
+_INNER_KINDS = frozenset({AttributionKind.BELIEF, AttributionKind.INTENTION})
+
+
+def _is_pronoun_12(doc: Any, src: tuple[int, int]) -> bool:
+    return src[1] - src[0] == 1 and doc[src[0]].lower_ in _FIRST_SECOND
+
+
+def _first_person(doc: Any, src: tuple[int, int] | None) -> bool:
+    return src is None or any(doc[i].lower_ in _FIRST_SECOND for i in range(*src))
 
 
 def _end_char(doc: Any, end_tok: int) -> int:
@@ -264,7 +292,7 @@ def _assemble(
         source = None
         based_on = None
         if resolver is not None and d.source_tokens is not None:
-            resolved = resolver.resolve(doc[d.source_tokens[0] : d.source_tokens[1]])
+            resolved = _resolve(resolver, doc, d.source_tokens)
             if resolved is not None:
                 source = resolved.source
                 based_on = _shift_span(resolved.based_on, p.start, text)
@@ -293,6 +321,19 @@ def _assemble(
             )
         )
     return out
+
+
+def _resolve(resolver: Any, doc: Any, tokens: tuple[int, int]) -> Any:
+    """Resolve a source mention; the possessive marker ("the judge['s] claim") is not
+    part of the entity's name."""
+    lo, hi = tokens
+    while hi - lo > 1 and doc[hi - 1].tag_ == "POS":
+        hi -= 1
+    try:
+        return resolver.resolve(doc[lo:hi])
+    except (IndexError, KeyError, ValueError):
+        # a resolver failure must not lose the attribution itself: keep it unresolved
+        return None
 
 
 def _quantities_in(parsed: ParsedText, s: int, e: int) -> tuple[Any, ...]:

@@ -16,7 +16,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _EXPLETIVE = frozenset({"it", "there"})
 # Climb from a cue verb to the verb whose subject it shares: "X said and added ...",
 # "X wants to say", "..., X said, adding ...", "a statement saying ...".
-_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl"})
+_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl", "prep"})
 
 
 def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
@@ -56,7 +56,7 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         if head.dep_ in ("dobj", "pobj", "attr"):
             gov = head.head if head.dep_ != "pobj" else head.head.head
             subj = _subject(gov)
-            if subj is not None:
+            if subj is not None and subj is not _PASSIVE:
                 return _np_range(doc, subj, cue)
         return None
     # verbs and adjectives
@@ -66,9 +66,10 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         tok = head.head if head.dep_ in ("acomp", "amod") else head
     for _ in range(4):
         subj = _subject(tok)
+        if subj is _PASSIVE:
+            return None
         if subj is not None:
-            if subj.lower_ in _RELATIVE and tok.dep_ == "relcl":
-                return _np_range(doc, tok.head, cue, skip=tok)
+            # PolNeAR marks the relative pronoun itself: "Smith, [who] said ..."
             if subj.lower_ in _EXPLETIVE and subj.dep_ in ("nsubjpass", "expl"):
                 return None
             return _np_range(doc, subj, cue)
@@ -84,23 +85,29 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
 
 
 def _subject(verb: Any) -> Any | None:
-    agent = None
+    """The speaker of ``verb``: its subject, or the ``by`` agent of a passive.
+
+    A passive without an agent has no speaker in the text ("when asked whether ...",
+    "he is expected to ..."): the passive subject is the addressee or the topic. Returns
+    ``_PASSIVE`` then, so callers do not climb to another verb's subject.
+    """
     subj = None
+    passive = False
     for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj") and subj is None:
-            subj = c
-        elif c.dep_ == "nsubjpass" and subj is None:
-            subj = c
-        elif c.dep_ == "agent":
+        if c.dep_ == "agent":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
-                agent = objs[0]
-    if agent is not None:
-        return agent
-    if subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ not in _EXPLETIVE:
-        # "Smith was quoted as saying": the passive subject is the speaker for a few verbs
-        return subj
+                return objs[0]
+        elif c.dep_ in ("nsubj", "csubj") and subj is None:
+            subj = c
+        elif c.dep_ in ("nsubjpass", "auxpass"):
+            passive = True
+    if subj is None and (passive or verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
+        return _PASSIVE
     return subj
+
+
+_PASSIVE = object()
 
 
 def _np_range(doc: Any, tok: Any, cue: Cue, skip: Any = None) -> tuple[int, int] | None:
@@ -120,6 +127,11 @@ def _np_range(doc: Any, tok: Any, cue: Cue, skip: Any = None) -> tuple[int, int]
 
 
 def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    # a dateline before the subject: "MACAU (Reuters) - Top donor Sheldon Adelson said"
+    for i in range(hi - 1, lo, -1):
+        if doc[i].text in ("-", "—", "–", "--") and doc[i - 1].text == ")":
+            lo = i + 1
+            break
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in "“\"'‘":
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
