@@ -1,0 +1,83 @@
+"""/claims: who said what, when."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import ClaimId, DbDep
+from app.api.examples import CLAIM_EXAMPLE, json_example, page_example
+from app.errors import problem_responses
+from app.extraction.types import AttributionKind
+from app.models import ClaimPublic, Page
+from app.pagination import PageDep
+from app.services import claims as claim_service
+
+router = APIRouter(prefix="/claims", tags=["claims"])
+
+SourceIdQ = Annotated[int | None, Query(description="Only this source's claims.")]
+SourceQ = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=500,
+        description="Source name or alias (case- and apostrophe-insensitive).",
+    ),
+]
+SaidFromQ = Annotated[
+    date | None, Query(description="said_on on or after (YYYY-MM-DD); undated claims drop out.")
+]
+SaidToQ = Annotated[date | None, Query(description="said_on on or before (YYYY-MM-DD).")]
+TextQ = Annotated[
+    str | None,
+    Query(min_length=1, max_length=500, description="Full-text search in the claim's content."),
+]
+KindQ = Annotated[AttributionKind | None, Query(description="Kind of claim.")]
+ArticleIdQ = Annotated[int | None, Query(description="Only this article's claims.")]
+PublisherQ = Annotated[
+    str | None, Query(max_length=300, description="Exact publisher of the article.")
+]
+
+
+@router.get(
+    "",
+    summary="Search claims",
+    responses={200: json_example(page_example(CLAIM_EXAMPLE)), **problem_responses(422, 503)},
+)
+def list_claims(
+    db: DbDep,
+    page: PageDep,
+    source_id: SourceIdQ = None,
+    source: SourceQ = None,
+    said_from: SaidFromQ = None,
+    said_to: SaidToQ = None,
+    q: TextQ = None,
+    kind: KindQ = None,
+    article_id: ArticleIdQ = None,
+    publisher: PublisherQ = None,
+) -> Page[ClaimPublic]:
+    """Claims newest first: by said_on, else the article's publication date, then id."""
+    return claim_service.list_claims(
+        db,
+        page=page,
+        source_id=source_id,
+        source=source,
+        said_from=said_from,
+        said_to=said_to,
+        q=q,
+        kind=kind.value if kind else None,
+        article_id=article_id,
+        publisher=publisher,
+    )
+
+
+@router.get(
+    "/{claim_id}",
+    summary="Read a claim",
+    responses={200: json_example(CLAIM_EXAMPLE), **problem_responses(404, 422, 503)},
+)
+def read_claim(db: DbDep, claim_id: ClaimId) -> ClaimPublic:
+    """One claim with its full provenance: article, spans, source, date, quantities."""
+    return claim_service.get_claim(db, claim_id=claim_id)

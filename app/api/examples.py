@@ -1,0 +1,90 @@
+"""OpenAPI examples built from the seed article (our own spec article, shipped with the app)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+_SEED = (Path(__file__).parent / "examples" / "gaza-truce-efforts.txt").read_text(encoding="utf-8")
+SEED_TITLE, _, _rest = _SEED.partition("\n")
+SEED_TEXT = _rest.lstrip("\n")
+
+ARTICLE_CREATE_EXAMPLE: dict[str, Any] = {
+    "title": SEED_TITLE.strip(),
+    "published_at": "2024-09-17",
+    "language": "en",
+    "text": SEED_TEXT,
+}
+
+
+def _span(needle: str) -> dict[str, Any]:
+    start = SEED_TEXT.index(needle)
+    return {"start": start, "end": start + len(needle), "text": needle}
+
+
+_CONTENT = "Washington is working “expeditiously” on a new proposal"
+
+ARTICLE_EXAMPLE: dict[str, Any] = {
+    "id": 1,
+    "url": None,
+    "title": SEED_TITLE.strip(),
+    "publisher": None,
+    "author": None,
+    "published_at": "2024-09-17",
+    "language": "en",
+    "text": SEED_TEXT[:120] + "…",
+    "content_sha256": "3f1c…",
+    "ingested_at": "2024-09-17T12:00:00Z",
+    "claim_count": 14,
+}
+
+CLAIM_EXAMPLE: dict[str, Any] = {
+    "id": 7,
+    "article_id": 1,
+    "kind": "indirect",
+    "text": _CONTENT,
+    "content": _span(_CONTENT),
+    "content_fragments": [_span(_CONTENT)],
+    "cue": _span("stated"),
+    "source_mention": _span("US State Department spokesperson Matthew Miller"),
+    "source": {
+        "id": 3,
+        "name": "Matthew Miller",
+        "type": "person",
+        "role": "spokesperson",
+        "affiliation": {"id": 2, "name": "US State Department"},
+    },
+    "said_on": "2024-09-16",
+    "said_on_precision": "day",
+    "said_on_text": "on Monday",
+    "based_on": None,
+    "quantities": [],
+    "confidence": 0.8,
+    "article": {
+        "id": 1,
+        "title": SEED_TITLE.strip(),
+        "publisher": None,
+        "published_at": "2024-09-17",
+        "url": None,
+    },
+}
+
+SOURCE_EXAMPLE: dict[str, Any] = {
+    "id": 3,
+    "name": "Matthew Miller",
+    "type": "person",
+    "role": "spokesperson",
+    "affiliation": {"id": 2, "name": "US State Department"},
+    "aliases": ["US State Department spokesperson Matthew Miller"],
+    "claim_count": 1,
+    "first_said_on": "2024-09-16",
+    "last_said_on": "2024-09-16",
+}
+
+
+def page_example(item: dict[str, Any]) -> dict[str, Any]:
+    return {"items": [item], "next_cursor": "WyIyMDI0LTA5LTE2Iiw3XQ"}
+
+
+def json_example(example: dict[str, Any], description: str = "OK") -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"example": example}}}

@@ -1,0 +1,80 @@
+"""/sources: the directory of who speaks."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.api.claims import ArticleIdQ, KindQ, PublisherQ, SaidFromQ, SaidToQ, TextQ
+from app.api.deps import DbDep, SourceId
+from app.api.examples import CLAIM_EXAMPLE, SOURCE_EXAMPLE, json_example, page_example
+from app.errors import problem_responses
+from app.extraction.types import SourceType
+from app.models import ClaimPublic, Page, SourcePublic
+from app.pagination import PageDep
+from app.services import sources as source_service
+
+router = APIRouter(prefix="/sources", tags=["sources"])
+
+
+@router.get(
+    "",
+    summary="List sources",
+    responses={200: json_example(page_example(SOURCE_EXAMPLE)), **problem_responses(422, 503)},
+)
+def list_sources(
+    db: DbDep,
+    page: PageDep,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=500,
+            description="Words of the name or of an alias (prefixes match: `Mill`).",
+        ),
+    ] = None,
+    type: Annotated[SourceType | None, Query(description="Kind of source.")] = None,
+) -> Page[SourcePublic]:
+    """Sources ordered by name (case-insensitively)."""
+    return source_service.list_sources(db, page=page, q=q, type=type.value if type else None)
+
+
+@router.get(
+    "/{source_id}",
+    summary="Read a source",
+    responses={200: json_example(SOURCE_EXAMPLE), **problem_responses(404, 422, 503)},
+)
+def read_source(db: DbDep, source_id: SourceId) -> SourcePublic:
+    """One source with its aliases, role, affiliation and claim statistics."""
+    return source_service.get_source(db, source_id=source_id)
+
+
+@router.get(
+    "/{source_id}/claims",
+    summary="Claims of a source",
+    responses={200: json_example(page_example(CLAIM_EXAMPLE)), **problem_responses(404, 422, 503)},
+)
+def list_source_claims(
+    db: DbDep,
+    source_id: SourceId,
+    page: PageDep,
+    said_from: SaidFromQ = None,
+    said_to: SaidToQ = None,
+    q: TextQ = None,
+    kind: KindQ = None,
+    article_id: ArticleIdQ = None,
+    publisher: PublisherQ = None,
+) -> Page[ClaimPublic]:
+    """What one source said, newest first, with the filters of `GET /claims`."""
+    return source_service.list_source_claims(
+        db,
+        source_id=source_id,
+        page=page,
+        said_from=said_from,
+        said_to=said_to,
+        q=q,
+        kind=kind.value if kind else None,
+        article_id=article_id,
+        publisher=publisher,
+    )

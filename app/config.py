@@ -1,0 +1,67 @@
+"""Settings from ``CLAIMTRAIL_*`` environment variables and an optional ``.env`` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Any
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from app.extraction.types import ExtractionConfig
+
+
+def _split_commas(value: Any) -> Any:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Everything the service reads from its environment (see ``.env.example``)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CLAIMTRAIL_",
+        env_file=".env",
+        env_nested_delimiter="__",
+        extra="ignore",
+    )
+
+    database_url: str = "sqlite:///./data/claimtrail.db"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    # Comma-separated; when non-empty, POST and DELETE need a matching X-API-Key header.
+    api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list, repr=False)
+    max_body_bytes: int = Field(default=1_000_000, ge=1)
+    page_max_limit: int = Field(default=500, ge=1)
+    default_page_limit: int = Field(default=50, ge=1)
+    # Connection pool (PostgreSQL and file SQLite alike).
+    db_pool_size: int = Field(default=10, ge=1)
+    db_max_overflow: int = Field(default=10, ge=0)
+    db_pool_timeout: float = Field(default=30.0, gt=0)
+    db_connect_timeout: int = Field(default=5, ge=1)
+    sqlite_busy_timeout_ms: int = Field(default=30_000, ge=0)
+    # spaCy pipelines to try, in order (comma-separated).
+    extraction_models: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(ExtractionConfig().models)
+    )
+    extraction_include_editorial: bool = True
+    # Preload the NLP model when the app starts (first POST is not slowed by the load).
+    preload_model: bool = True
+    log_level: str = "info"
+
+    @field_validator("api_keys", "extraction_models", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        return _split_commas(value)
+
+    def extraction_config(self) -> ExtractionConfig:
+        return ExtractionConfig(
+            models=tuple(self.extraction_models),
+            include_editorial=self.extraction_include_editorial,
+        )
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,43 @@
+"""Tables and API schemas, one module per entity. Importing this registers every table."""
+
+from app.models.article import (
+    Article,
+    ArticleCreate,
+    ArticlePublic,
+    ArticleSummary,
+)
+from app.models.claim import (
+    Claim,
+    ClaimPublic,
+    Quantity,
+    QuantityPublic,
+    SpanPublic,
+)
+from app.models.common import Page, Problem, ValidationProblem
+from app.models.source import (
+    AffiliationPublic,
+    Source,
+    SourceAlias,
+    SourcePublic,
+    SourceRef,
+)
+
+__all__ = [
+    "AffiliationPublic",
+    "Article",
+    "ArticleCreate",
+    "ArticlePublic",
+    "ArticleSummary",
+    "Claim",
+    "ClaimPublic",
+    "Page",
+    "Problem",
+    "Quantity",
+    "QuantityPublic",
+    "Source",
+    "SourceAlias",
+    "SourcePublic",
+    "SourceRef",
+    "SpanPublic",
+    "ValidationProblem",
+]

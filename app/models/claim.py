@@ -1,0 +1,108 @@
+"""Claims (who said what, when, grounded in spans of the article) and their quantities."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from pydantic import BaseModel, Field
+from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
+
+from app.models.article import ArticleSummary
+from app.models.source import SourceRef
+
+
+class Claim(SQLModel, table=True):
+    __table_args__ = (
+        sa.Index("ix_claim_article_id_content_start", "article_id", "content_start", "id"),
+        sa.Index("ix_claim_sort_date_id", "sort_date", "id"),
+        sa.Index("ix_claim_source_id_sort_date_id", "source_id", "sort_date", "id"),
+    )
+
+    id: int | None = SQLField(default=None, primary_key=True)
+    article_id: int = SQLField(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("article.id", ondelete="CASCADE"), nullable=False
+        )
+    )
+    source_id: int | None = SQLField(
+        default=None,
+        sa_column=sa.Column(sa.Integer, sa.ForeignKey("source.id", ondelete="SET NULL")),
+    )
+    kind: str = SQLField(max_length=30, index=True)
+    text: str = SQLField(sa_column=sa.Column(sa.Text, nullable=False))
+    content_start: int
+    content_end: int
+    content_text: str = SQLField(sa_column=sa.Column(sa.Text, nullable=False))
+    # [[start, end], ...]: the content without the cue/source that interrupts it
+    content_fragments: list[list[int]] = SQLField(
+        default_factory=list, sa_column=sa.Column(sa.JSON, nullable=False)
+    )
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue_text: str | None = SQLField(default=None, sa_column=sa.Column(sa.Text))
+    source_mention_start: int | None = None
+    source_mention_end: int | None = None
+    source_mention_text: str | None = SQLField(default=None, sa_column=sa.Column(sa.Text))
+    said_on: date | None = SQLField(default=None, index=True)
+    said_on_precision: str | None = SQLField(default=None, max_length=10)
+    said_on_text: str | None = SQLField(default=None, max_length=300)
+    based_on_start: int | None = None
+    based_on_end: int | None = None
+    based_on_text: str | None = SQLField(default=None, sa_column=sa.Column(sa.Text))
+    confidence: float = 0.5
+    # Newest-first order of claim lists: said_on, else the article's published_at, else
+    # the day it was ingested (never null, so keyset pagination stays simple).
+    sort_date: date
+
+
+class Quantity(SQLModel, table=True):
+    id: int | None = SQLField(default=None, primary_key=True)
+    claim_id: int = SQLField(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    value: float
+    qualifier: str | None = SQLField(default=None, max_length=100)
+    unit: str | None = SQLField(default=None, max_length=200)
+    span_start: int
+    span_end: int
+    span_text: str = SQLField(sa_column=sa.Column(sa.Text, nullable=False))
+
+
+class SpanPublic(BaseModel):
+    """``[start, end)`` in code points of the article text; ``text == text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class QuantityPublic(BaseModel):
+    value: float = Field(examples=[41252])
+    qualifier: str | None = Field(default=None, examples=["at least"])
+    unit: str | None = Field(default=None, examples=["people"])
+    span: SpanPublic
+
+
+class ClaimPublic(BaseModel):
+    """One claim with its full provenance: article, spans, source, date."""
+
+    id: int
+    article_id: int
+    kind: str = Field(examples=["indirect"])
+    text: str
+    content: SpanPublic
+    content_fragments: list[SpanPublic]
+    cue: SpanPublic | None
+    source_mention: SpanPublic | None
+    source: SourceRef | None
+    said_on: date | None
+    said_on_precision: str | None = Field(examples=["day"])
+    said_on_text: str | None = Field(examples=["on Monday"])
+    based_on: SpanPublic | None
+    quantities: list[QuantityPublic]
+    confidence: float = Field(ge=0, le=1)
+    article: ArticleSummary

@@ -1,0 +1,383 @@
+"""The write path: one article, its claims, sources and quantities, in one transaction.
+
+Extraction (CPU-bound, ~0.15 s an article) runs before the transaction opens. The article
+insert is ``INSERT ... ON CONFLICT DO NOTHING`` against the unique url / content hash, so
+concurrent submissions of the same article leave exactly one row and the losers answer
+with the winner's article. Sources are upserted the same way, in a fixed (key) order, so
+that concurrent transactions on PostgreSQL cannot deadlock on each other's new sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from app.db import Database, utcnow
+from app.errors import InvalidInput, ServiceUnavailable
+from app.extraction.types import (
+    Attribution,
+    AttributionKind,
+    ExtractionConfig,
+    ExtractionError,
+    ResolvedSource,
+    SourceType,
+    Span,
+)
+from app.models import Article, ArticleCreate, ArticlePublic, Claim, Quantity, Source, SourceAlias
+from app.models.source import source_key
+
+log = logging.getLogger("claimtrail.ingest")
+
+
+class Extractor(Protocol):
+    def __call__(
+        self, text: str, *, published_at: date | None, title: str | None
+    ) -> list[Attribution]: ...
+
+
+def make_extractor(config: ExtractionConfig) -> Extractor:
+    """The real extraction library, serialised (spaCy pipelines are not documented as
+    thread-safe, and with the GIL a lock costs nothing on CPU-bound work)."""
+    lock = threading.Lock()
+
+    def run(text: str, *, published_at: date | None, title: str | None) -> list[Attribution]:
+        try:
+            from app.extraction import extract
+        except ImportError as exc:  # pragma: no cover - the library is part of the app
+            raise ServiceUnavailable("the extraction library is not available") from exc
+        with lock:
+            return extract(text, published_at=published_at, title=title, config=config)
+
+    return run
+
+
+def preload_extraction(config: ExtractionConfig) -> None:
+    """Load the NLP model now (once per process) rather than on the first POST."""
+    from app.extraction import get_parser
+
+    get_parser(config)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    article: ArticlePublic
+    created: bool
+
+
+def content_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class _SourceSpec:
+    name: str
+    type: str
+    role: str | None = None
+    affiliation_key: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _ClaimRow:
+    values: dict[str, Any]
+    source_key: str | None
+    quantities: list[dict[str, Any]]
+
+
+def _valid(span: Span | None, text: str) -> bool:
+    return (
+        span is not None
+        and 0 <= span.start <= span.end <= len(text)
+        and text[span.start : span.end] == span.text
+    )
+
+
+def _span_values(prefix: str, span: Span | None, text: str) -> dict[str, Any]:
+    if span is None or not _valid(span, text):
+        return {f"{prefix}_start": None, f"{prefix}_end": None, f"{prefix}_text": None}
+    return {f"{prefix}_start": span.start, f"{prefix}_end": span.end, f"{prefix}_text": span.text}
+
+
+def _merge_source(specs: dict[str, _SourceSpec], spec: _SourceSpec) -> str:
+    key = source_key(spec.name)
+    have = specs.get(key)
+    if have is None:
+        specs[key] = spec
+        return key
+    if have.type == SourceType.UNKNOWN and spec.type != SourceType.UNKNOWN:
+        have.type = spec.type
+    have.role = have.role or spec.role
+    have.affiliation_key = have.affiliation_key or spec.affiliation_key
+    have.aliases |= spec.aliases
+    return key
+
+
+def _resolved_source(specs: dict[str, _SourceSpec], source: ResolvedSource) -> str | None:
+    if not source.name or not source_key(source.name):
+        return None
+    affiliation_key = None
+    if source.affiliation and source_key(source.affiliation):
+        affiliation_type = source.affiliation_type or SourceType.ORGANIZATION
+        affiliation_key = _merge_source(
+            specs, _SourceSpec(name=source.affiliation, type=str(affiliation_type))
+        )
+    aliases = {source.alias.strip()} if source.alias and source.alias.strip() else set()
+    key = _merge_source(
+        specs,
+        _SourceSpec(
+            name=source.name.strip(),
+            type=str(source.type),
+            role=source.role,
+            affiliation_key=affiliation_key,
+            aliases=aliases,
+        ),
+    )
+    if affiliation_key == key:  # a source does not speak for itself
+        specs[key].affiliation_key = None
+    return key
+
+
+def _plan(
+    text: str,
+    attributions: Sequence[Attribution],
+    *,
+    publisher: str | None,
+    published_at: date | None,
+) -> tuple[list[_ClaimRow], dict[str, _SourceSpec]]:
+    """Turn attributions into rows; drop any whose content is not a span of the text."""
+    specs: dict[str, _SourceSpec] = {}
+    publisher_key = None
+    if publisher and source_key(publisher):
+        publisher_key = _merge_source(
+            specs, _SourceSpec(name=publisher, type=str(SourceType.MEDIA), aliases={publisher})
+        )
+    today = utcnow().date()
+    rows: list[_ClaimRow] = []
+    for a in attributions:
+        if not _valid(a.content, text):
+            log.warning("dropping an attribution whose content is not a span of the text")
+            continue
+        fragments = [f for f in a.content_fragments if _valid(f, text)] or [a.content]
+        if a.source is not None:
+            key = _resolved_source(specs, a.source)
+        elif a.kind == AttributionKind.EDITORIAL or (a.cue is None and a.source_mention is None):
+            key = publisher_key
+        else:
+            key = None
+        said_on = a.said_on
+        confidence = a.confidence if math.isfinite(a.confidence) else 0.5
+        values: dict[str, Any] = {
+            "kind": str(a.kind),
+            "text": " ".join(f.text for f in fragments),
+            "content_start": a.content.start,
+            "content_end": a.content.end,
+            "content_text": a.content.text,
+            "content_fragments": [[f.start, f.end] for f in fragments],
+            **_span_values("cue", a.cue, text),
+            **_span_values("source_mention", a.source_mention, text),
+            **_span_values("based_on", a.based_on, text),
+            "said_on": said_on.date if said_on else None,
+            "said_on_precision": str(said_on.precision) if said_on else None,
+            "said_on_text": said_on.text[:300] if said_on else None,
+            "confidence": min(1.0, max(0.0, confidence)),
+            "sort_date": (said_on.date if said_on else None) or published_at or today,
+        }
+        quantities = [
+            {
+                "value": q.value,
+                "qualifier": q.qualifier,
+                "unit": q.unit,
+                "span_start": q.span.start,
+                "span_end": q.span.end,
+                "span_text": q.span.text,
+            }
+            for q in a.quantities
+            if _valid(q.span, text) and math.isfinite(q.value)
+        ]
+        rows.append(_ClaimRow(values=values, source_key=key, quantities=quantities))
+    return rows, specs
+
+
+def _insert(dialect: str, table: Any) -> Any:
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+
+
+def _find_existing(session: Session, *, url: str | None, sha: str) -> ArticlePublic | None:
+    query = sa.select(Article)
+    if url is not None:
+        query = query.where(Article.url == url)
+    else:
+        query = query.where(Article.url.is_(None), Article.content_sha256 == sha)
+    article = session.scalars(query).first()
+    return None if article is None else ArticlePublic.model_validate(article, from_attributes=True)
+
+
+def _upsert_sources(
+    session: Session, dialect: str, specs: dict[str, _SourceSpec]
+) -> dict[str, int]:
+    """Insert missing sources (key order), fill unknown type/role/affiliation, add aliases."""
+    source_t = Source.__table__
+    ids: dict[str, int] = {}
+    current: dict[str, Any] = {}
+    now = utcnow()
+    for key in sorted(specs):
+        spec = specs[key]
+        session.execute(
+            _insert(dialect, source_t)
+            .values(name=spec.name[:500], key=key[:500], type=spec.type, created_at=now)
+            .on_conflict_do_nothing()
+        )
+        row = session.execute(
+            sa.select(
+                source_t.c.id, source_t.c.type, source_t.c.role, source_t.c.affiliation_id
+            ).where(source_t.c.key == key[:500])
+        ).one()
+        ids[key] = row.id
+        current[key] = row
+    for key in sorted(specs):
+        spec, row = specs[key], current[key]
+        changes: dict[str, Any] = {}
+        where = [source_t.c.id == row.id]
+        if row.type == SourceType.UNKNOWN and spec.type != SourceType.UNKNOWN:
+            changes["type"] = spec.type
+        if row.role is None and spec.role:
+            changes["role"] = spec.role[:300]
+            where.append(source_t.c.role.is_(None))
+        if row.affiliation_id is None and spec.affiliation_key in ids:
+            changes["affiliation_id"] = ids[spec.affiliation_key]
+            where.append(source_t.c.affiliation_id.is_(None))
+        if changes:
+            session.execute(sa.update(source_t).where(*where).values(**changes))
+    alias_t = SourceAlias.__table__
+    aliases = sorted(
+        (ids[key], alias[:500]) for key, spec in specs.items() for alias in spec.aliases
+    )
+    for source_id, alias in aliases:
+        session.execute(
+            _insert(dialect, alias_t)
+            .values(source_id=source_id, alias=alias, key=source_key(alias)[:500])
+            .on_conflict_do_nothing()
+        )
+    return ids
+
+
+_RETRYABLE_PG = {"40001", "40P01"}  # serialization failure, deadlock detected
+
+
+def _retryable(exc: OperationalError) -> bool:
+    code = getattr(exc.orig, "sqlstate", None)
+    return code in _RETRYABLE_PG or "database is locked" in str(exc.orig)
+
+
+def ingest_article(db: Database, *, article: ArticleCreate, extractor: Extractor) -> IngestResult:
+    """Store an article with its claims, or return the one already stored. Commits."""
+    sha = content_sha256(article.text)
+    with db.session() as session:
+        existing = _find_existing(session, url=article.url, sha=sha)
+    if existing is not None:
+        return IngestResult(existing, created=False)
+
+    try:
+        attributions = extractor(
+            article.text, published_at=article.published_at, title=article.title
+        )
+    except ExtractionError as exc:
+        raise InvalidInput(f"the text could not be processed: {exc}") from exc
+    rows, specs = _plan(
+        article.text, attributions, publisher=article.publisher, published_at=article.published_at
+    )
+    for attempt in range(3):
+        try:
+            return _store(db, article=article, sha=sha, rows=rows, specs=specs)
+        except OperationalError as exc:
+            if attempt == 2 or not _retryable(exc):
+                raise
+            log.info("retrying ingest after %s", exc.orig.__class__.__name__)
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _store(
+    db: Database,
+    *,
+    article: ArticleCreate,
+    sha: str,
+    rows: list[_ClaimRow],
+    specs: dict[str, _SourceSpec],
+) -> IngestResult:
+    values = {
+        "url": article.url,
+        "title": article.title,
+        "publisher": article.publisher,
+        "author": article.author,
+        "published_at": article.published_at,
+        "language": article.language,
+        "text": article.text,
+        "content_sha256": sha,
+        "ingested_at": utcnow(),
+        "claim_count": len(rows),
+    }
+    article_t = Article.__table__
+    with db.write_session() as session:
+        new_id = session.execute(
+            _insert(db.dialect, article_t)
+            .values(**values)
+            .on_conflict_do_nothing()
+            .returning(article_t.c.id)
+        ).scalar_one_or_none()
+        if new_id is None:
+            # Someone else stored it first (or concurrently and committed before us).
+            session.rollback()
+            existing = _find_existing(session, url=article.url, sha=sha)
+            if existing is None:  # pragma: no cover - the conflicting row must exist
+                raise InvalidInput("the article conflicts with an existing one")
+            return IngestResult(existing, created=False)
+        source_ids = _upsert_sources(session, db.dialect, specs)
+        _insert_claims(session, new_id, rows, source_ids)
+        session.commit()
+    return IngestResult(ArticlePublic(id=new_id, **values), created=True)
+
+
+def _insert_claims(
+    session: Session, article_id: int, rows: list[_ClaimRow], source_ids: dict[str, int]
+) -> None:
+    if not rows:
+        return
+    claim_t = Claim.__table__
+    params = [
+        {
+            **row.values,
+            "article_id": article_id,
+            "source_id": source_ids.get(row.source_key) if row.source_key else None,
+        }
+        for row in rows
+    ]
+    claim_ids = (
+        session.execute(
+            sa.insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True), params
+        )
+        .scalars()
+        .all()
+    )
+    quantities = [
+        {**q, "claim_id": claim_id}
+        for claim_id, row in zip(claim_ids, rows, strict=True)
+        for q in row.quantities
+    ]
+    if quantities:
+        session.execute(sa.insert(Quantity.__table__), quantities)
+
+
+ExtractorFactory = Callable[[ExtractionConfig], Extractor]

@@ -1,0 +1,80 @@
+"""Full-text search conditions: SQLite FTS5 tables or PostgreSQL tsvector GIN indexes.
+
+The PostgreSQL expressions are literal SQL, identical to the indexed expressions of the
+initial migration, so that the planner can use the GIN indexes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.errors import InvalidInput
+from app.models import Article, Claim, Source, SourceAlias
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_MAX_TERMS = 16
+
+
+def search_terms(q: str) -> list[str]:
+    """The words of a query; raises a 422 when there is none to search for."""
+    terms = _WORD.findall(q)[:_MAX_TERMS]
+    if not terms:
+        raise InvalidInput(
+            "q must contain at least one word", loc=("query", "q"), type_="value_error"
+        )
+    return terms
+
+
+def _fts5_query(terms: list[str], *, prefix: bool) -> str:
+    # Every term quoted (no FTS5 operators from user input), all required.
+    star = "*" if prefix else ""
+    return " ".join('"' + t.replace('"', "") + '"' + star for t in terms)
+
+
+def _sqlite_rowids(fts: str, query: str) -> sa.Select[tuple[int]]:
+    table = sa.table(fts, sa.column("rowid"))
+    match = sa.literal_column(fts).op("MATCH")(sa.bindparam(None, query, unique=True))
+    return sa.select(table.c.rowid).where(match)
+
+
+def article_matches(dialect: str, q: str) -> ColumnElement[bool]:
+    terms = search_terms(q)
+    if dialect == "sqlite":
+        return Article.id.in_(_sqlite_rowids("article_fts", _fts5_query(terms, prefix=False)))
+    expr = sa.literal_column(
+        "to_tsvector('english'::regconfig, coalesce(article.title, '') || ' ' || article.text)"
+    )
+    return expr.op("@@")(
+        sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), " ".join(terms))
+    )
+
+
+def claim_matches(dialect: str, q: str) -> ColumnElement[bool]:
+    terms = search_terms(q)
+    if dialect == "sqlite":
+        return Claim.id.in_(_sqlite_rowids("claim_fts", _fts5_query(terms, prefix=False)))
+    expr = sa.literal_column("to_tsvector('english'::regconfig, claim.text)")
+    return expr.op("@@")(
+        sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), " ".join(terms))
+    )
+
+
+def source_matches(dialect: str, q: str) -> ColumnElement[bool]:
+    """Sources whose name or one of whose aliases has words starting with the query's."""
+    terms = search_terms(q)
+    if dialect == "sqlite":
+        query = _fts5_query(terms, prefix=True)
+        by_alias = sa.select(SourceAlias.source_id).where(
+            SourceAlias.id.in_(_sqlite_rowids("source_alias_fts", query))
+        )
+        return sa.or_(Source.id.in_(_sqlite_rowids("source_fts", query)), Source.id.in_(by_alias))
+    tsquery = sa.func.to_tsquery(
+        sa.literal_column("'simple'::regconfig"), " & ".join(f"{t}:*" for t in terms)
+    )
+    name_expr = sa.literal_column("to_tsvector('simple'::regconfig, source.name)")
+    alias_expr = sa.literal_column("to_tsvector('simple'::regconfig, source_alias.alias)")
+    by_alias = sa.select(SourceAlias.source_id).where(alias_expr.op("@@")(tsquery))
+    return sa.or_(name_expr.op("@@")(tsquery), Source.id.in_(by_alias))

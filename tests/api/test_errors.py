@@ -1,0 +1,182 @@
+"""Every non-2xx answer is application/problem+json, with no traceback."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.config import Settings
+from app.db import Database
+from app.main import create_app
+from tests.factories import article_body, fake_extract
+
+PROBLEM = "application/problem+json"
+
+
+def assert_problem(r, status: int) -> dict:
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"] == PROBLEM
+    body = r.json()
+    assert body["status"] == status
+    assert {"type", "title", "status", "detail", "instance"} <= body.keys()
+    assert "Traceback" not in r.text
+    return body
+
+
+def test_errors_unknown_route_is_404_problem(client) -> None:
+    body = assert_problem(client.get("/nowhere"), 404)
+    assert body["instance"] == "/nowhere"
+
+
+def test_errors_wrong_method_is_405_problem(client) -> None:
+    assert_problem(client.put("/articles"), 405)
+    assert_problem(client.post("/claims", json={}), 405)
+
+
+def test_errors_body_over_limit_is_413_by_content_length(db: Database, settings: Settings) -> None:
+    app = create_app(
+        settings.model_copy(update={"max_body_bytes": 1000}), db=db, extractor=fake_extract
+    )
+    with TestClient(app) as c:
+        assert_problem(c.post("/articles", json=article_body(text="x" * 2000)), 413)
+        assert c.post("/articles", json=article_body(text="short.")).status_code == 201
+        assert len(c.get("/articles").json()["items"]) == 1
+
+
+def test_errors_streamed_body_over_limit_is_413(db: Database, settings: Settings) -> None:
+    app = create_app(
+        settings.model_copy(update={"max_body_bytes": 1000}), db=db, extractor=fake_extract
+    )
+
+    def chunks():
+        yield b'{"text": "'
+        for _ in range(50):
+            yield b"y" * 100
+        yield b'"}'
+
+    with TestClient(app) as c:
+        r = c.post("/articles", content=chunks(), headers={"content-type": "application/json"})
+        assert_problem(r, 413)
+        assert c.get("/articles").json()["items"] == []
+
+
+@pytest.mark.parametrize(
+    ("content_type", "content"),
+    [("text/plain", b"hello"), ("application/x-www-form-urlencoded", b"text=hello"), (None, b"{}")],
+)
+def test_errors_wrong_content_type_is_415(client, content_type, content) -> None:
+    headers = {"content-type": content_type} if content_type else {}
+    assert_problem(client.post("/articles", content=content, headers=headers), 415)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"title": "no text"},
+        {"text": 42},
+        {"text": "Fine.", "published_at": "2024-13-45"},
+        {"text": "Fine.", "published_at": "yesterday"},
+    ],
+)
+def test_errors_invalid_article_is_422_with_errors(client, body) -> None:
+    problem = assert_problem(client.post("/articles", json=body), 422)
+    assert problem["errors"]
+    assert {"loc", "msg", "type"} <= problem["errors"][0].keys()
+    assert client.get("/articles").json()["items"] == []
+
+
+def test_errors_malformed_json_is_422(client) -> None:
+    r = client.post(
+        "/articles", content=b'{"text": "x"', headers={"content-type": "application/json"}
+    )
+    assert_problem(r, 422)
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/articles", {"limit": 0}),
+        ("/articles", {"limit": 501}),
+        ("/claims", {"limit": -1}),
+        ("/claims", {"limit": "many"}),
+        ("/sources", {"limit": 10_000}),
+        ("/claims", {"cursor": "not-a-cursor"}),
+        ("/articles", {"cursor": "WyJ4Il0"}),
+        ("/sources", {"cursor": "WzEsMl0"}),
+        ("/claims", {"said_from": "2024-02-30"}),
+        ("/claims", {"said_from": "2024-03-02", "said_to": "2024-03-01"}),
+        ("/claims", {"kind": "rumour"}),
+        ("/sources", {"type": "alien"}),
+        ("/claims", {"q": "!!!"}),
+        ("/articles", {"published_from": "soon"}),
+        ("/claims/abc", {}),
+    ],
+)
+def test_errors_bad_query_is_422(client, path, params) -> None:
+    problem = assert_problem(client.get(path, params=params), 422)
+    assert problem["errors"]
+
+
+def test_errors_huge_filter_ids_match_nothing(client) -> None:
+    client.post("/articles", json=article_body())
+    for value in (2**31, 2**63, 2**80):
+        for key in ("source_id", "article_id"):
+            r = client.get("/claims", params={key: value})
+            assert r.status_code == 200
+            assert r.json()["items"] == []
+        assert client.get(f"/claims/{value}").status_code == 404
+        assert client.get(f"/sources/{value}").status_code == 404
+        assert client.get(f"/sources/{value}/claims").status_code == 404
+
+
+def test_errors_api_key_needed_for_writes_only(db: Database, settings: Settings) -> None:
+    app = create_app(
+        settings.model_copy(update={"api_keys": ["k1", "k2"]}), db=db, extractor=fake_extract
+    )
+    with TestClient(app) as c:
+        assert_problem(c.post("/articles", json=article_body()), 401)
+        assert_problem(c.post("/articles", json=article_body(), headers={"X-API-Key": "no"}), 401)
+        r = c.post("/articles", json=article_body(), headers={"X-API-Key": "k2"})
+        assert r.status_code == 201
+        assert c.get("/articles").status_code == 200  # reads stay open
+        assert_problem(c.delete(f"/articles/{r.json()['id']}"), 401)
+        assert (
+            c.delete(f"/articles/{r.json()['id']}", headers={"X-API-Key": "k1"}).status_code == 204
+        )
+
+
+def test_errors_database_unreachable_is_503(tmp_path, database_url: str) -> None:
+    if database_url.startswith("sqlite"):
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(f"sqlite:///{tmp_path}/missing/dir/x.db")
+        bad = Database(engine)
+        url = str(engine.url)
+    else:
+        from app.db import make_engine
+
+        url = "postgresql+psycopg://postgres@127.0.0.1:1/nowhere"
+        bad = Database(make_engine(url, connect_timeout=2))
+    app = create_app(
+        Settings(database_url=url, preload_model=False), db=bad, extractor=fake_extract
+    )
+    with TestClient(app) as c:
+        assert c.get("/health").status_code == 200
+        assert_problem(c.get("/ready"), 503)
+        assert_problem(c.get("/articles"), 503)
+        assert_problem(c.get("/claims/1"), 503)
+        assert_problem(c.post("/articles", json=article_body()), 503)
+
+
+def test_errors_unexpected_failure_is_500_without_traceback(db, settings) -> None:
+    def broken(text, *, published_at, title):
+        raise RuntimeError("secret internals")
+
+    app = create_app(settings, db=db, extractor=broken)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.post("/articles", json=article_body())
+        body = assert_problem(r, 500)
+        assert "secret" not in r.text
+        assert body["detail"] == "an unexpected error occurred"
+        assert c.get("/articles").json()["items"] == []
