@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import DateTime, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
 
@@ -52,6 +53,18 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# Full-text search objects live outside the models (FTS5 virtual tables and their shadow
+# tables on SQLite, GIN expression indexes on PostgreSQL, all named with "_fts"): the
+# migrations own them, and autogenerate comparisons must leave them alone.
+def is_model_object(name: str | None, type_: str, parent_names: object = None) -> bool:
+    """Alembic ``include_name`` filter: False for the full-text search objects."""
+    if name is None:
+        return True
+    if type_ == "table" and "_fts" in name:
+        return False
+    return not (type_ == "index" and name.endswith("_fts"))
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -78,18 +91,18 @@ def make_engine(
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
         path = _sqlite_file(url)
-        if path is not None:
+        connect_args = {"check_same_thread": False, "timeout": sqlite_busy_timeout_ms / 1000}
+        if path is None:  # in-memory: one shared connection (tests, tooling)
+            engine = create_engine(url, connect_args=connect_args, poolclass=StaticPool)
+        else:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(
-            url,
-            connect_args={
-                "check_same_thread": False,
-                "timeout": sqlite_busy_timeout_ms / 1000,
-            },
-            pool_size=pool_size,
-            max_overflow=max_overflow,
-            pool_timeout=pool_timeout,
-        )
+            engine = create_engine(
+                url,
+                connect_args=connect_args,
+                pool_size=pool_size,
+                max_overflow=max_overflow,
+                pool_timeout=pool_timeout,
+            )
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy import Connection
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
-from app.db import make_engine
+from app.db import is_model_object, make_engine
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -21,18 +21,7 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 
 target_metadata = SQLModel.metadata
 
-# Full-text search objects live outside the models (FTS5 virtual tables and their shadow
-# tables on SQLite, GIN expression indexes on PostgreSQL): the migrations own them and
-# autogenerate must not propose to drop them.
-FTS_MARKER = "_fts"
-
-
-def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    if name is None:
-        return True
-    if type_ == "table" and FTS_MARKER in name:
-        return False
-    return not (type_ == "index" and name.endswith(FTS_MARKER))
+include_name = is_model_object
 
 
 def _configure(connection: Connection) -> None:

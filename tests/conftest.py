@@ -37,7 +37,9 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 def _on_postgres(item: pytest.Item) -> bool:
     callspec = getattr(item, "callspec", None)
-    return callspec is not None and callspec.params.get("database_url") == "postgresql"
+    if callspec is None:
+        return False
+    return "postgresql" in (callspec.params.get("database_url"), callspec.params.get("backend"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -24,9 +24,11 @@ from app.extraction.types import (
 )
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]")
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _SAID = re.compile(
-    r"^(?P<source>[A-Z][\w'’. -]*?)(?:, (?P<role>[a-z ]+) (?:of|for) (?:the )?(?P<org>[A-Z][\w'’ ]+),)?"
-    r" (?P<cue>said)(?: (?P<when>on (?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))?"
+    r"^(?P<source>[A-Z][\w'’. -]*?)"
+    r"(?:, (?P<role>[a-z ]+) (?:of|for) (?:the )?(?P<org>[A-Z][\w'’ ]+),)?"
+    rf" (?P<cue>said)(?: (?P<when>on (?P<day>{_WEEKDAY})))?"
     r" that (?P<content>.+?)\.$"
 )
 _QUANTITY = re.compile(
@@ -63,7 +65,10 @@ def fake_extract(text: str, *, published_at: date | None, title: str | None) -> 
                 )
             )
             continue
-        g = lambda name: (start + said.start(name), start + said.end(name))  # noqa: E731
+
+        def g(name: str, said: re.Match[str] = said, start: int = start) -> tuple[int, int]:
+            return start + said.start(name), start + said.end(name)
+
         content = _span(text, *g("content"))
         name = said.group("source").strip()
         source = ResolvedSource(
