@@ -1,0 +1,214 @@
+"""The ``claimtrail`` command: ``serve`` (migrate, then serve), ``ingest`` and ``migrate``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from app.config import Settings, get_settings
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+SUFFIXES = {".txt", ".json", ".ndjson", ".jsonl"}
+
+
+def upgrade_database(url: str) -> None:
+    """Apply every migration to ``url`` (alembic upgrade head)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("path_separator", "os")
+    config.attributes["url"] = url
+    config.attributes["configure_logger"] = False
+    command.upgrade(config, "head")
+
+
+@dataclass(slots=True)
+class Record:
+    label: str  # "path" or "path:line"
+    data: dict[str, Any] | None = None
+    error: str | None = None
+
+
+def _records(path: Path, defaults: dict[str, Any]) -> Iterator[Record]:
+    label = str(path)
+    if path.suffix not in SUFFIXES:
+        yield Record(label, error=f"unsupported file type {path.suffix or '(none)'}")
+        return
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        yield Record(label, error=f"cannot read: {exc}")
+        return
+    if path.suffix == ".txt":
+        yield Record(label, {**defaults, "text": raw})
+        return
+    if path.suffix == ".json":
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            yield Record(label, error=f"invalid JSON: {exc}")
+            return
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items, 1):
+            where = f"{label}[{i}]" if isinstance(value, list) else label
+            if isinstance(item, dict):
+                yield Record(where, {**defaults, **item})
+            else:
+                yield Record(where, error="not a JSON object")
+        return
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Record(f"{label}:{n}", error=f"invalid JSON: {exc.msg}")
+            continue
+        if isinstance(item, dict):
+            yield Record(f"{label}:{n}", {**defaults, **item})
+        else:
+            yield Record(f"{label}:{n}", error="not a JSON object")
+
+
+def _expand(paths: Sequence[str]) -> Iterator[Path]:
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+        else:
+            yield path
+
+
+@dataclass(slots=True)
+class Summary:
+    ingested: int = 0
+    present: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _validation_message(exc: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'record'}: {e['msg']}" for e in exc.errors()
+    )
+
+
+def ingest_files(
+    settings: Settings, paths: Sequence[str], defaults: dict[str, Any], *, progress: bool = True
+) -> Summary:
+    """Ingest every record of ``paths`` into the configured database."""
+    from tqdm import tqdm
+
+    from app.db import database_from_settings
+    from app.errors import AppError
+    from app.models import ArticleCreate
+    from app.services.ingest import ingest_article, make_extractor
+
+    records = [r for path in _expand(paths) for r in _records(path, defaults)]
+    summary = Summary()
+    db = database_from_settings(settings)
+    extractor = make_extractor(settings.extraction_config())
+    try:
+        for record in tqdm(records, desc="ingest", unit="article", disable=not progress):
+            if record.error is not None or record.data is None:
+                summary.failed.append((record.label, record.error or "empty"))
+                continue
+            try:
+                article = ArticleCreate.model_validate(record.data)
+                result = ingest_article(db, article=article, extractor=extractor)
+            except ValidationError as exc:
+                summary.failed.append((record.label, _validation_message(exc)))
+                continue
+            except AppError as exc:
+                summary.failed.append((record.label, exc.detail))
+                continue
+            except Exception as exc:  # one bad record must not stop a batch load
+                summary.failed.append((record.label, f"{exc.__class__.__name__}: {exc}"))
+                continue
+            if result.created:
+                summary.ingested += 1
+            else:
+                summary.present += 1
+    finally:
+        db.dispose()
+    return summary
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.main import create_app
+
+    settings = get_settings()
+    upgrade_database(settings.database_url)
+    uvicorn.run(
+        create_app(settings),
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        log_level=settings.log_level,
+    )
+    return 0
+
+
+def _cmd_migrate(args: argparse.Namespace) -> int:
+    upgrade_database(get_settings().database_url)
+    print("database is at the latest migration")
+    return 0
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    upgrade_database(settings.database_url)
+    defaults = {
+        k: v
+        for k, v in {"publisher": args.publisher, "published_at": args.published_at}.items()
+        if v is not None
+    }
+    summary = ingest_files(settings, args.paths, defaults, progress=not args.quiet)
+    print(
+        f"ingested: {summary.ingested}, already present: {summary.present}, "
+        f"failed: {len(summary.failed)}"
+    )
+    for label, why in summary.failed:
+        print(f"  failed {label}: {why}")
+    return 1 if summary.failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimtrail", description="Claim provenance for news: who said what, when."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="apply the migrations, then serve the HTTP API")
+    serve.add_argument("--host", help="interface to bind (default CLAIMTRAIL_HOST, 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default CLAIMTRAIL_PORT, 8000)")
+    serve.set_defaults(func=_cmd_serve)
+    migrate = sub.add_parser("migrate", help="apply the migrations to the configured database")
+    migrate.set_defaults(func=_cmd_migrate)
+    ingest = sub.add_parser(
+        "ingest",
+        help="ingest .txt (one article), .json (an object or a list) and .ndjson files",
+    )
+    ingest.add_argument("paths", nargs="+", help="files or directories")
+    ingest.add_argument("--publisher", help="default publisher for records without one")
+    ingest.add_argument("--published-at", help="default publication date (YYYY-MM-DD)")
+    ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    ingest.set_defaults(func=_cmd_ingest)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""The write path on its own: one transaction, idempotency under a lost race, spans."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from app.extraction.types import Attribution, AttributionKind, ResolvedSource, SourceType, Span
+from app.models import ArticleCreate
+from app.models.source import source_key
+from app.services import ingest
+from tests.factories import article_body, fake_extract
+
+
+def _count(db, table: str) -> int:
+    with db.engine.connect() as conn:
+        return conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Qatar’s Foreign Ministry", "Qatar's foreign ministry"),
+        ("U.S. State Department", "US State Department"),
+        ("  Matthew   Miller ", "matthew miller"),
+        ("ＡＦＰ", "AFP"),
+    ],
+)
+def test_source_key_ignores_case_apostrophes_dots_and_spacing(a, b) -> None:
+    assert source_key(a) == source_key(b)
+
+
+def test_source_key_keeps_different_names_apart() -> None:
+    assert source_key("Matthew Miller") != source_key("Matthew Millar")
+
+
+def test_ingest_article_is_one_transaction(db, monkeypatch) -> None:
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ingest, "_insert_claims", boom)
+    with pytest.raises(RuntimeError):
+        ingest.ingest_article(db, article=ArticleCreate(**article_body()), extractor=fake_extract)
+    for table in ("article", "source", "source_alias", "claim", "quantity"):
+        assert _count(db, table) == 0, table
+
+
+def test_ingest_article_lost_race_returns_the_winner(db) -> None:
+    article = ArticleCreate(**article_body(url="https://example.org/race"))
+    first = ingest.ingest_article(db, article=article, extractor=fake_extract)
+    # the second writer passed its existence check before the first committed
+    rows, specs = ingest._plan(
+        article.text,
+        fake_extract(article.text, published_at=article.published_at, title=None),
+        publisher=article.publisher,
+        published_at=article.published_at,
+    )
+    second = ingest._store(
+        db, article=article, sha=ingest.content_sha256(article.text), rows=rows, specs=specs
+    )
+    assert first.created and not second.created
+    assert second.article.id == first.article.id
+    assert _count(db, "article") == 1
+    assert _count(db, "claim") == 2
+
+
+def test_ingest_article_drops_spans_that_are_not_in_the_text(db) -> None:
+    text = "Ann Lee said that rain came. The end."
+
+    def sloppy(text: str, *, published_at, title):
+        good = Span.of(text, 18, 27)
+        return [
+            Attribution(
+                kind=AttributionKind.INDIRECT,
+                content=good,
+                content_fragments=(good,),
+                cue=Span(8, 12, "told"),  # wrong text: dropped, the claim stays
+                source_mention=Span.of(text, 0, 7),
+                source=ResolvedSource("Ann Lee", SourceType.PERSON, "Ann Lee"),
+            ),
+            Attribution(  # content beyond the text: the claim is dropped
+                kind=AttributionKind.EDITORIAL,
+                content=Span(30, 99, "The end."),
+                content_fragments=(Span(30, 99, "The end."),),
+            ),
+        ]
+
+    result = ingest.ingest_article(
+        db, article=ArticleCreate(text=text, published_at=date(2024, 1, 2)), extractor=sloppy
+    )
+    assert result.article.claim_count == 1
+    with db.engine.connect() as conn:
+        row = conn.execute(sa.text("SELECT text, cue_start, source_mention_text FROM claim")).one()
+    assert tuple(row) == ("rain came", None, "Ann Lee")
+
+
+def test_ingest_article_editorial_claims_belong_to_the_publisher(db) -> None:
+    body = article_body(text="The port reopened.", publisher="Coastal Times")
+    ingest.ingest_article(db, article=ArticleCreate(**body), extractor=fake_extract)
+    with db.engine.connect() as conn:
+        name, kind = conn.execute(
+            sa.text("SELECT s.name, s.type FROM claim c JOIN source s ON s.id = c.source_id")
+        ).one()
+    assert (name, kind) == ("Coastal Times", "media")
+    without = article_body(text="The port closed.", publisher=None)
+    ingest.ingest_article(db, article=ArticleCreate(**without), extractor=fake_extract)
+    with db.engine.connect() as conn:
+        assert (
+            conn.execute(sa.text("SELECT count(*) FROM claim WHERE source_id IS NULL")).scalar_one()
+            == 1
+        )

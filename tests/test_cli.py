@@ -1,0 +1,94 @@
+"""The claimtrail command: ingest files into the configured database; serve migrates first."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sqlalchemy as sa
+
+from app import cli
+from app.config import get_settings
+
+
+@pytest.fixture
+def configured(tmp_path, monkeypatch, real_extractor):
+    url = f"sqlite:///{tmp_path}/cli.db"
+    monkeypatch.setenv("CLAIMTRAIL_DATABASE_URL", url)
+    monkeypatch.setenv("CLAIMTRAIL_PRELOAD_MODEL", "false")
+    get_settings.cache_clear()
+    yield url
+    get_settings.cache_clear()
+
+
+def _count(url: str, sql: str) -> int:
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        value = conn.execute(sa.text(sql)).scalar_one()
+    engine.dispose()
+    return value
+
+
+def test_cli_ingest_txt_json_ndjson_with_summary(configured, tmp_path, capsys) -> None:
+    (tmp_path / "one.txt").write_text("Ann Lee said on Monday that the bridge will reopen.\n")
+    (tmp_path / "two.json").write_text(
+        json.dumps(
+            [
+                {"text": "Bo Chan said that the ferry is late.", "url": "https://e.org/2"},
+                {"title": "no text here"},
+            ]
+        )
+    )
+    (tmp_path / "three.ndjson").write_text(
+        json.dumps({"text": "Cy Dunn said that trains run.", "published_at": "2024-09-17"})
+        + "\n\n{broken\n"
+        + json.dumps({"text": "Bo Chan said that the ferry is late.", "url": "https://e.org/2"})
+        + "\n"
+    )
+    (tmp_path / "notes.md").write_text("ignored?")
+    code = cli.main(
+        [
+            "ingest",
+            "-q",
+            "--publisher",
+            "Coastal Times",
+            str(tmp_path / "one.txt"),
+            str(tmp_path / "two.json"),
+            str(tmp_path / "three.ndjson"),
+            str(tmp_path / "notes.md"),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "ingested: 3, already present: 1, failed: 3" in out
+    assert "two.json[2]: text: Field required" in out
+    assert "three.ndjson:3: invalid JSON" in out
+    assert "notes.md: unsupported file type .md" in out
+    assert _count(configured, "SELECT count(*) FROM article") == 3
+    assert _count(configured, "SELECT count(*) FROM article WHERE publisher = 'Coastal Times'") == 3
+    assert _count(configured, "SELECT count(*) FROM claim") >= 3
+
+    # a second run finds everything already present
+    code = cli.main(["ingest", "-q", str(tmp_path / "one.txt")])
+    assert code == 0
+    assert "ingested: 0, already present: 1, failed: 0" in capsys.readouterr().out
+
+
+def test_cli_serve_migrates_then_runs_uvicorn(configured, monkeypatch) -> None:
+    seen = {}
+
+    def fake_run(app, **kwargs):
+        seen.update(kwargs, app=app)
+
+    monkeypatch.setattr("uvicorn.run", fake_run)
+    assert cli.main(["serve", "--host", "0.0.0.0", "--port", "8123"]) == 0
+    assert (seen["host"], seen["port"]) == ("0.0.0.0", 8123)
+    assert seen["app"].title == "Claimtrail"
+    assert _count(configured, "SELECT count(*) FROM alembic_version") == 1
+    assert _count(configured, "SELECT count(*) FROM article") == 0
+
+
+def test_cli_needs_a_command(capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main([])
+    assert exc.value.code == 2
