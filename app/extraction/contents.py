@@ -14,6 +14,11 @@ from typing import Any
 
 from app.extraction.cues import CONTENT_PREPS, Cue
 
+# Verbs whose direct object is the person spoken to, not what is said.
+ADDRESSEE_VERBS = frozenset(
+    "tell ask inform assure reassure remind urge warn notify brief thank congratulate "
+    "advise instruct order invite implore encourage persuade convince beg".split()
+)
 _OPEN = "“„‟«"
 _CLOSE = "”»"
 _STRAIGHT = '"'
@@ -105,8 +110,16 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
         for c in head.children:
             if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.i > head.i:
                 return _ranges(doc, _complement(c, excluded))
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > head.i:
+        preps = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
+        if cue.start < cue.head:
+            # a light verb carries the noun: "took aim at X", "made the point that X"
+            verb = doc[cue.start]
+            preps += [c for c in verb.children if c.dep_ == "prep" and c.i > head.i]
+            for c in verb.children:
+                if c.dep_ in ("ccomp", "xcomp") and c.i > head.i:
+                    return _ranges(doc, _complement(c, excluded))
+        for c in preps:
+            if c.lower_ in CONTENT_PREPS:
                 return _ranges(doc, [t.i for t in c.subtree if t.i != c.i and t.i not in excluded])
         return []
     verb = head
@@ -132,6 +145,8 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
         if c.dep_ == "xcomp" and c.i > verb.i:
             return _ranges(doc, _complement(c, excluded, keep_to=True))
     for c in kids:
+        if c.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS:
+            continue  # "told him", "asked reporters": the object is the addressee
         if c.dep_ in ("dobj", "oprd") and c.i > verb.i and c.i not in excluded:
             lo = c.left_edge.i
             hi = c.right_edge.i + 1

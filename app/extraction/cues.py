@@ -17,6 +17,9 @@ from typing import Any
 
 from app.extraction.types import AttributionKind
 
+# Prepositions that introduce nominal content after some speech verbs: "talk about X".
+CONTENT_PREPS = frozenset({"about", "on", "of", "for", "to", "that", "against", "over", "with", "at"})
+
 # Verbs of saying that take a clause, a quote or a direct object as content.
 SAY_VERBS = frozenset(
     """
@@ -28,7 +31,7 @@ SAY_VERBS = frozenset(
     imply estimate caution charge disclose inform speculate guarantee swear lament scoff snap
     grumble muse recount concur clarify elaborate specify affirm proclaim pronounce opine
     theorize posit propose recommend advise urge demand order instruct request plead beg
-    threaten forecast calculate read continue acknowledge agree disagree predict tout decry
+    threaten forecast calculate read  acknowledge agree disagree predict tout decry
     deplore denounce criticize criticise praise blame accuse condemn slam blast mock
     dismiss reject defend endorse welcome applaud hail thank describe call label dub
     characterize characterise discuss cite challenge dispute express voice highlight
@@ -44,16 +47,16 @@ SAY_VERBS = frozenset(
 # Verbs of believing, feeling, knowing: content is a clause (or a quote).
 BELIEF_VERBS = frozenset(
     """
-    believe think feel fear hope worry expect suspect doubt assume consider guess
+    believe think feel fear hope worry expect suspect doubt assume  guess
     suppose imagine realize realise understand trust bet sense presume
-    view regard seem appear deem figure wonder dread prefer
+    view regard   deem figure wonder dread prefer
     favor favour blame
     """.split()
 )
 # Verbs of wanting and intending: content is an infinitive (or an object).
 INTENTION_VERBS = frozenset(
     """
-    want plan intend aim wish decide hope vow promise pledge threaten refuse
+    want  intend  wish decide hope vow promise pledge threaten refuse
     decline prefer expect agree offer resolve aspire desire
     opt
     """.split()
@@ -105,8 +108,87 @@ CUE_NOUNS = frozenset(
     defense defence rhetoric pitch argument
     """.split()
 )
-# Prepositions that introduce nominal content after some speech verbs: "talk about X".
-CONTENT_PREPS = frozenset({"about", "on", "of", "for", "to", "that", "against", "over", "with"})
+
+
+# Stance verbs: attributed evaluations of an object ("Sanders endorsed him", "56 percent
+# would vote for Clinton"); cues only with a person or organisation as subject.
+STANCE_VERBS = frozenset(
+    """
+     back oppose endorse favor favour prefer criticize criticise praise attack insult
+    slam blast defend reject blame accuse thank congratulate applaud hail mock dismiss
+    condemn denounce ridicule target  dislike hate love trust distrust admire respect
+    welcome embrace champion question challenge dispute deny acknowledge  cheer
+    castigate lambast lambaste scold rebuke chastise deride disparage belittle
+    """.split()
+)
+# Verbs that are cues with a prepositional object: "talked about X", "called for X".
+PREP_VERBS: dict[str, frozenset[str]] = {
+    verb: frozenset(preps.split())
+    for verb, preps in {
+        "talk": "about of on", "speak": "about of on out against", "refer": "to",
+        "point": "to out", "fire": "at back", "lash": "at out",
+        "rail": "against", "reflect": "on upon", "focus": "on", "react": "to",
+        "respond": "to", "object": "to", "weigh": "in on", "campaign": "for against on",
+        "hint": "at", "allude": "to", "apologize": "for", "apologise": "for",
+        "complain": "about of", "joke": "about", "worry": "about", "boast": "about of",
+        "brag": "about", "argue": "for against about", "call": "for on", "push": "for",
+        "press": "for", "advocate": "for", "testify": "about on", "comment": "on",
+        "write": "about of", "tweet": "about", "warn": "about of against",
+        "care": "about", "think": "about of", "agree": "with on", "disagree": "with on",
+        "side": "with", "go": "after", "take": "aim", "poke": "fun", "dwell": "on",
+        "harp": "on", "muse": "about", "rave": "about", "gush": "about", "cheer": "for",
+        "root": "for", "pray": "for", "plead": "for", "beg": "for", "ask": "for about",
+        "insist": "on", "elaborate": "on", "expound": "on", "opine": "on",
+        "speculate": "about on", "blog": "about", "report": "on", "hit": "at back out",
+        "shoot": "back", "lobby": "for against", "fight": "for against", "stand": "by with",
+        "express": "support", "remark": "on upon", "inquire": "about", "wonder": "about",
+    }.items()
+}
+# Light verbs that carry a cue noun as object: "made the point that", "took aim at".
+LIGHT_VERBS = frozenset(
+    """
+    take make express offer deliver give voice issue raise launch lodge file level
+    register reiterate renew extend send share have hold pledge pay
+    """.split()
+)
+# Nouns that with a light verb (or a possessor) attribute an evaluation or a statement.
+STANCE_NOUNS = frozenset(
+    """
+    point case defense defence swipe aim stance position congratulations interest concern
+    support hope warning statement argument pitch plea appeal promise call criticism
+    complaint apology praise objection endorsement tribute jab shot dig view opinion
+    prediction vow pledge threat assurance confidence doubt doubts hopes condolences
+    thanks remarks comments message announcement assessment observation suggestion
+    question questions demand demands proposal request reference mention note claim
+    denial admission acknowledgment acknowledgement
+    """.split()
+)
+_ANIMATE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_ANIMATE_PRONOUNS = frozenset({"he", "she", "they", "who", "we", "i", "you", "it", "that"})
+_ANIMATE_NOUNS = frozenset(
+    """
+    official officials spokesman spokeswoman spokesperson campaign candidate candidates
+    voter voters critic critics supporter supporters leader leaders president
+    administration government ministry party group people residents member members
+    democrat democrats republican republicans senator governor lawmaker lawmakers
+    percent majority minority respondents americans man woman men women police
+    committee organization organisation agency department court judge aide aides
+    analyst analysts expert experts economist economists activist activists advocate
+    advocates donor donors delegate delegates conservative conservatives liberal
+    liberals progressive progressives campaign team staff parent parents
+    """.split()
+)
+
+
+def is_animate(tok: Any) -> bool:
+    """Whether a subject can hold a stance: a person, an organisation, a group of people."""
+    if tok.ent_type_ in _ANIMATE_ENTS or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _ANIMATE_PRONOUNS
+    if tok.lemma_.lower() in _ANIMATE_NOUNS or tok.lower_ in _ANIMATE_NOUNS:
+        return True
+    return tok.pos_ == "NUM"  # "56 percent", "two-thirds"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,32 +241,18 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
                             "according_to"))
             continue
         if pos == "VERB" or (pos == "AUX" and lemma in ("say", "tell")):
-            kind = _category(lemma)
-            if kind is None:
-                continue
-            if lemma in CLAUSE_ONLY and not _has_clause(tok):
-                continue
-            end = tok.i + 1
-            # phrasal particles belong to the cue: "pointed out", "called for"
-            for c in tok.rights:
-                if c.dep_ == "prt" and c.i == end:
-                    end = c.i + 1
-            cues.append(Cue(para, tok.i, tok.i, end, kind, "verb"))
+            cue = _verb_cue(doc, tok, lemma, para)
+            if cue is not None:
+                cues.append(cue)
             continue
         if pos == "ADJ" and lemma in BELIEF_ADJS and tok.dep_ in ("acomp", "amod", "ROOT"):
             if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
                 cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "adj"))
             continue
-        if pos == "NOUN" and lemma in CUE_NOUNS:
-            kids = {c.dep_ for c in tok.children}
-            if ("poss" in kids and ({"acl", "ccomp", "xcomp", "prep"} & kids)) or (
-                {"acl", "ccomp"} & kids
-                and any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
-            ):
-                kind = AttributionKind.INTENTION if lemma in _INTENT_NOUNS else (
-                    AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
-                )
-                cues.append(Cue(para, tok.i, tok.i, tok.i + 1, kind, "noun"))
+        if pos == "NOUN" and (lemma in CUE_NOUNS or lemma in STANCE_NOUNS):
+            cue = _noun_cue(tok, lemma, para)
+            if cue is not None:
+                cues.append(cue)
             continue
         if tok.text == ":" and _colon_cue(doc, tok):
             cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.INDIRECT, "colon"))
@@ -196,6 +264,69 @@ _BELIEF_NOUNS = frozenset(
     "belief view views fear fears hope hopes concern concerns doubt doubts suspicion "
     "expectation expectations conviction confidence opinion idea".split()
 )
+
+
+def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
+    end = tok.i + 1
+    # phrasal particles belong to the cue: "pointed out", "called for"
+    for c in tok.rights:
+        if c.dep_ == "prt" and c.i == end:
+            end = c.i + 1
+    kind = _category(lemma)
+    if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
+        return Cue(para, tok.i, tok.i, end, kind, "verb")
+    preps = PREP_VERBS.get(lemma)
+    if preps:
+        for c in tok.rights:
+            if c.dep_ in ("prep", "prt", "dobj") and c.lower_ in preps:
+                if c.dep_ == "dobj" or any(g.dep_ in ("pobj", "pcomp") for g in c.children) or (
+                    c.dep_ == "prt"
+                ):
+                    return Cue(para, tok.i, tok.i, max(end, c.i + 1) if c.i - tok.i <= 3 else end,
+                               AttributionKind.INDIRECT, "verb")
+    if lemma in STANCE_VERBS and _has_object(tok) and _animate_subject(tok):
+        return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
+    if kind is not None and lemma in STANCE_VERBS and _has_object(tok):
+        return None
+    return None
+
+
+def _has_object(tok: Any) -> bool:
+    return any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
+        for c in tok.children
+    )
+
+
+def _animate_subject(tok: Any) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return is_animate(c)
+        if c.dep_ == "agent":
+            return True
+    # an inherited subject ("X said and endorsed Y", "supporting Y"): trust it
+    return tok.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl")
+
+
+def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
+    kids = {c.dep_ for c in tok.children}
+    has_comp = bool({"acl", "ccomp", "xcomp", "prep"} & kids)
+    clause = any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
+    if lemma in CUE_NOUNS and (("poss" in kids and has_comp) or clause):
+        kind = AttributionKind.INTENTION if lemma in _INTENT_NOUNS else (
+            AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
+        )
+        return Cue(para, tok.i, tok.i, tok.i + 1, kind, "noun")
+    head = tok.head
+    if (
+        tok.dep_ == "dobj"
+        and head.lemma_.lower() in LIGHT_VERBS
+        and (has_comp or any(c.dep_ == "prep" for c in head.children if c.i > tok.i))
+    ):
+        # "took aim at X", "made the point that X", "expressed hope for X"
+        kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
+        return Cue(para, tok.i, head.i, tok.i + 1, kind, "noun")
+    return None
 
 
 def _is_clause_acl(tok: Any) -> bool:
@@ -212,7 +343,12 @@ def _colon_cue(doc: Any, colon: Any) -> bool:
     if n < 1 or n > 6 or colon.i + 2 >= sent.end + 1:
         return False
     before = doc[sent.start : colon.i]
-    if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in before):
+    if not any(
+        t.pos_ == "PROPN"
+        or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or (t.pos_ == "NOUN" and t.text[:1].isupper())
+        for t in before
+    ):
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in before):
         return False

@@ -68,7 +68,8 @@ def extract(
     parsed = parser.parse(text)
     live = _news_paragraphs(parsed, title)
     quotes = find_quotes(text, [(p.start, p.end) for p in parsed.paragraphs])
-    drafts = [d for p in live for d in _drafts_in(p, text, quotes)]
+    nexts = {p.index: parsed.paragraphs[p.index + 1] for p in live if p.index + 1 < len(parsed.paragraphs)}
+    drafts = [d for p in live for d in _drafts_in(p, text, quotes, nexts.get(p.index))]
     drafts = _attach_quotes(drafts, quotes, parsed, live, text)
     drafts = _dedupe(drafts)
     attributions = _assemble(drafts, parsed, quotes, published_at)
@@ -90,7 +91,9 @@ def _news_paragraphs(parsed: ParsedText, title: str | None) -> list[Paragraph]:
     return out
 
 
-def _drafts_in(p: Paragraph, text: str, quotes: list[Quote]) -> list[Draft]:
+def _drafts_in(
+    p: Paragraph, text: str, quotes: list[Quote], following: Paragraph | None
+) -> list[Draft]:
     doc = p.doc
     off = p.start
     pquotes = [q for q in quotes if p.start <= q.start < p.end]
@@ -113,6 +116,9 @@ def _drafts_in(p: Paragraph, text: str, quotes: list[Quote]) -> list[Draft]:
         frags = _widen_to_quotes(frags, pquotes)
         if not frags and cue.pattern in ("verb", "colon"):
             frags = _nearby_quote(doc, cue, off, pquotes, cue_range, src_range)
+        if not frags and following is not None and _ends_with_colon(text, cue_range, p.end):
+            # "Caddell continued:" closing a paragraph introduces the next one
+            frags = [(following.start, following.end)]
         frags = [f for f in frags if not _overlaps(f, cue_range)] or frags
         if not frags:
             continue
@@ -139,6 +145,11 @@ def _is_pronoun_12(doc: Any, src: tuple[int, int]) -> bool:
 
 def _first_person(doc: Any, src: tuple[int, int] | None) -> bool:
     return src is None or any(doc[i].lower_ in _FIRST_SECOND for i in range(*src))
+
+
+def _ends_with_colon(text: str, cue_range: tuple[int, int], para_end: int) -> bool:
+    tail = text[cue_range[1] : para_end].rstrip()
+    return tail.endswith(":") and len(tail) < 80
 
 
 def _end_char(doc: Any, end_tok: int) -> int:
@@ -184,16 +195,30 @@ def _nearby_quote(
     src_range: tuple[int, int] | None,
 ) -> list[tuple[int, int]]:
     """A cue verb without a complement speaks the quotation of its sentence, or the one
-    right after it (``he said: "..."``)."""
+    right before or after it (``"...!" he wrote.``, ``he said: "..."``)."""
     sent = doc[cue.head].sent
     s0, s1 = off + sent.start_char, off + sent.end_char
-    inside = [q for q in quotes if q.start < s1 and s0 < q.end and not _overlaps((q.start, q.end), cue_range)]
+    inside = [
+        q for q in quotes
+        if q.start < s1 and s0 < q.end and not _overlaps((q.start, q.end), cue_range)
+    ]
     if inside:
         return [(q.start, q.end) for q in inside]
-    after = [q for q in quotes if q.start >= cue_range[1]]
-    if after and after[0].start - s1 < 3:
-        return [(after[0].start, after[0].end)]
-    return []
+    text = doc.text
+    lo = min(cue_range[0], src_range[0]) if src_range else cue_range[0]
+    hi = max(cue_range[1], src_range[1]) if src_range else cue_range[1]
+    best: tuple[int, Quote] | None = None
+    for q in quotes:
+        if q.end <= lo:
+            gap = text[q.end - off : lo - off]
+        elif q.start >= hi:
+            gap = text[hi - off : q.start - off]
+        else:
+            continue
+        if len(gap) <= 4 and not any(ch in gap for ch in ".!?"):
+            if best is None or len(gap) < best[0]:
+                best = (len(gap), q)
+    return [(best[1].start, best[1].end)] if best else []
 
 
 def _attach_quotes(

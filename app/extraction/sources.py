@@ -98,7 +98,8 @@ def _subject(verb: Any) -> Any | None:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
-        elif c.dep_ in ("nsubj", "csubj") and subj is None:
+        elif c.dep_ in ("nsubj", "csubj") and (subj is None or abs(c.i - verb.i) < abs(subj.i - verb.i)):
+            # the nearest subject: a dateline "MACAU (Reuters) –" may parse as a second one
             subj = c
         elif c.dep_ in ("nsubjpass", "auxpass"):
             passive = True
@@ -127,6 +128,11 @@ def _np_range(doc: Any, tok: Any, cue: Cue, skip: Any = None) -> tuple[int, int]
 
 
 def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    # page debris glued before the subject: keep what follows the last line break
+    for i in range(hi - 1, lo - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            lo = i + 1
+            break
     # a dateline before the subject: "MACAU (Reuters) - Top donor Sheldon Adelson said"
     for i in range(hi - 1, lo, -1):
         if doc[i].text in ("-", "—", "–", "--") and doc[i - 1].text == ")":
