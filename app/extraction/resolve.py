@@ -302,6 +302,30 @@ _CAPITALS = _words(
     sanaa ramallah
     """
 )
+_PARTIES = {
+    "democratic": "Democratic Party", "democrat": "Democratic Party",
+    "republican": "Republican Party", "gop": "Republican Party",
+    "labour": "Labour Party", "tory": "Conservative Party", "likud": "Likud",
+}  # fmt: skip
+_EPITHETS = _words(
+    """
+    businessman businesswoman tycoon mogul billionaire millionaire actor actress star singer
+    rapper writer author nominee candidate frontrunner front-runner contender hopeful
+    politician incumbent challenger rival veteran republican democrat conservative liberal
+    man woman father mother lawmaker official leader host billionaire developer magnate
+    """
+)
+_NOT_GIVEN_NAMES = _words(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday president senator sen rep gov
+    the former late new north south east west united great said says told asked when while
+    after before during since but and yet so if that this these those when where why how
+    democrat democrats republican republicans gop house senate white black first lady
+    """
+)
+_ADDRESSEE = frozenset({"you", "your", "yourself", "yourselves", "y'all"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "one"})
 _SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "de", "al"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
@@ -332,6 +356,8 @@ class SourceResolver:
         self.text = text
         self._history: list[_Entry] = []
         self._scanned: dict[int, int] = {}  # id(doc) -> token index scanned up to
+        self._offsets: dict[int, int | None] = {}  # id(doc) -> its offset in the text
+        self._cursor = 0
 
     def resolve(self, mention: SpacySpan) -> ResolvedMention | None:
         """The source behind ``mention``, or None (an unresolvable pronoun, no words).
@@ -343,6 +369,12 @@ class SourceResolver:
         tokens = _content_tokens(mention)
         if not tokens:
             return None
+        if len(tokens) == 1 and tokens[0].lower_ in _ADDRESSEE:
+            return None  # "you" is the reader or the interviewer, never a source we know
+        if len(tokens) == 1 and tokens[0].lower_ in _RELATIVE_PRONOUNS:
+            # "..., who said ...": the noun the relative clause hangs on
+            antecedent_np = _relative_antecedent_np(tokens[0])
+            return self.resolve(antecedent_np) if antecedent_np is not None else None
         self._scan_before(mention)
         based_on = _based_on(mention)
         if based_on is not None:
@@ -417,6 +449,12 @@ class SourceResolver:
         if analysed is None:
             return None
         source, gender, plural = analysed
+        if source.type is SourceType.PERSON and source.name[:1].isupper():
+            # "her opponent, Donald Trump": a named person stands on their own
+            self._history.append(_Entry(source, gender, plural))
+            return source
+        if source.type is SourceType.DOCUMENT:
+            return owner  # "his campaign finance documents" speak for their owner
         body = source.name
         if source.type is not SourceType.PERSON and body.islower():
             body = " ".join(w[:1].upper() + w[1:] for w in body.split())
@@ -461,9 +499,13 @@ class SourceResolver:
             entry = self._find(fits)
             if entry is not None and key != entry.source.name.lower():
                 return replace(entry.source, alias=_surface(tokens))
+            if entry is None and len(words) == 1 and _could_be_surname(words[0]):
+                return self._person_from_text(words[0], mention)
             return None
         definite = first in {"the", "this", "that", "these", "those"}
-        if not definite or len(words) > 2 or any(t.ent_type_ for t in words):
+        if not definite or len(words) > 4:
+            return None
+        if any(t.ent_type_ in {"PERSON", "ORG"} for t in words):
             return None
         noun = head.lower_
         lemma = head.lemma_.lower()
@@ -476,6 +518,20 @@ class SourceResolver:
                     e.source.type is SourceType.PERSON
                     and e.source.role is not None
                     and want in e.source.role.replace("spokes", "spokes")
+                    and (gender is None or e.gender in (None, gender))
+                )
+            )
+            if entry is not None:
+                return entry.source
+        if noun in _ROLE_WORDS or noun in _EPITHETS or lemma in _EPITHETS:
+            # "the businessman", "the Wisconsin Republican": the last person whose role
+            # does not contradict it
+            gender = _GENDERED_ROLES.get(noun)
+            entry = self._find(
+                lambda e: (
+                    e.source.type is SourceType.PERSON
+                    and not e.plural
+                    and (e.source.role is None or noun in _EPITHETS)
                     and (gender is None or e.gender in (None, gender))
                 )
             )
@@ -495,6 +551,69 @@ class SourceResolver:
             if entry is not None:
                 return entry.source
         return None
+
+    def _person_from_text(self, surname: Token, mention: Any) -> ResolvedSource | None:
+        """ "Trump" → "Donald Trump" when the article names him in full somewhere.
+
+        The nearest "First Last" before the mention wins (else the first after it); the
+        first word must look like a given name: not a title, a stop word, a month or a
+        place. The NER often takes a lone surname for an organisation or a place.
+        """
+        doc = surname.doc
+        offset = self._offset_of(doc)
+        position = (offset if offset is not None else 0) + surname.idx
+        pattern = re.compile(
+            r"(?<![\w.])([A-Z][a-z][\w'’-]*)\s+(?:([A-Z])\.\s+)?" + re.escape(surname.text) + r"\b"
+        )
+        best: re.Match[str] | None = None
+        for m in pattern.finditer(self.text):
+            first = m.group(1)
+            low = first.lower()
+            if (
+                low in _NOT_GIVEN_NAMES
+                or low in _ROLE_WORDS
+                or low in _HONORIFICS
+                or low in _DEMONYMS
+                or low in _CAPITALS
+                or doc.vocab[low].is_stop
+                or first.endswith(("'s", "’s"))
+            ):
+                continue
+            if best is None or m.start() < position:
+                best = m
+            if m.start() >= position:
+                break
+        if best is None:
+            return None
+        name = best.group(0).translate(_APOSTROPHES)
+        first = best.group(1).lower()
+        gender = _MALE if first in _MALE_NAMES else _FEMALE if first in _FEMALE_NAMES else None
+        before = self.text[max(0, best.start() - 25) : best.start()].split()
+        role = None
+        if before:
+            word = before[-1].lower()
+            if word in _TITLE_ABBREVIATIONS or word in _ROLE_WORDS:
+                role = _TITLE_ABBREVIATIONS.get(word, word)
+            if word in _HONORIFICS and _HONORIFICS[word]:
+                gender = _HONORIFICS[word]
+        source = ResolvedSource(name=name, type=SourceType.PERSON, alias=surname.text, role=role)
+        self._history.append(_Entry(replace(source, alias=name), gender, False))
+        return source
+
+    def _offset_of(self, doc: Any) -> int | None:
+        """Where ``doc`` starts in the article (paragraph docs come in text order)."""
+        key = id(doc)
+        if key in self._offsets:
+            return self._offsets[key]
+        head = doc.text[:200]
+        found = self.text.find(head, self._cursor) if head else -1
+        if found < 0:
+            found = self.text.find(head) if head else -1
+        offset = found if found >= 0 else None
+        if offset is not None:
+            self._cursor = offset
+        self._offsets[key] = offset
+        return offset
 
     def _find(self, accept: Any) -> _Entry | None:
         for entry in reversed(self._history):
@@ -583,6 +702,9 @@ def _conjuncts(tokens: list[Token]) -> list[list[Token]]:
     ]
     if not cut:
         return [tokens]
+    person_runs = sum(1 for t in tokens if t.ent_type_ == "PERSON" and t.ent_iob_ == "B")
+    if person_runs == 1:
+        return [tokens]  # "GOP contender and former neurosurgeon Ben Carson"
     parts: list[list[Token]] = []
     current: list[Token] = []
     for k, t in enumerate(tokens):
@@ -680,7 +802,11 @@ def _analyse(tokens: list[Token], mention: Any) -> tuple[ResolvedSource, str | N
 
 
 def _person_entity(tokens: list[Token]) -> list[Token] | None:
-    """The tokens of the (first, non-possessive) PERSON entity in the mention."""
+    """The PERSON entity the mention is about: the one at its head or in apposition.
+
+    "Clinton campaign communications director Jennifer Palmieri" is about Palmieri;
+    "Trump's spokesman" is about an unnamed spokesman; "attacks on Trump" about no one.
+    """
     runs: list[list[Token]] = []
     for tok in tokens:
         if tok.ent_type_ == "PERSON":
@@ -688,16 +814,22 @@ def _person_entity(tokens: list[Token]) -> list[Token] | None:
                 runs[-1].append(tok)
             else:
                 runs.append([tok])
-    for run in runs:
+    if not runs:
+        return None
+    head = _head(tokens)
+    doc = tokens[0].doc
+    for run in reversed(runs):
         nxt = run[-1].i + 1
-        doc = run[0].doc
-        if nxt < len(doc) and doc[nxt].tag_ == "POS" and run is not runs[-1]:
-            continue  # "Trump's spokesman Steven Cheung": Trump is the affiliation
-        if nxt < len(doc) and doc[nxt].tag_ == "POS" and len(runs) == 1:
-            head_after = [t for t in tokens if t.i > nxt]
-            if head_after and any(t.lower_ in _ROLE_WORDS for t in head_after):
-                return None  # "Biden's spokesman": the speaker is unnamed
-        return run
+        if nxt < len(doc) and doc[nxt].tag_ == "POS":
+            continue  # a possessor: "Trump's spokesman"
+        ids = {t.i for t in run}
+        if head.i in ids:
+            return run
+        last = run[-1]
+        if last.dep_ == "appos" or (last.dep_ == "conj" and last.head.i == head.i):
+            return run
+        if last.dep_ in {"compound", "nmod"} and last.head.i == head.i and head.i > last.i:
+            continue  # "the Clinton campaign"
     return None
 
 
@@ -775,52 +907,128 @@ def _analyse_person(
 
 
 def _descriptor(tokens: list[Token]) -> list[Token]:
-    """Words describing a person: "US State Department spokesperson", "a senior aide"."""
-    words = [t for t in tokens if not t.is_punct or t.text in {"-", "’s", "'s"}]
-    words = [t for t in words if t.tag_ != "POS" or t is not words[-1]]
+    """Words describing a person: "US State Department spokesperson", "a senior aide".
+
+    Drops a dateline ("WASHINGTON —"), ages ("76-year-old"), articles and punctuation.
+    """
+    words = list(tokens)
+    for k, t in enumerate(words):
+        dateline = all(w.text.isupper() or w.is_punct for w in words[:k])
+        if t.text in {"—", "--", "–"} and k < len(words) - 1 and dateline:
+            words = words[k + 1 :]
+            break
+    words = [t for t in words if not _AGE.match(t.text)]
+    # "76 - year - old" tokenised apart
+    out: list[Token] = []
+    for t in words:
+        if t.lower_ in {"year", "years"} and out and out[-1].text == "-":
+            out = out[:-1]
+            if out and out[-1].like_num:
+                out = out[:-1]
+            continue
+        if t.lower_ == "old" and out and out[-1].text == "-":
+            out = out[:-1]
+            continue
+        out.append(t)
+    words = [t for t in out if not t.is_punct or t.text == "-"]
     while words and (words[0].lower_ in _DETERMINERS or words[0].is_punct):
         words = words[1:]
     while words and (words[-1].is_punct or words[-1].lower_ in {"and", "of"}):
         words = words[:-1]
-    # appositions after the name keep only their first NP: "Miller, a spokesman for X"
     return [w for w in words if w.lower_ not in _HONORIFICS or w.lower_ in _ROLE_WORDS]
 
 
 def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
-    """(role, affiliation words) of a descriptor: the role is the run of role words at the
-    end ("... spokesperson"), or before "for/of/at X" ("a spokesman for the ministry")."""
+    """(role, affiliation words) of a descriptor.
+
+    The role is a known multi-word title ("secretary of state"), else the run of role
+    words and lower-case nouns/adjectives at the end ("presidential front-runner"), or the
+    words before "for/of/at X" ("a spokesman for the ministry"); "former"/"retired" join
+    the role wherever they stand. The affiliation is the run of names (and body words such
+    as "campaign") right before the role: "US State Department", "Qatar's Foreign Ministry".
+    """
     if not words:
         return None, []
-    # "a spokesman for the ministry", "the head of Mossad"
     for k, tok in enumerate(words):
         if tok.lower_ in {"for", "at", "with", "of"} and k > 0 and _is_role_word(words[k - 1]):
             role_part = words[:k]
-            if " ".join(w.lower_ for w in role_part[-3:] + words[k : k + 2]).endswith(
-                ("secretary of state", "chief of staff", "head of state")
-            ):
+            tail = " ".join(w.lower_ for w in role_part[-3:] + words[k : k + 2])
+            if tail.endswith(("secretary of state", "chief of staff", "head of state")):
                 continue
             role = _role_text(role_part)
             if role is not None:
-                aff = [w for w in words[k + 1 :] if w.lower_ not in _DETERMINERS]
-                return role, aff
+                return role, _affiliation_run(words[k + 1 :], from_end=False)
     lowered = " ".join(_expand(w) for w in words)
+    role_tokens: list[Token] = []
+    rest = words
     for multi in sorted(_MULTIWORD_ROLES, key=len, reverse=True):
-        if lowered.endswith(multi):
+        if lowered == multi or lowered.endswith(" " + multi):
             n = len(multi.split())
-            role_tokens = words[-n:]
-            rest = words[:-n]
-            while rest and rest[-1].lower_ in _ROLE_MODIFIERS and rest[-1].ent_type_ == "":
-                role_tokens = [rest[-1], *role_tokens]
-                rest = rest[:-1]
-            return " ".join(_expand(w) for w in role_tokens), rest
-    k = len(words)
-    while k > 0 and _is_role_word(words[k - 1]):
-        k -= 1
-    if k == len(words):
-        return None, words
-    while k > 0 and words[k - 1].lower_ in _ROLE_MODIFIERS and words[k - 1].ent_type_ == "":
-        k -= 1
-    return " ".join(_expand(w) for w in words[k:]), words[:k]
+            role_tokens, rest = words[-n:], words[:-n]
+            break
+    else:
+        k = len(words)
+        while k > 0 and _role_like(words[k - 1]):
+            k -= 1
+        role_tokens, rest = words[k:], words[:k]
+    while rest and rest[-1].text.islower() and rest[-1].lower_ in _ROLE_MODIFIERS:
+        role_tokens = [rest[-1], *role_tokens]
+        rest = rest[:-1]
+    temporal = [w for w in rest if w.lower_ in _TEMPORAL_MODIFIERS]
+    rest = [w for w in rest if w.lower_ not in _TEMPORAL_MODIFIERS]
+    if not role_tokens:
+        return None, _affiliation_run(rest, from_end=True)
+    role = " ".join(_expand(w) for w in [*temporal, *role_tokens])
+    return role, _affiliation_run(rest, from_end=True)
+
+
+def _role_like(tok: Token) -> bool:
+    """A word that can be part of a role: a title, or a lower-case common noun/adjective
+    that is not the name of a body ("campaign", "ministry" belong to the affiliation)."""
+    if _is_role_word(tok):
+        return True
+    low = tok.lower_
+    if low in _GOV_WORDS or low in _ORG_WORDS or tok.ent_type_ or not tok.text.islower():
+        return False
+    return tok.pos_ in {"NOUN", "ADJ"} or (tok.text == "-")
+
+
+def _affiliation_run(words: list[Token], *, from_end: bool) -> list[Token]:
+    """The names (with possessive marks and body words) next to the role."""
+    ordered = list(reversed(words)) if from_end else list(words)
+    run: list[Token] = []
+    for w in ordered:
+        namelike = (
+            w.pos_ == "PROPN"
+            or bool(w.ent_type_)
+            or w.tag_ == "POS"
+            or w.lower_ in _GOV_WORDS
+            or w.lower_ in _ORG_WORDS
+            or (w.text[:1].isupper() and not w.is_sent_start)
+            or w.lower_ in _DEMONYMS
+            or (w.text == "-" and run)
+        )
+        if w.lower_ in _DETERMINERS and not from_end:
+            continue
+        if not namelike:
+            break
+        run.append(w)
+    if from_end:
+        run.reverse()
+    if not any(w.pos_ == "PROPN" or w.ent_type_ or w.text[:1].isupper() for w in run):
+        return []
+    return run
+
+
+_AGE = re.compile(r"^\d+-(?:year|yr)s?-old$", re.IGNORECASE)
+_TEMPORAL_MODIFIERS = frozenset({"former", "retired", "then", "ex", "onetime", "late", "outgoing"})
+_ORG_WORDS = _words(
+    """
+    campaign committee party union foundation institute company firm corporation bank
+    association center centre council club network university college school hospital
+    fund organization organisation coalition alliance caucus network board team league
+    """
+)
 
 
 def _is_role_word(tok: Token) -> bool:
@@ -848,6 +1056,8 @@ def _affiliation(words: list[Token]) -> tuple[str | None, SourceType | None]:
         return None, None
     if len(words) == 1 and words[0].lower_ in _DEMONYMS:
         return _DEMONYMS[words[0].lower_], SourceType.GOVERNMENT
+    if len(words) == 1 and words[0].lower_ in _PARTIES:
+        return _PARTIES[words[0].lower_], SourceType.ORGANIZATION
     doc = words[0].doc
     surface = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
     source_type = _classify(words)
@@ -868,7 +1078,7 @@ def _classify(words: list[Token]) -> SourceType:
         return SourceType.MEDIA
     if head_low in _MEDIA_WORDS and head.text[:1].isupper() and len(words) > 1:
         return SourceType.MEDIA
-    if head_low in _DOCUMENT_NOUNS and head.text.islower():
+    if head_low in _DOCUMENT_NOUNS and _lower_word(head):
         return SourceType.DOCUMENT
     if len(words) == 1 and head_low in _CAPITALS:
         return SourceType.GOVERNMENT
@@ -955,7 +1165,7 @@ def _analyse_other(
     plural = head.tag_ in {"NNS", "NNPS"}
     # a document by a named author speaks for the author: "an AFP tally", "a Gallup poll"
     is_document = head.lower_ in _DOCUMENT_NOUNS or head.lemma_.lower() in _DOCUMENT_NOUNS
-    if is_document and head.text.islower():  # "the Post" is a newspaper, "the post" is not
+    if is_document and _lower_word(head):  # "the Post" is a newspaper, "the post" is not
         author = _document_author(words, head)
         if author is not None:
             author_type = _classify(author)
@@ -1020,6 +1230,40 @@ def _analyse_other(
         anonymous=anonymous,
     )
     return source, None, plural or head.lower_ in _PLURAL_GOV
+
+
+def _lower_word(tok: Token) -> bool:
+    """A common noun as written, or capitalised only because it opens the sentence."""
+    if tok.text.islower():
+        return True
+    return bool(tok.is_sent_start and tok.pos_ != "PROPN" and not tok.ent_type_)
+
+
+def _could_be_surname(tok: Token) -> bool:
+    low = tok.lower_
+    if not tok.text[:1].isupper() or tok.text.isupper() or len(tok.text) < 2:
+        return False
+    if tok.ent_type_ in {"NORP", "DATE", "TIME", "CARDINAL"}:
+        return False
+    lexicons = (_MEDIA_NAMES, _CAPITALS, _DEMONYMS, _PARTIES, _GOV_WORDS, _ROLE_WORDS)
+    if any(low in lexicon for lexicon in lexicons):
+        return False
+    return not any(low == g for g in _GROUP_NAMES)
+
+
+def _relative_antecedent_np(pronoun: Token) -> Any:
+    """The noun phrase a relative pronoun stands for, without the relative clause."""
+    clause = pronoun.head
+    if clause.dep_ not in {"relcl", "acl"} or pronoun.i > clause.i:
+        return None
+    noun = clause.head
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    start = noun.left_edge.i
+    end = clause.left_edge.i if clause.left_edge.i > noun.i else noun.i + 1
+    if end <= start:
+        return None
+    return noun.doc[start:end]
 
 
 def _head(words: list[Token]) -> Token:
