@@ -484,6 +484,9 @@ class SourceResolver:
             return None
         first = tokens[0].lower_
         head = words[-1]
+        titles = {t.i for t in words if t.lower_ in _HONORIFICS or t.lower_ in _TITLE_ABBREVIATIONS}
+        if titles and len(words) > len(titles):
+            words = [t for t in words if t.i not in titles]  # "Mr. Cruz" is "Cruz"
         # a bare surname or a short form of a name seen before: "Miller", "the Post"
         if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words) and len(words) <= 2:
             key = " ".join(t.text for t in words).translate(_APOSTROPHES).lower()
@@ -523,7 +526,7 @@ class SourceResolver:
             )
             if entry is not None:
                 return entry.source
-        if noun in _ROLE_WORDS or noun in _EPITHETS or lemma in _EPITHETS:
+        if noun in _EPITHETS or lemma in _EPITHETS:
             # "the businessman", "the Wisconsin Republican": the last person whose role
             # does not contradict it
             gender = _GENDERED_ROLES.get(noun)
@@ -532,6 +535,7 @@ class SourceResolver:
                     e.source.type is SourceType.PERSON
                     and not e.plural
                     and (e.source.role is None or noun in _EPITHETS)
+                    and noun not in _ROLE_WORDS
                     and (gender is None or e.gender in (None, gender))
                 )
             )
@@ -579,6 +583,9 @@ class SourceResolver:
                 or first.endswith(("'s", "’s"))
             ):
                 continue
+            opens_sentence = re.search(r"(?:^|[.!?\"“”:]\s*|\n)$", self.text[: m.start()][-3:])
+            if opens_sentence and low not in _MALE_NAMES and low not in _FEMALE_NAMES:
+                continue  # "Maybe Trump ...": a capitalised word opening a sentence
             if best is None or m.start() < position:
                 best = m
             if m.start() >= position:
@@ -794,6 +801,8 @@ def _analyse(tokens: list[Token], mention: Any) -> tuple[ResolvedSource, str | N
     text_all = " ".join(t.text for t in mention)
     anonymous = bool(_ANONYMOUS.search(text_all))
     person = _person_entity(tokens)
+    if person is None:
+        person = _given_name_run(tokens)
     if len(tokens) == 1 and tokens[0].lower_ in _CAPITALS:
         person = None
     if person is not None:
@@ -830,6 +839,21 @@ def _person_entity(tokens: list[Token]) -> list[Token] | None:
             return run
         if last.dep_ in {"compound", "nmod"} and last.head.i == head.i and head.i > last.i:
             continue  # "the Clinton campaign"
+    return None
+
+
+def _given_name_run(tokens: list[Token]) -> list[Token] | None:
+    """ "Zoe Saldana" when the NER missed it: a known given name and a capitalised word,
+    at the head of the mention."""
+    head = _head(tokens)
+    k = next((k for k, t in enumerate(tokens) if t.i == head.i), None)
+    if k is None or k == 0:
+        return None
+    first = tokens[k - 1]
+    if not (head.text[:1].isupper() and first.text[:1].isupper()):
+        return None
+    if first.lower_ in _MALE_NAMES or first.lower_ in _FEMALE_NAMES:
+        return [first, head]
     return None
 
 
@@ -978,8 +1002,17 @@ def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
     rest = [w for w in rest if w.lower_ not in _TEMPORAL_MODIFIERS]
     if not role_tokens:
         return None, _affiliation_run(rest, from_end=True)
-    role = " ".join(_expand(w) for w in [*temporal, *role_tokens])
+    role = " ".join([*(_expand(w) for w in temporal), _join_role(role_tokens)])
     return role, _affiliation_run(rest, from_end=True)
+
+
+def _join_role(tokens: list[Token]) -> str:
+    """Role words as written ("front-runner" stays one word), lower case, titles expanded."""
+    out = ""
+    for k, w in enumerate(tokens):
+        glue = k > 0 and not tokens[k - 1].whitespace_
+        out += ("" if glue or k == 0 else " ") + _expand(w)
+    return out
 
 
 def _role_like(tok: Token) -> bool:
@@ -998,7 +1031,8 @@ def _affiliation_run(words: list[Token], *, from_end: bool) -> list[Token]:
     ordered = list(reversed(words)) if from_end else list(words)
     run: list[Token] = []
     for w in ordered:
-        namelike = (
+        body_word = w.lower_ in _GOV_WORDS or w.lower_ in _ORG_WORDS
+        namelike = not (w.text.islower() and not body_word) and (
             w.pos_ == "PROPN"
             or bool(w.ent_type_)
             or w.tag_ == "POS"
@@ -1056,8 +1090,10 @@ def _affiliation(words: list[Token]) -> tuple[str | None, SourceType | None]:
         return None, None
     if len(words) == 1 and words[0].lower_ in _DEMONYMS:
         return _DEMONYMS[words[0].lower_], SourceType.GOVERNMENT
-    if len(words) == 1 and words[0].lower_ in _PARTIES:
-        return _PARTIES[words[0].lower_], SourceType.ORGANIZATION
+    if words[-1].lower_ in _PARTIES and all(
+        w.ent_type_ in {"GPE", "NORP"} or w.lower_ in _DEMONYMS for w in words[:-1]
+    ):
+        return _PARTIES[words[-1].lower_], SourceType.ORGANIZATION  # "US Democratic"
     doc = words[0].doc
     surface = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
     source_type = _classify(words)
@@ -1088,6 +1124,8 @@ def _classify(words: list[Token]) -> SourceType:
         return SourceType.GOVERNMENT
     if head_low in _GROUP_WORDS:
         return SourceType.GROUP
+    if head_low in _ORG_WORDS or head.lemma_.lower() in _ORG_WORDS:
+        return SourceType.ORGANIZATION
     if head_low in _MEDIA_WORDS and head.text[:1].isupper():
         return SourceType.MEDIA
     if head.ent_type_ == "GPE" or (len(words) == 1 and head.ent_type_ in {"GPE", "LOC"}):
