@@ -1032,7 +1032,8 @@ def _affiliation_run(words: list[Token], *, from_end: bool) -> list[Token]:
     run: list[Token] = []
     for w in ordered:
         body_word = w.lower_ in _GOV_WORDS or w.lower_ in _ORG_WORDS
-        namelike = not (w.text.islower() and not body_word) and (
+        lower_word = w.text.islower() and not body_word and w.tag_ != "POS"
+        namelike = not lower_word and (
             w.pos_ == "PROPN"
             or bool(w.ent_type_)
             or w.tag_ == "POS"
