@@ -18,7 +18,9 @@ from typing import Any
 from app.extraction.types import AttributionKind
 
 # Prepositions that introduce nominal content after some speech verbs: "talk about X".
-CONTENT_PREPS = frozenset({"about", "on", "of", "for", "to", "that", "against", "over", "with", "at"})
+CONTENT_PREPS = frozenset(
+    {"about", "on", "of", "for", "to", "that", "against", "over", "with", "at"}
+)
 
 # Verbs of saying that take a clause, a quote or a direct object as content.
 SAY_VERBS = frozenset(
@@ -125,23 +127,74 @@ STANCE_VERBS = frozenset(
 PREP_VERBS: dict[str, frozenset[str]] = {
     verb: frozenset(preps.split())
     for verb, preps in {
-        "talk": "about of on", "speak": "about of on out against", "refer": "to",
-        "point": "to out", "fire": "at back", "lash": "at out",
-        "rail": "against", "reflect": "on upon", "focus": "on", "react": "to",
-        "respond": "to", "object": "to", "weigh": "in on", "campaign": "for against on",
-        "hint": "at", "allude": "to", "apologize": "for", "apologise": "for",
-        "complain": "about of", "joke": "about", "worry": "about", "boast": "about of",
-        "brag": "about", "argue": "for against about", "call": "for on", "push": "for",
-        "press": "for", "advocate": "for", "testify": "about on", "comment": "on",
-        "write": "about of", "tweet": "about", "warn": "about of against",
-        "care": "about", "think": "about of", "agree": "with on", "disagree": "with on",
-        "side": "with", "go": "after", "take": "aim", "poke": "fun", "dwell": "on",
-        "harp": "on", "muse": "about", "rave": "about", "gush": "about", "cheer": "for",
-        "root": "for", "pray": "for", "plead": "for", "beg": "for", "ask": "for about",
-        "insist": "on", "elaborate": "on", "expound": "on", "opine": "on",
-        "speculate": "about on", "blog": "about", "report": "on", "hit": "at back out",
-        "shoot": "back", "lobby": "for against", "fight": "for against", "stand": "by with",
-        "express": "support", "remark": "on upon", "inquire": "about", "wonder": "about",
+        "talk": "about of on",
+        "speak": "about of on out against",
+        "refer": "to",
+        "point": "to out",
+        "fire": "at back",
+        "lash": "at out",
+        "rail": "against",
+        "reflect": "on upon",
+        "focus": "on",
+        "react": "to",
+        "respond": "to",
+        "object": "to",
+        "weigh": "in on",
+        "campaign": "for against on",
+        "hint": "at",
+        "allude": "to",
+        "apologize": "for",
+        "apologise": "for",
+        "complain": "about of",
+        "joke": "about",
+        "worry": "about",
+        "boast": "about of",
+        "brag": "about",
+        "argue": "for against about",
+        "call": "for on",
+        "push": "for",
+        "press": "for",
+        "advocate": "for",
+        "testify": "about on",
+        "comment": "on",
+        "write": "about of",
+        "tweet": "about",
+        "warn": "about of against",
+        "care": "about",
+        "think": "about of",
+        "agree": "with on",
+        "disagree": "with on",
+        "side": "with",
+        "go": "after",
+        "take": "aim",
+        "poke": "fun",
+        "dwell": "on",
+        "harp": "on",
+        "muse": "about",
+        "rave": "about",
+        "gush": "about",
+        "cheer": "for",
+        "root": "for",
+        "pray": "for",
+        "plead": "for",
+        "beg": "for",
+        "ask": "for about",
+        "insist": "on",
+        "elaborate": "on",
+        "expound": "on",
+        "opine": "on",
+        "speculate": "about on",
+        "blog": "about",
+        "report": "on",
+        "hit": "at back out",
+        "shoot": "back",
+        "lobby": "for against",
+        "fight": "for against",
+        "stand": "by with",
+        "express": "support",
+        "remark": "on upon",
+        "inquire": "about",
+        "wonder": "about",
     }.items()
 }
 # Light verbs that carry a cue noun as object: "made the point that", "took aim at".
@@ -216,9 +269,7 @@ def _category(lemma: str) -> AttributionKind | None:
 
 
 def _has_clause(tok: Any) -> bool:
-    return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) or (
-        tok.dep_ == "parataxis"
-    )
+    return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) or (tok.dep_ == "parataxis")
 
 
 def find_cues(doc: Any, *, para: int) -> list[Cue]:
@@ -237,8 +288,9 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
         lemma = tok.lemma_.lower()
         pos = tok.pos_
         if lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            cues.append(Cue(para, tok.i, tok.i, tok.i + 2, AttributionKind.ACCORDING_TO,
-                            "according_to"))
+            cues.append(
+                Cue(para, tok.i, tok.i, tok.i + 2, AttributionKind.ACCORDING_TO, "according_to")
+            )
             continue
         if pos == "VERB" or (pos == "AUX" and lemma in ("say", "tell")):
             cue = _verb_cue(doc, tok, lemma, para)
@@ -275,20 +327,59 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     kind = _category(lemma)
     if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
         return Cue(para, tok.i, tok.i, end, kind, "verb")
+    if lemma in QUOTE_VERBS and _bare_before_quote(tok):
+        # '"...," he continued.' / 'She added: "..."'
+        return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
     preps = PREP_VERBS.get(lemma)
     if preps:
         for c in tok.rights:
             if c.dep_ in ("prep", "prt", "dobj") and c.lower_ in preps:
-                if c.dep_ == "dobj" or any(g.dep_ in ("pobj", "pcomp") for g in c.children) or (
-                    c.dep_ == "prt"
+                if (
+                    c.dep_ == "dobj"
+                    or any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+                    or (c.dep_ == "prt")
                 ):
-                    return Cue(para, tok.i, tok.i, max(end, c.i + 1) if c.i - tok.i <= 3 else end,
-                               AttributionKind.INDIRECT, "verb")
+                    return Cue(
+                        para,
+                        tok.i,
+                        tok.i,
+                        max(end, c.i + 1) if c.i - tok.i <= 3 else end,
+                        AttributionKind.INDIRECT,
+                        "verb",
+                    )
+    if lemma not in _NOT_CUES and _that_clause(tok) and _animate_subject(tok):
+        # any verb with a person as subject and a that-clause reports a mind or a saying:
+        # "he made it clear that ...", "she learned that ..."
+        return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "verb")
     if lemma in STANCE_VERBS and _has_object(tok) and _animate_subject(tok):
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
     if kind is not None and lemma in STANCE_VERBS and _has_object(tok):
         return None
     return None
+
+
+# Verbs that introduce a quotation only when used bare ("he continued", "she went on").
+QUOTE_VERBS = frozenset("continue add go begin conclude finish interrupt chime".split())
+_QUOTE_MARKS = frozenset('“”"')
+
+
+def _bare_before_quote(tok: Any) -> bool:
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr") for c in tok.children):
+        return tok.lemma_ == "go" and any(c.lower_ == "on" for c in tok.children)
+    sent = tok.sent
+    return any(t.text in _QUOTE_MARKS for t in sent) or (
+        tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
+    )
+
+
+_NOT_CUES = frozenset("be have do get go come make take give put let help cause".split())
+
+
+def _that_clause(tok: Any) -> bool:
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in tok.children
+    )
 
 
 def _has_object(tok: Any) -> bool:
@@ -313,8 +404,10 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     has_comp = bool({"acl", "ccomp", "xcomp", "prep"} & kids)
     clause = any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
     if lemma in CUE_NOUNS and (("poss" in kids and has_comp) or clause):
-        kind = AttributionKind.INTENTION if lemma in _INTENT_NOUNS else (
-            AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
+        kind = (
+            AttributionKind.INTENTION
+            if lemma in _INTENT_NOUNS
+            else (AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT)
         )
         return Cue(para, tok.i, tok.i, tok.i + 1, kind, "noun")
     head = tok.head

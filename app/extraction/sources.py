@@ -16,7 +16,9 @@ _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _EXPLETIVE = frozenset({"it", "there"})
 # Climb from a cue verb to the verb whose subject it shares: "X said and added ...",
 # "X wants to say", "..., X said, adding ...", "a statement saying ...".
-_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl", "prep"})
+_CLIMB = frozenset(
+    {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl", "prep", "acomp", "dep"}
+)
 
 
 def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
@@ -98,7 +100,9 @@ def _subject(verb: Any) -> Any | None:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
-        elif c.dep_ in ("nsubj", "csubj") and (subj is None or abs(c.i - verb.i) < abs(subj.i - verb.i)):
+        elif c.dep_ in ("nsubj", "csubj") and (
+            subj is None or abs(c.i - verb.i) < abs(subj.i - verb.i)
+        ):
             # the nearest subject: a dateline "MACAU (Reuters) –" may parse as a second one
             subj = c
         elif c.dep_ in ("nsubjpass", "auxpass"):
