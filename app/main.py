@@ -6,11 +6,12 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
 from app.api import articles, claims, health, sources
+from app.api.deps import reject_nul_query
 from app.config import Settings, get_settings
 from app.db import Database, database_from_settings
 from app.errors import BodyLimitMiddleware, install_error_handlers
@@ -76,6 +77,7 @@ def create_app(
         openapi_tags=TAGS,
         generate_unique_id_function=_operation_id,
         lifespan=lifespan,
+        dependencies=[Depends(reject_nul_query)],
     )
     app.state.settings = settings
     app.state.db = database

@@ -10,7 +10,7 @@ from fastapi import Depends, Header, Path, Request
 
 from app.config import Settings
 from app.db import Database
-from app.errors import Unauthorized, UnsupportedMediaType
+from app.errors import InvalidInput, Unauthorized, UnsupportedMediaType
 from app.services.ingest import Extractor
 
 
@@ -29,6 +29,17 @@ async def get_extractor(request: Request) -> Extractor:
 DbDep = Annotated[Database, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_request_settings)]
 ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
+
+
+async def reject_nul_query(request: Request) -> None:
+    """NUL cannot reach a query on PostgreSQL: refuse it in every query parameter (422)."""
+    for name, value in request.query_params.multi_items():
+        if "\x00" in value:
+            raise InvalidInput(
+                "query parameters must not contain NUL (U+0000) characters",
+                loc=("query", name),
+                type_="string_pattern_mismatch",
+            )
 
 
 async def require_api_key(

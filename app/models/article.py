@@ -89,6 +89,14 @@ class ArticleCreate(BaseModel):
             raise ValueError("text must contain something other than whitespace")
         return value
 
+    @field_validator("text", "url", "title", "publisher", "author", "language", mode="before")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        # PostgreSQL text cannot hold U+0000; refuse it on every database alike.
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("must not contain NUL (U+0000) characters")
+        return value
+
     @field_validator("url", "title", "publisher", "author", "language")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:

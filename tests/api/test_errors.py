@@ -180,3 +180,32 @@ def test_errors_unexpected_failure_is_500_without_traceback(db, settings) -> Non
         assert "secret" not in r.text
         assert body["detail"] == "an unexpected error occurred"
         assert c.get("/articles").json()["items"] == []
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/claims", {"q": "a\x00b"}),
+        ("/claims", {"publisher": "\x00"}),
+        ("/claims", {"source": "x\x00"}),
+        ("/sources", {"q": "\x00"}),
+        ("/articles", {"publisher": "a\x00"}),
+    ],
+)
+def test_errors_nul_in_query_is_422(client, path, params) -> None:
+    assert_problem(client.get(path, params=params), 422)
+
+
+@pytest.mark.parametrize("field", ["text", "url", "title", "publisher", "author", "language"])
+def test_errors_nul_in_body_is_422(client, field) -> None:
+    body = article_body()
+    body[field] = "bad\x00value"
+    problem = assert_problem(client.post("/articles", json=body), 422)
+    assert problem["errors"][0]["loc"] == ["body", field]
+
+
+def test_errors_lone_surrogate_is_422(client) -> None:
+    r = client.post(
+        "/articles", content=b'{"text": "a\\ud800b"}', headers={"content-type": "application/json"}
+    )
+    assert_problem(r, 422)
