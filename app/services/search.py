@@ -74,7 +74,12 @@ def source_matches(dialect: str, q: str) -> ColumnElement[bool]:
     tsquery = sa.func.to_tsquery(
         sa.literal_column("'simple'::regconfig"), " & ".join(f"{t}:*" for t in terms)
     )
-    name_expr = sa.literal_column("to_tsvector('simple'::regconfig, source.name)")
+    # A UNION of two index scans (an OR across tables would scan every source).
+    named = Source.__table__.alias("named")
+    name_expr = sa.literal_column("to_tsvector('simple'::regconfig, named.name)")
     alias_expr = sa.literal_column("to_tsvector('simple'::regconfig, source_alias.alias)")
-    by_alias = sa.select(SourceAlias.source_id).where(alias_expr.op("@@")(tsquery))
-    return sa.or_(name_expr.op("@@")(tsquery), Source.id.in_(by_alias))
+    ids = sa.union(
+        sa.select(named.c.id).where(name_expr.op("@@")(tsquery)),
+        sa.select(SourceAlias.source_id).where(alias_expr.op("@@")(tsquery)),
+    )
+    return Source.id.in_(ids)

