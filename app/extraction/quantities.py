@@ -77,7 +77,10 @@ def find_quantities(
     """
     source_text = text if text is not None else None
     lo, hi = start_char - offset, end_char - offset
-    tokens = [t for t in doc if t.idx >= lo and t.idx + len(t.text) <= hi]
+    doc_len = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    lo, hi = max(0, lo), min(doc_len, hi)
+    window = doc.char_span(lo, hi, alignment_mode="contract") if lo < hi else None
+    tokens = list(window) if window is not None else []
     found: list[Quantity] = []
     last_unit: str | None = None
     i = 0
@@ -104,7 +107,7 @@ def find_quantities(
         span_text = (
             source_text[char_start:char_end]
             if source_text is not None
-            else doc.text[char_start - offset : char_end - offset]
+            else doc[first_tok : last_tok + 1].text
         )
         found.append(Quantity(value, Span(char_start, char_end, span_text), qualifier, unit))
         if unit is not None and unit != "percent":

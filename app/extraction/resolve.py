@@ -357,6 +357,7 @@ class SourceResolver:
         self._history: list[_Entry] = []
         self._scanned: dict[int, int] = {}  # id(doc) -> token index scanned up to
         self._offsets: dict[int, int | None] = {}  # id(doc) -> its offset in the text
+        self._doc_ents: dict[int, list[tuple[int, int]]] = {}  # id(doc) -> PERSON/ORG
         self._cursor = 0
 
     def resolve(self, mention: SpacySpan) -> ResolvedMention | None:
@@ -612,7 +613,7 @@ class SourceResolver:
         key = id(doc)
         if key in self._offsets:
             return self._offsets[key]
-        head = doc.text[:200]
+        head = doc[: min(len(doc), 40)].text[:200]
         found = self.text.find(head, self._cursor) if head else -1
         if found < 0:
             found = self.text.find(head) if head else -1
@@ -633,13 +634,14 @@ class SourceResolver:
         doc = mention.doc
         key = id(doc)
         start = self._scanned.get(key, 0)
-        if start > mention.start:
-            start = 0 if key not in self._scanned else start
-        for ent in doc.ents:
-            if ent.start < start or ent.end > mention.start:
+        ents = self._doc_ents.get(key)
+        if ents is None:
+            ents = [(e.start, e.end) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
+            self._doc_ents[key] = ents
+        for ent_start, ent_end in ents:
+            if ent_start < start or ent_end > mention.start:
                 continue
-            if ent.label_ not in {"PERSON", "ORG"}:
-                continue
+            ent = doc[ent_start:ent_end]
             tokens = _content_tokens(ent)
             if not tokens:
                 continue
@@ -786,6 +788,12 @@ def _cut_clauses(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _text_between(first: Token, last: Token) -> str:
+    """The text from ``first`` to ``last`` as written (``Doc.text`` rebuilds the whole
+    paragraph on every access: far too slow to call per mention)."""
+    return first.doc[first.i : last.i + 1].text
+
+
 def _surface(tokens: list[Token]) -> str:
     """The mention as written, from its first to last word, without a leading article."""
     words = list(tokens)
@@ -793,8 +801,7 @@ def _surface(tokens: list[Token]) -> str:
         words = words[1:]
     if not words:
         return ""
-    doc = words[0].doc
-    return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return _text_between(words[0], words[-1])
 
 
 def _analyse(tokens: list[Token], mention: Any) -> tuple[ResolvedSource, str | None, bool] | None:
@@ -891,8 +898,7 @@ def _analyse_person(
         leading.append(name_tokens.pop(0))
     while name_tokens and (name_tokens[-1].tag_ == "POS" or name_tokens[-1].is_punct):
         name_tokens.pop()
-    doc = tokens[0].doc
-    name = doc.text[name_tokens[0].idx : name_tokens[-1].idx + len(name_tokens[-1].text)]
+    name = _text_between(name_tokens[0], name_tokens[-1])
     alias = name
     name = _clean_name(name)
     before = [t for t in tokens if t.i < person[0].i] + leading
@@ -1095,8 +1101,7 @@ def _affiliation(words: list[Token]) -> tuple[str | None, SourceType | None]:
         w.ent_type_ in {"GPE", "NORP"} or w.lower_ in _DEMONYMS for w in words[:-1]
     ):
         return _PARTIES[words[-1].lower_], SourceType.ORGANIZATION  # "US Democratic"
-    doc = words[0].doc
-    surface = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    surface = _text_between(words[0], words[-1])
     source_type = _classify(words)
     name = _canonical(words, source_type, surface)
     return name, source_type
