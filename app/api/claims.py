@@ -58,7 +58,8 @@ def list_claims(
     article_id: ArticleIdQ = None,
     publisher: PublisherQ = None,
 ) -> Page[ClaimPublic]:
-    """Claims newest first: by said_on, else the article's publication date, then id."""
+    """Claims newest first: by said_on, else the article's publication date (else the day
+    it was ingested), then newest id. All filters combine (AND)."""
     return claim_service.list_claims(
         db,
         page=page,

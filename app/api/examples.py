@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,8 @@ ARTICLE_EXAMPLE: dict[str, Any] = {
     "author": None,
     "published_at": "2024-09-17",
     "language": "en",
-    "text": SEED_TEXT[:120] + "…",
-    "content_sha256": "3f1c…",
+    "text": SEED_TEXT,
+    "content_sha256": hashlib.sha256(SEED_TEXT.encode()).hexdigest(),
     "ingested_at": "2024-09-17T12:00:00Z",
     "claim_count": 14,
 }

@@ -169,7 +169,11 @@ def _plan(
         if not _valid(a.content, text):
             log.warning("dropping an attribution whose content is not a span of the text")
             continue
-        fragments = [f for f in a.content_fragments if _valid(f, text)] or [a.content]
+        fragments = [
+            f
+            for f in a.content_fragments
+            if _valid(f, text) and a.content.start <= f.start <= f.end <= a.content.end
+        ] or [a.content]
         if a.source is not None:
             key = _resolved_source(specs, a.source)
         elif a.kind == AttributionKind.EDITORIAL or (a.cue is None and a.source_mention is None):
@@ -197,8 +201,8 @@ def _plan(
         quantities = [
             {
                 "value": q.value,
-                "qualifier": q.qualifier,
-                "unit": q.unit,
+                "qualifier": q.qualifier[:100] if q.qualifier else None,
+                "unit": q.unit[:200] if q.unit else None,
                 "span_start": q.span.start,
                 "span_end": q.span.end,
                 "span_text": q.span.text,

@@ -209,3 +209,17 @@ def test_errors_lone_surrogate_is_422(client) -> None:
         "/articles", content=b'{"text": "a\\ud800b"}', headers={"content-type": "application/json"}
     )
     assert_problem(r, 422)
+
+
+def test_errors_ready_needs_the_migrated_schema(tmp_path, client) -> None:
+    assert client.get("/ready").json() == {"status": "ready"}
+    from app.db import make_engine
+
+    url = f"sqlite:///{tmp_path}/empty.db"
+    empty = Database(make_engine(url))
+    app = create_app(
+        Settings(database_url=url, preload_model=False), db=empty, extractor=fake_extract
+    )
+    with TestClient(app) as c:
+        assert "migrate" in assert_problem(c.get("/ready"), 503)["detail"]
+    empty.dispose()
