@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.extraction.chrome import is_chrome, is_headline
 
@@ -82,3 +84,10 @@ def test_is_chrome_keeps_news(paragraph: str) -> None:
 )
 def test_is_headline(paragraph: str, index: int, title: str | None, expected: bool) -> None:
     assert is_headline(paragraph, index=index, title=title) is expected
+
+
+@given(st.text(max_size=300), st.integers(min_value=0, max_value=5), st.none() | st.text())
+@settings(max_examples=200, deadline=None)
+def test_chrome_and_headline_never_fail(paragraph: str, index: int, title: str | None) -> None:
+    assert is_chrome(paragraph) in (True, False)
+    assert is_headline(paragraph, index=index, title=title) in (True, False)

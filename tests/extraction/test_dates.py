@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.extraction.dates import find_said_on, resolve_date_phrase
 from app.extraction.types import DatePrecision
@@ -182,3 +184,10 @@ def test_find_said_on_without_publication_date_keeps_absolute_dates_only(nlp) ->
     first = find_said_on(doc[cues[0]].sent, cues[0], None)
     assert first is not None and first.date == date(2021, 3, 3)
     assert find_said_on(doc[cues[1]].sent, cues[1], None) is None
+
+
+@given(st.text(max_size=80), st.one_of(st.none(), st.dates()))
+@settings(max_examples=200, deadline=None)
+def test_resolve_date_phrase_never_fails(phrase: str, published_at: date | None) -> None:
+    said = resolve_date_phrase(phrase, published_at)
+    assert said is None or said.text == phrase
