@@ -115,7 +115,10 @@ def print_errors(score, data_dir: Path, pred_path: Path) -> None:  # type: ignor
         doc = score.Doc(text)
         roles = score.ROLES
         golds = score._sort_atts(
-            [{r: score.to_spans(a.get(r), len(text)) for r in roles} for a in gold[doc_id]["attributions"]]
+            [
+                {r: score.to_spans(a.get(r), len(text)) for r in roles}
+                for a in gold[doc_id]["attributions"]
+            ]
         )
         golds = [g for g in golds if g["content"]]
         ps = score._sort_atts(
@@ -125,9 +128,9 @@ def print_errors(score, data_dir: Path, pred_path: Path) -> None:  # type: ignor
         mp = {pi for pi, _ in pairs}
         mg = {gi for _, gi in pairs}
 
-        def show(a):  # type: ignore[no-untyped-def]
-            def part(r):  # type: ignore[no-untyped-def]
-                return " | ".join(text[s:e] for s, e in a[r]).replace("\n", " ")
+        def show(a, text=text):  # type: ignore[no-untyped-def]
+            def part(role, a=a):  # type: ignore[no-untyped-def]
+                return " | ".join(text[s:e] for s, e in a[role]).replace("\n", " ")
 
             return f"  S[{part('source')}] C[{part('cue')}] T[{part('content')[:160]}]"
 
@@ -140,9 +143,10 @@ def print_errors(score, data_dir: Path, pred_path: Path) -> None:  # type: ignor
                 print("FP" + show(p))
         for pi, gi in pairs:
             p, g = ps[pi], golds[gi]
-            if not ((not p["source"] and not g["source"]) or (
-                p["source"] and g["source"] and doc.overlap(p["source"], g["source"]) > 0
-            )):
+            if not (
+                (not p["source"] and not g["source"])
+                or (p["source"] and g["source"] and doc.overlap(p["source"], g["source"]) > 0)
+            ):
                 print("SRC gold" + show(g))
                 print("    pred" + show(p))
 
@@ -154,8 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N documents")
     ap.add_argument("--errors", action="store_true", help="print unmatched gold and predictions")
     ap.add_argument("--score-py", type=Path, default=DEFAULT_SCORE_PY)
-    ap.add_argument("--title", action="store_true",
-                    help="pass the metadata title to extract (drops the headline paragraph)")
+    ap.add_argument(
+        "--title",
+        action="store_true",
+        help="pass the metadata title to extract (drops the headline paragraph)",
+    )
     args = ap.parse_args(argv)
     out = args.out or Path(tempfile.mkstemp(suffix=".jsonl")[1])
     predict(args.data_dir, out, args.limit, use_title=args.title)

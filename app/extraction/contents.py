@@ -12,19 +12,20 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.extraction.cues import CONTENT_PREPS, Cue
+from app.extraction.cues import CONTENT_PREPS, Cue, _words
 
 # Verbs whose direct object is the person spoken to, not what is said.
-ADDRESSEE_VERBS = frozenset(
-    "tell ask inform assure reassure remind urge warn notify brief thank congratulate "
-    "advise instruct order invite implore encourage persuade convince beg".split()
+ADDRESSEE_VERBS = _words(
+    """
+    tell ask inform assure reassure remind urge warn notify brief thank congratulate
+    advise instruct order invite implore encourage persuade convince beg
+    """
 )
 _OPEN = "“„‟«"
 _CLOSE = "”»"
 _STRAIGHT = '"'
 # Leading words of a complement that PolNeAR leaves out of the content.
 _MARKERS = frozenset({"that"})
-# Fragments this far apart, with only a cue and source between them, stay one attribution.
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,10 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
         if gov is head:
             return []
         # the root of the clause the phrase modifies
-        while gov.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") and gov.head is not gov:
+        while (
+            gov.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis")
+            and gov.head is not gov
+        ):
             gov = gov.head
         excluded.update(t.i for t in head.subtree)
         return _ranges(doc, [t.i for t in gov.subtree if t.i not in excluded])
@@ -137,7 +141,9 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
         gov = verb.head
         skip = {t.i for t in verb.subtree} | excluded
         return _ranges(doc, [t.i for t in gov.subtree if t.i not in skip])
-    if verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp",) and verb.i > verb.head.i and _is_parenthetical(verb)):
+    if verb.dep_ == "parataxis" or (
+        verb.dep_ in ("ccomp",) and verb.i > verb.head.i and _is_parenthetical(verb)
+    ):
         gov = verb.head
         skip = {t.i for t in verb.subtree} | excluded
         return _ranges(doc, [t.i for t in gov.subtree if t.i not in skip])
@@ -172,7 +178,11 @@ def _is_parenthetical(verb: Any) -> bool:
 def _complement(tok: Any, excluded: set[int], *, keep_to: bool = False) -> list[int]:
     idx = [t.i for t in tok.subtree if t.i not in excluded]
     # drop the complementizer: "said [that] ..."
-    while idx and tok.doc[idx[0]].lower_ in _MARKERS and tok.doc[idx[0]].dep_ == "mark":
+    while (
+        idx
+        and tok.doc[idx[0]].lower_ in _MARKERS
+        and (tok.doc[idx[0]].dep_ == "mark" or tok.doc[idx[0]].pos_ == "SCONJ")
+    ):
         idx.pop(0)
     if not keep_to:
         pass

@@ -17,111 +17,118 @@ from typing import Any
 
 from app.extraction.types import AttributionKind
 
+
+def _words(text: str) -> frozenset[str]:
+    """A lexicon written as whitespace-separated words."""
+    return frozenset(text.split())
+
+
 # Prepositions that introduce nominal content after some speech verbs: "talk about X".
 CONTENT_PREPS = frozenset(
     {"about", "on", "of", "for", "to", "that", "against", "over", "with", "at"}
 )
 
 # Verbs of saying that take a clause, a quote or a direct object as content.
-SAY_VERBS = frozenset(
+SAY_VERBS = _words(
     """
-    say tell add write state declare claim argue insist suggest warn reply respond answer
-    acknowledge admit confirm deny reveal post testify recall remark observe comment
-    explain note report announce predict promise vow pledge assure repeat reiterate emphasize
-    emphasise stress concede complain boast brag joke quip shout yell scream contend allege
-    assert maintain conclude mention ask wonder question counter retort indicate signal hint
-    imply estimate caution charge disclose inform speculate guarantee swear lament scoff snap
-    grumble muse recount concur clarify elaborate specify affirm proclaim pronounce opine
-    theorize posit propose recommend advise urge demand order instruct request plead beg
-    threaten forecast calculate read  acknowledge agree disagree predict tout decry
-    deplore denounce criticize criticise praise blame accuse condemn slam blast mock
-    dismiss reject defend endorse welcome applaud hail thank describe call label dub
-    characterize characterise discuss cite challenge dispute express voice highlight
-    underscore fault rebuke scold lambaste ridicule echo raise address detail outline
-    advocate reassure remind convince persuade notify brief concede apologize apologise
-    congratulate lash tease taunt vent lecture preach declare exclaim murmur whisper mutter
-    sigh laugh cry insinuate reckon attest certify vouch summarize summarise interject
-    chime weigh prod press pressure implore encourage invite acknowledge announce decline
-    refuse sue rail rant rave gush marvel muse pitch float champion
-    question blog text email message telephone phone radio cable
-    """.split()
+    say tell add write state declare claim argue insist suggest warn reply respond
+    answer acknowledge admit confirm deny reveal post testify recall remark observe
+    comment explain note report announce predict promise vow pledge assure repeat
+    reiterate emphasize emphasise stress concede complain boast brag joke quip shout
+    yell scream contend allege assert maintain conclude mention ask wonder question
+    counter retort indicate signal hint imply estimate caution charge disclose inform
+    speculate guarantee swear lament scoff snap grumble muse recount concur clarify
+    elaborate specify affirm proclaim pronounce opine theorize posit propose recommend
+    advise urge demand order instruct request plead beg threaten forecast calculate read
+    acknowledge agree disagree predict tout decry deplore denounce criticize criticise
+    praise blame accuse condemn slam blast mock dismiss reject defend endorse welcome
+    applaud hail thank describe call label dub characterize characterise discuss cite
+    challenge dispute express voice highlight underscore fault rebuke scold lambaste
+    ridicule echo raise address detail outline advocate reassure remind convince
+    persuade notify brief concede apologize apologise congratulate lash tease taunt vent
+    lecture preach declare exclaim murmur whisper mutter sigh laugh cry insinuate reckon
+    attest certify vouch summarize summarise interject chime weigh prod press pressure
+    implore encourage invite acknowledge announce decline refuse sue rail rant rave gush
+    marvel muse pitch float champion question blog text email message telephone phone
+    radio cable
+    """
 )
 # Verbs of believing, feeling, knowing: content is a clause (or a quote).
-BELIEF_VERBS = frozenset(
+BELIEF_VERBS = _words(
     """
-    believe think feel fear hope worry expect suspect doubt assume  guess
-    suppose imagine realize realise understand trust bet sense presume
-    view regard   deem figure wonder dread prefer
-    favor favour blame
-    """.split()
+    believe think feel fear hope worry expect suspect doubt assume guess suppose imagine
+    realize realise understand trust bet sense presume view regard deem figure wonder
+    dread prefer favor favour blame
+    """
 )
 # Verbs of wanting and intending: content is an infinitive (or an object).
-INTENTION_VERBS = frozenset(
+INTENTION_VERBS = _words(
     """
-    want  intend  wish decide hope vow promise pledge threaten refuse
-    decline prefer expect agree offer resolve aspire desire
-    opt
-    """.split()
+    want intend wish decide hope vow promise pledge threaten refuse decline prefer
+    expect agree offer resolve aspire desire opt
+    """
 )
 # Verbs with which polls, studies, documents and data attribute findings.
-FINDING_VERBS = frozenset(
+FINDING_VERBS = _words(
     """
-    find show reveal suggest indicate conclude demonstrate estimate determine discover prove
-    confirm document project predict rank put give list record find
-    """.split()
+    find show reveal suggest indicate conclude demonstrate estimate determine discover
+    prove confirm document project predict rank put give list record find
+    """
 )
 # Subjects that make a finding: "the poll shows".
-DOCUMENT_NOUNS = frozenset(
+DOCUMENT_NOUNS = _words(
     """
     poll survey study report analysis data figure figures statistic statistics record
-    records document documents email emails memo letter filing review audit investigation
-    research researcher tally count census model forecast projection estimate estimates
-    finding findings result results number numbers paper article book transcript
-    indictment complaint lawsuit ruling probe inquiry test evidence footage video
-    """.split()
+    records document documents email emails memo letter filing review audit
+    investigation research researcher tally count census model forecast projection
+    estimate estimates finding findings result results number numbers paper article book
+    transcript indictment complaint lawsuit ruling probe inquiry test evidence footage
+    video
+    """
 )
 # Verbs that are cues only with a clausal complement (they are too common otherwise).
-CLAUSE_ONLY = frozenset(
+CLAUSE_ONLY = _words(
     """
     see know find show feel learn remember forget notice accept mean understand read
-    continue add like love hate mind care figure prove give put list record rank
-    raise address weigh press push fight need vote choose prepare
-    """.split()
+    continue add like love hate mind care figure prove give put list record rank raise
+    address weigh press push fight need vote choose prepare
+    """
 )
 # Adjectives of belief and feeling with a clause: "he is confident that ...".
-BELIEF_ADJS = frozenset(
+BELIEF_ADJS = _words(
     """
     confident sure certain convinced afraid worried concerned hopeful optimistic
     pessimistic aware skeptical sceptical adamant clear unsure doubtful happy glad proud
     sorry disappointed upset angry furious frustrated eager determined anxious fearful
-    critical supportive insistent""".split()
+    critical supportive insistent
+    """
 )
 # Nouns of saying, believing and intending: "his claim that ...", "her plan to ...".
-CUE_NOUNS = frozenset(
+CUE_NOUNS = _words(
     """
     statement remark comment comments claim claims allegation allegations assertion
     belief view views warning announcement suggestion promise pledge vow call demand
-    desire plan plans fear fears hope hopes concern concerns argument criticism accusation
-    accusations denial insistence testimony admission proposal intention intent
-    wish goal aim threat prediction assessment opinion position insistence
-    tweet tweets post letter assurance confidence doubt doubts
-    suspicion expectation expectations conviction charge charges complaint complaints
-    question questions request answer response reply praise endorsement support opposition
-    defense defence rhetoric pitch argument
-    """.split()
+    desire plan plans fear fears hope hopes concern concerns argument criticism
+    accusation accusations denial insistence testimony admission proposal intention
+    intent wish goal aim threat prediction assessment opinion position insistence tweet
+    tweets post letter assurance confidence doubt doubts suspicion expectation
+    expectations conviction charge charges complaint complaints question questions
+    request answer response reply praise endorsement support opposition defense defence
+    rhetoric pitch argument
+    """
 )
 
 
 # Stance verbs: attributed evaluations of an object ("Sanders endorsed him", "56 percent
 # would vote for Clinton"); cues only with a person or organisation as subject.
-STANCE_VERBS = frozenset(
+STANCE_VERBS = _words(
     """
-     back oppose endorse favor favour prefer criticize criticise praise attack insult
+    back oppose endorse favor favour prefer criticize criticise praise attack insult
     slam blast defend reject blame accuse thank congratulate applaud hail mock dismiss
-    condemn denounce ridicule target  dislike hate love trust distrust admire respect
-    welcome embrace champion question challenge dispute deny acknowledge  cheer
-    castigate lambast lambaste scold rebuke chastise deride disparage belittle
-    """.split()
+    condemn denounce ridicule target dislike hate love trust distrust admire respect
+    welcome embrace champion question challenge dispute deny acknowledge cheer castigate
+    lambast lambaste scold rebuke chastise deride disparage belittle
+    """
 )
 # Verbs that are cues with a prepositional object: "talked about X", "called for X".
 PREP_VERBS: dict[str, frozenset[str]] = {
@@ -198,38 +205,38 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     }.items()
 }
 # Light verbs that carry a cue noun as object: "made the point that", "took aim at".
-LIGHT_VERBS = frozenset(
+LIGHT_VERBS = _words(
     """
     take make express offer deliver give voice issue raise launch lodge file level
     register reiterate renew extend send share have hold pledge pay
-    """.split()
+    """
 )
 # Nouns that with a light verb (or a possessor) attribute an evaluation or a statement.
-STANCE_NOUNS = frozenset(
+STANCE_NOUNS = _words(
     """
-    point case defense defence swipe aim stance position congratulations interest concern
-    support hope warning statement argument pitch plea appeal promise call criticism
-    complaint apology praise objection endorsement tribute jab shot dig view opinion
-    prediction vow pledge threat assurance confidence doubt doubts hopes condolences
-    thanks remarks comments message announcement assessment observation suggestion
-    question questions demand demands proposal request reference mention note claim
-    denial admission acknowledgment acknowledgement
-    """.split()
+    point case defense defence swipe aim stance position congratulations interest
+    concern support hope warning statement argument pitch plea appeal promise call
+    criticism complaint apology praise objection endorsement tribute jab shot dig view
+    opinion prediction vow pledge threat assurance confidence doubt doubts hopes
+    condolences thanks remarks comments message announcement assessment observation
+    suggestion question questions demand demands proposal request reference mention note
+    claim denial admission acknowledgment acknowledgement
+    """
 )
 _ANIMATE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _ANIMATE_PRONOUNS = frozenset({"he", "she", "they", "who", "we", "i", "you", "it", "that"})
-_ANIMATE_NOUNS = frozenset(
+_ANIMATE_NOUNS = _words(
     """
     official officials spokesman spokeswoman spokesperson campaign candidate candidates
     voter voters critic critics supporter supporters leader leaders president
     administration government ministry party group people residents member members
     democrat democrats republican republicans senator governor lawmaker lawmakers
-    percent majority minority respondents americans man woman men women police
-    committee organization organisation agency department court judge aide aides
-    analyst analysts expert experts economist economists activist activists advocate
-    advocates donor donors delegate delegates conservative conservatives liberal
-    liberals progressive progressives campaign team staff parent parents
-    """.split()
+    percent majority minority respondents americans man woman men women police committee
+    organization organisation agency department court judge aide aides analyst analysts
+    expert experts economist economists activist activists advocate advocates donor
+    donors delegate delegates conservative conservatives liberal liberals progressive
+    progressives campaign team staff parent parents
+    """
 )
 
 
@@ -311,10 +318,16 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
     return cues
 
 
-_INTENT_NOUNS = frozenset("desire plan plans wish goal aim bid intention intent vision".split())
-_BELIEF_NOUNS = frozenset(
-    "belief view views fear fears hope hopes concern concerns doubt doubts suspicion "
-    "expectation expectations conviction confidence opinion idea".split()
+_INTENT_NOUNS = _words(
+    """
+    desire plan plans wish goal aim bid intention intent vision
+    """
+)
+_BELIEF_NOUNS = _words(
+    """
+    belief view views fear fears hope hopes concern concerns doubt doubts suspicion
+    expectation expectations conviction confidence opinion idea
+    """
 )
 
 
@@ -325,28 +338,32 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         if c.dep_ == "prt" and c.i == end:
             end = c.i + 1
     kind = _category(lemma)
+    preps = PREP_VERBS.get(lemma)
+    if preps:
+        # the preposition of a prepositional verb belongs to the cue: "called for"
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.i == end and c.lower_ in preps:
+                end = c.i + 1
     if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
         return Cue(para, tok.i, tok.i, end, kind, "verb")
     if lemma in QUOTE_VERBS and _bare_before_quote(tok):
         # '"...," he continued.' / 'She added: "..."'
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
-    preps = PREP_VERBS.get(lemma)
     if preps:
         for c in tok.rights:
-            if c.dep_ in ("prep", "prt", "dobj") and c.lower_ in preps:
-                if (
-                    c.dep_ == "dobj"
-                    or any(g.dep_ in ("pobj", "pcomp") for g in c.children)
-                    or (c.dep_ == "prt")
-                ):
-                    return Cue(
-                        para,
-                        tok.i,
-                        tok.i,
-                        max(end, c.i + 1) if c.i - tok.i <= 3 else end,
-                        AttributionKind.INDIRECT,
-                        "verb",
-                    )
+            if (
+                c.dep_ in ("prep", "prt", "dobj")
+                and c.lower_ in preps
+                and (c.dep_ != "prep" or any(g.dep_ in ("pobj", "pcomp") for g in c.children))
+            ):
+                return Cue(
+                    para,
+                    tok.i,
+                    tok.i,
+                    max(end, c.i + 1) if c.i - tok.i <= 3 else end,
+                    AttributionKind.INDIRECT,
+                    "verb",
+                )
     if lemma not in _NOT_CUES and _that_clause(tok) and _animate_subject(tok):
         # any verb with a person as subject and a that-clause reports a mind or a saying:
         # "he made it clear that ...", "she learned that ..."
@@ -359,7 +376,11 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
 
 
 # Verbs that introduce a quotation only when used bare ("he continued", "she went on").
-QUOTE_VERBS = frozenset("continue add go begin conclude finish interrupt chime".split())
+QUOTE_VERBS = _words(
+    """
+    continue add go begin conclude finish interrupt chime
+    """
+)
 _QUOTE_MARKS = frozenset('“”"')
 
 
@@ -372,7 +393,11 @@ def _bare_before_quote(tok: Any) -> bool:
     )
 
 
-_NOT_CUES = frozenset("be have do get go come make take give put let help cause".split())
+_NOT_CUES = _words(
+    """
+    be have do get go come make take give put let help cause
+    """
+)
 
 
 def _that_clause(tok: Any) -> bool:
@@ -441,6 +466,8 @@ def _colon_cue(doc: Any, colon: Any) -> bool:
         or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         or (t.pos_ == "NOUN" and t.text[:1].isupper())
         for t in before
+    ) and not (
+        n <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_stop for t in before)
     ):
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in before):

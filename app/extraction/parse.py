@@ -62,7 +62,8 @@ class Parser:
         cleaned = [_CONTROL.sub(" ", text[s:e]) for s, e in ranges]
         docs = self.nlp.pipe(cleaned, batch_size=64)
         paragraphs = tuple(
-            Paragraph(i, s, e, doc) for i, ((s, e), doc) in enumerate(zip(ranges, docs, strict=True))
+            Paragraph(i, s, e, doc)
+            for i, ((s, e), doc) in enumerate(zip(ranges, docs, strict=True))
         )
         return ParsedText(text, paragraphs)
 

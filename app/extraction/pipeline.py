@@ -68,7 +68,11 @@ def extract(
     parsed = parser.parse(text)
     live = _news_paragraphs(parsed, title)
     quotes = find_quotes(text, [(p.start, p.end) for p in parsed.paragraphs])
-    nexts = {p.index: parsed.paragraphs[p.index + 1] for p in live if p.index + 1 < len(parsed.paragraphs)}
+    nexts = {
+        p.index: parsed.paragraphs[p.index + 1]
+        for p in live
+        if p.index + 1 < len(parsed.paragraphs)
+    }
     drafts = [d for p in live for d in _drafts_in(p, text, quotes, nexts.get(p.index))]
     drafts = _attach_quotes(drafts, quotes, parsed, live, text)
     drafts = _dedupe(drafts)
@@ -161,17 +165,19 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
     return b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def _widen_to_quotes(
-    frags: list[tuple[int, int]], quotes: list[Quote]
-) -> list[tuple[int, int]]:
+def _widen_to_quotes(frags: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int]]:
     """A content that starts or ends inside a quotation takes the whole quotation."""
     out = []
     for s, e in frags:
         for q in quotes:
-            if q.start < e and s < q.end and (s > q.start or e < q.end):
-                # the quotation overlaps the fragment partially: extend over it
-                if q.start <= s < q.end or q.start < e <= q.end:
-                    s, e = min(s, q.start), max(e, q.end)
+            # the quotation overlaps the fragment partially: extend over it
+            if (
+                q.start < e
+                and s < q.end
+                and (s > q.start or e < q.end)
+                and (q.start <= s < q.end or q.start < e <= q.end)
+            ):
+                s, e = min(s, q.start), max(e, q.end)
         out.append((s, e))
     return _merge(out)
 
@@ -199,7 +205,8 @@ def _nearby_quote(
     sent = doc[cue.head].sent
     s0, s1 = off + sent.start_char, off + sent.end_char
     inside = [
-        q for q in quotes
+        q
+        for q in quotes
         if q.start < s1 and s0 < q.end and not _overlaps((q.start, q.end), cue_range)
     ]
     if inside:
@@ -215,9 +222,9 @@ def _nearby_quote(
             gap = text[hi - off : q.start - off]
         else:
             continue
-        if len(gap) <= 4 and not any(ch in gap for ch in ".!?"):
-            if best is None or len(gap) < best[0]:
-                best = (len(gap), q)
+        near = len(gap) <= 4 and not any(ch in gap for ch in ".!?")
+        if near and (best is None or len(gap) < best[0]):
+            best = (len(gap), q)
     return [(best[1].start, best[1].end)] if best else []
 
 
@@ -265,7 +272,7 @@ def _attach_quotes(
 
 def _is_quote_draft(d: Draft, text: str) -> bool:
     s, e = d.fragments[-1]
-    return text[s] in "“\"" or text[e - 1] in "”\""
+    return text[s] in '“"' or text[e - 1] in '”"'
 
 
 def _para_at(parsed: ParsedText, pos: int) -> int | None:
@@ -293,10 +300,7 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
 
 
 def _in_quotes(frags: tuple[tuple[int, int], ...], quotes: list[Quote]) -> bool:
-    for s, e in frags:
-        if not any(q.start <= s and e <= q.end for q in quotes):
-            return False
-    return True
+    return all(any(q.start <= s and e <= q.end for q in quotes) for s, e in frags)
 
 
 def _assemble(
@@ -328,9 +332,7 @@ def _assemble(
             )
         quantities: tuple[Any, ...] = ()
         if find_quantities is not None:
-            quantities = tuple(
-                q for s, e in d.fragments for q in _quantities_in(parsed, s, e)
-            )
+            quantities = tuple(q for s, e in d.fragments for q in _quantities_in(parsed, s, e))
         out.append(
             Attribution(
                 kind=kind,

@@ -1,0 +1,68 @@
+"""Cue finding on sentences written for these tests (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction import ExtractionConfig, get_parser
+from app.extraction.cues import find_cues
+from app.extraction.types import AttributionKind as K
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def parser():  # type: ignore[no-untyped-def]
+    return get_parser(ExtractionConfig())
+
+
+def _cues(parser, sentence: str) -> list[tuple[str, K, str]]:  # type: ignore[no-untyped-def]
+    doc = parser.nlp(sentence)
+    return [(doc[c.start : c.end].text, c.kind, c.pattern) for c in find_cues(doc, para=0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "kind"),
+    [
+        ("The minister said the talks would resume next week.", "said", K.INDIRECT),
+        ("The harbour master told reporters that the port was closed.", "told", K.INDIRECT),
+        ("“We are not leaving,” the union leader insisted.", "insisted", K.INDIRECT),
+        ("Analysts believe the deal will hold.", "believe", K.BELIEF),
+        ("Many farmers fear that the drought will return.", "fear", K.BELIEF),
+        ("The mayor wants to rebuild the old bridge.", "wants", K.INTENTION),
+        ("The survey shows that most residents back the plan.", "shows", K.FINDING),
+        ("The audit found that the agency had overspent.", "found", K.FINDING),
+        ("Hamas announced the deaths of six hostages.", "announced", K.INDIRECT),
+        ("The spokesman declined to comment on the report.", "declined", K.INDIRECT),
+        ("The governor signaled that he would veto the bill.", "signaled", K.INDIRECT),
+        ("It was announced by the ministry that the border would reopen.", "announced", K.INDIRECT),
+        ("Three people were injured, according to the police.", "according to", K.ACCORDING_TO),
+        ("She is confident that the measure will pass.", "confident", K.BELIEF),
+        ("The senator called for an inquiry into the contract.", "called for", K.INDIRECT),
+        ("The coach talked about his plans for next season.", "talked about", K.INDIRECT),
+        ("Her claim that the vote was rigged was rejected by the court.", "claim", K.INDIRECT),
+        ("The mayor took aim at the council over the budget.", "took aim", K.INDIRECT),
+    ],
+)
+def test_find_cues_finds_the_cue(parser, sentence: str, cue: str, kind: K) -> None:  # type: ignore[no-untyped-def]
+    found = _cues(parser, sentence)
+    assert (cue, kind) in [(c, k) for c, k, _ in found], found
+
+
+def test_find_cues_colon_after_a_name(parser) -> None:  # type: ignore[no-untyped-def]
+    found = _cues(parser, "Lopez: “We are not leaving this town.”")
+    assert (":", K.INDIRECT, "colon") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The river flows into the sea near the old mill.",
+        "Prices rose by three percent in the second quarter.",
+        "The bridge was built in 1932 and repaired in 1990.",
+        "He tried to open the door.",  # trying is not attributing
+        "No evidence supports the theory.",  # stance verbs need a person or body as subject
+    ],
+)
+def test_find_cues_ignores_plain_statements(parser, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert _cues(parser, sentence) == []

@@ -1,0 +1,132 @@
+"""extract() end to end: order, offsets, kinds, editorial claims, headline and chrome."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction import (
+    AttributionKind,
+    ExtractionConfig,
+    ExtractionError,
+    extract,
+    get_parser,
+    load_parser,
+)
+from app.extraction.parse import paragraph_ranges
+
+K = AttributionKind
+
+
+@pytest.fixture(scope="module")
+def parser():  # type: ignore[no-untyped-def]
+    return get_parser(ExtractionConfig())
+
+
+ARTICLE = (
+    "Storm Closes Harbour Road\n\n"
+    "The harbour road was closed on Monday after the storm. “We will reopen it as soon as "
+    "it is safe,” the mayor said.\r\n\r\n"
+    "Two boats sank, according to the coast guard. Engineers believe the sea wall held.\n\n"
+    "Leave a Comment"
+)
+
+
+def _spans(a):  # type: ignore[no-untyped-def]
+    yield a.content
+    yield from a.content_fragments
+    for s in (a.cue, a.source_mention, a.based_on):
+        if s is not None:
+            yield s
+
+
+@pytest.mark.model
+def test_extract_spans_match_text_and_come_in_text_order(parser) -> None:  # type: ignore[no-untyped-def]
+    atts = extract(ARTICLE, parser=parser)
+    for a in atts:
+        for s in _spans(a):
+            assert ARTICLE[s.start : s.end] == s.text
+    starts = [a.content.start for a in atts]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("cue", "source", "kind"),
+    [
+        ("said", "the mayor", K.DIRECT_QUOTE),
+        ("according to", "the coast guard", K.ACCORDING_TO),
+        ("believe", "Engineers", K.BELIEF),
+    ],
+)
+def test_extract_attributions_of_the_article(parser, cue: str, source: str, kind: K) -> None:  # type: ignore[no-untyped-def]
+    atts = [a for a in extract(ARTICLE, parser=parser) if a.cue is not None]
+    found = [
+        (a.cue.text, a.source_mention.text if a.source_mention else None, a.kind) for a in atts
+    ]
+    assert (cue, source, kind) in found
+
+
+@pytest.mark.model
+def test_extract_editorial_sentences_but_not_headline_or_chrome(parser) -> None:  # type: ignore[no-untyped-def]
+    atts = extract(ARTICLE, parser=parser)
+    editorial = [a for a in atts if a.kind is K.EDITORIAL]
+    texts = [a.text for a in editorial]
+    assert "The harbour road was closed on Monday after the storm." in texts
+    assert all(a.cue is None and a.source_mention is None for a in editorial)
+    joined = " ".join(a.text for a in atts)
+    assert "Storm Closes Harbour Road" not in joined
+    assert "Leave a Comment" not in joined
+    # no editorial claim repeats an attributed sentence
+    assert not any("according to" in t for t in texts)
+
+
+@pytest.mark.model
+def test_extract_without_editorial(parser) -> None:  # type: ignore[no-untyped-def]
+    atts = extract(ARTICLE, parser=parser, config=ExtractionConfig(include_editorial=False))
+    assert atts and all(a.kind is not K.EDITORIAL for a in atts)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\r\n", "\u200b"])
+def test_extract_blank_text(parser, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(a.kind is K.EDITORIAL for a in extract(text, parser=parser))
+
+
+@pytest.mark.model
+def test_extract_crlf_offsets(parser) -> None:  # type: ignore[no-untyped-def]
+    text = "Intro line here.\r\n\r\nThe minister said the talks would resume.\r\n"
+    a = next(a for a in extract(text, parser=parser) if a.cue is not None)
+    assert a.cue.text == "said"
+    assert text[a.cue.start : a.cue.end] == "said"
+    assert a.content.text == "the talks would resume"
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        ("a\n\nb", ["a", "b"]),
+        ("a\nb\n\n\n  c  \n", ["a\nb", "c"]),
+        ("a\r\nb\r\n\r\nc", ["a\r\nb", "c"]),
+        ("", []),
+        (" \n \n ", []),
+    ],
+)
+def test_paragraph_ranges(text: str, paragraphs: list[str]) -> None:
+    assert [text[s:e] for s, e in paragraph_ranges(text)] == paragraphs
+
+
+def test_paragraph_ranges_cuts_overlong_paragraphs() -> None:
+    text = "One sentence here. " * 100
+    chunks = list(paragraph_ranges(text, max_chars=200))
+    assert all(e - s <= 200 for s, e in chunks)
+    assert "".join(text[s:e] for s, e in chunks).replace(" ", "") == text.replace(" ", "")
+
+
+def test_load_parser_without_any_model_raises() -> None:
+    with pytest.raises(ExtractionError):
+        load_parser(ExtractionConfig(models=("no_such_model_xyz",)))
+
+
+@pytest.mark.model
+def test_get_parser_is_cached() -> None:
+    assert get_parser(ExtractionConfig()) is get_parser(ExtractionConfig())
