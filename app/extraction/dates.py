@@ -245,6 +245,8 @@ def find_said_on(
     """
     doc = sent.doc
     verb = _governing_verb(doc[cue_token_i])
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
+        return None  # "will announce plans Friday": not said yet
     best: tuple[int, SaidOn] | None = None
     for start, end in _time_phrases(sent):
         if not _attached_to(doc[start:end], verb):
@@ -258,12 +260,15 @@ def find_said_on(
     return best[1] if best else None
 
 
+_CONTEXT_PREPS = frozenset({"following", "after", "before", "since", "ahead", "prior", "until"})
+_FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _COMMUNICATION_NOUNS = frozenset(
     {
         "statement", "interview", "briefing", "speech", "conference", "remarks", "post",
         "tweet", "letter", "report", "address", "call", "meeting", "appearance", "message",
         "release", "testimony", "hearing", "session", "broadcast", "video", "email",
-        "announcement", "note", "filing", "talk", "comments", "comment",
+        "announcement", "note", "filing", "talk", "comments", "comment", "debate", "rally",
+        "show", "event", "summit", "visit", "trip", "forum", "program", "programme",
     }
 )  # fmt: skip
 
@@ -271,9 +276,11 @@ _COMMUNICATION_NOUNS = frozenset(
 def _governing_verb(cue: Token) -> Token:
     """The verb whose clause holds the statement's time.
 
-    A verbal cue ("said", "according") is its own governor; a nominal or particle cue leads
-    up its head chain to the nearest verb.
+    A verbal cue ("said", "according") and a nominal one ("claim") are their own
+    governors; a particle or adjective cue leads up its head chain to the nearest verb.
     """
+    if cue.pos_ in {"NOUN", "PROPN"}:
+        return cue  # "Trump's claim on Monday": the noun's own date, not its clause's
     token = cue
     for _ in range(4):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ != "amod":
@@ -297,7 +304,10 @@ def _time_phrases(sent: SpacySpan) -> list[tuple[int, int]]:
             while end < sent.end and doc[end].ent_type_ in _TIME_LABELS:
                 end += 1
             start = i
-            if start > sent.start and doc[start - 1].lower_ in _TIME_PREPS:
+            root = doc[start:end].root
+            prep = doc[start - 1] if start > sent.start else None
+            # "on Monday", but not "At" of "At Monday's debate" (the prep governs "debate")
+            if prep is not None and prep.lower_ in _TIME_PREPS and root.head.i == prep.i:
                 start -= 1
             phrases.append((start, end))
             i = end
@@ -319,10 +329,12 @@ def _attached_to(phrase: SpacySpan, verb: Token) -> bool:
             return False
         if head.i == verb.i:
             return token.dep_ not in _CONTENT_DEPS and token.dep_ not in {"dobj", "nsubj"}
+        if head.lower_ in _CONTEXT_PREPS:
+            return False  # "Following Monday's debate, ...": the context's date
         if token.dep_ == "pobj" and head.dep_ == "prep":
             token = head
             continue
-        if token.dep_ in {"prep", "npadvmod", "nmod", "compound", "amod"} and (
+        if token.dep_ in {"prep", "npadvmod", "nmod", "compound", "amod", "poss"} and (
             head.lower_ in _COMMUNICATION_NOUNS or head.dep_ == "prep"
         ):
             token = head  # "in a statement on Monday": through the communication noun

@@ -148,6 +148,14 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The ministry said it had worked with the group for three years.", "said", None),
         ("Prices rose 4 percent in May, according to the bureau.", "according", None),
         ("The minister said the vote would take place next week.", "said", None),
+        ("The senator will announce plans Friday for a new bill.", "announce", None),  # future
+        (
+            "Following Monday's debate, the fact-checker published its findings.",
+            "published",
+            None,
+        ),
+        # a date on the event the statement was made at
+        ("At Monday's debate, the governor cited the jobs report.", "cited", "Monday"),
     ],
 )
 def test_find_said_on_takes_the_cue_clause_date(
