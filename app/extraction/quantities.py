@@ -101,6 +101,9 @@ def find_quantities(
         if quantity is None:
             continue
         first_tok, last_tok, qualifier, unit = quantity
+        spelled = all(not any(c.isdigit() for c in t.text) for t in group)
+        if spelled and unit is None and qualifier is None and len(group) == 1:
+            continue  # "those two": a bare number word asserts nothing
         char_start = doc[first_tok].idx + offset
         last = doc[last_tok]
         char_end = last.idx + len(last.text) + offset
@@ -123,8 +126,11 @@ def _is_number(tok: Token) -> bool:
     if _DIGITS.match(tok.text) or _DIGITS_SCALE.match(tok.text):
         return True
     if low in _UNITS_WORDS and low != "half":
-        # "one" is often a pronoun: "one of the officials", "no one"
-        return low != "one" or tok.dep_ == "nummod"
+        # "one" is mostly a pronoun or an idiom: "one of the officials", "one hell of a ..."
+        if low == "one":
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            return nxt is not None and nxt.lower_ in _SCALES
+        return True
     # "a dozen"; plurals ("hundreds of protesters") are not figures
     return low == "dozen"
 
