@@ -55,17 +55,18 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         open_char = ""
         while i < pend:
             ch = text[i]
+            # two apostrophes stand for a straight double quote in some wire copy
+            mark = _STRAIGHT if ch == "'" and text.startswith("''", i) else ch
+            width = 2 if mark != ch else 1
             if open_at < 0:
-                if ch in _OPEN or ch == _STRAIGHT:
-                    open_at, open_char = i, ch
-            elif (open_char == _STRAIGHT and ch == _STRAIGHT) or (
-                open_char != _STRAIGHT and ch in _CLOSE
+                if mark in _OPEN or mark == _STRAIGHT:
+                    open_at, open_char = i, mark
+            elif (open_char == _STRAIGHT and mark == _STRAIGHT) or (
+                open_char != _STRAIGHT and mark in _CLOSE
             ):
-                quotes.append(Quote(open_at, i + 1, True))
+                quotes.append(Quote(open_at, i + width, True))
                 open_at = -1
-            elif open_char != _STRAIGHT and ch in _OPEN and ch != open_char:
-                pass
-            i += 1
+            i += width
         if open_at >= 0:
             quotes.append(Quote(open_at, pend, False))
     return quotes

@@ -127,7 +127,7 @@ STANCE_VERBS = _words(
     slam blast defend reject blame accuse thank congratulate applaud hail mock dismiss
     condemn denounce ridicule target dislike hate love trust distrust admire respect
     welcome embrace champion question challenge dispute deny acknowledge cheer castigate
-    lambast lambaste scold rebuke chastise deride disparage belittle
+    lambast lambaste scold rebuke chastise deride disparage belittle support vote
     """
 )
 # Verbs that are cues with a prepositional object: "talked about X", "called for X".
@@ -344,7 +344,12 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         for c in tok.rights:
             if c.dep_ == "prep" and c.i == end and c.lower_ in preps:
                 end = c.i + 1
+    if kind is not None and _imperative(tok):
+        return None  # "Want more updates? Sign up ...", "Read the full statement"
     if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
+        return Cue(para, tok.i, tok.i, end, kind, "verb")
+    if kind is AttributionKind.FINDING and _document_subject(tok) and _has_object(tok):
+        # "the poll showed a slimmer lead for Clinton"
         return Cue(para, tok.i, tok.i, end, kind, "verb")
     if lemma in QUOTE_VERBS and _bare_before_quote(tok):
         # '"...," he continued.' / 'She added: "..."'
@@ -405,6 +410,19 @@ def _that_clause(tok: Any) -> bool:
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         for c in tok.children
     )
+
+
+def _imperative(tok: Any) -> bool:
+    return (
+        tok.dep_ == "ROOT"
+        and tok.i == tok.sent.start
+        and tok.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
+def _document_subject(tok: Any) -> bool:
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in tok.children)
 
 
 def _has_object(tok: Any) -> bool:

@@ -81,9 +81,27 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
             # "a statement saying ...", "officials familiar with ..."
             return _np_range(doc, tok.head, cue, skip=tok)
         if tok.dep_ not in _CLIMB or tok.head is tok:
-            return None
+            return _after_verb(doc, head, cue)
         tok = tok.head
     return None
+
+
+_NP_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON"})
+
+
+def _after_verb(doc: Any, verb: Any, cue: Cue) -> tuple[int, int] | None:
+    """An inverted speaker the parser did not attach: '"...," said Robin Maynard, ...'."""
+    i = cue.end
+    if verb.pos_ != "VERB" or i >= len(doc) or doc[i].pos_ not in ("PROPN", "PRON", "DET"):
+        return None
+    if doc[i].pos_ == "PRON" and doc[i].lower_ not in ("he", "she", "they", "it", "we"):
+        return None
+    j = i
+    while j < len(doc) and doc[j].pos_ in _NP_POS and j - i < 8:
+        j += 1
+        if doc[j - 1].pos_ == "PRON":
+            break
+    return _trim(doc, i, j)
 
 
 def _subject(verb: Any) -> Any | None:
@@ -100,9 +118,7 @@ def _subject(verb: Any) -> Any | None:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
-        elif c.dep_ in ("nsubj", "csubj") and (
-            subj is None or abs(c.i - verb.i) < abs(subj.i - verb.i)
-        ):
+        elif c.dep_ in ("nsubj", "csubj") and (subj is None or _closer(c, subj, verb)):
             # the nearest subject: a dateline "MACAU (Reuters) –" may parse as a second one
             subj = c
         elif c.dep_ in ("nsubjpass", "auxpass"):
@@ -113,6 +129,15 @@ def _subject(verb: Any) -> Any | None:
 
 
 _PASSIVE = object()
+
+
+def _closer(a: Any, b: Any, verb: Any) -> bool:
+    """Whether subject ``a`` is a better choice than ``b``: before the verb beats after
+    it, then the nearer one wins."""
+    a_before, b_before = a.i < verb.i, b.i < verb.i
+    if a_before != b_before:
+        return a_before
+    return abs(a.i - verb.i) < abs(b.i - verb.i)
 
 
 def _np_range(doc: Any, tok: Any, cue: Cue, skip: Any = None) -> tuple[int, int] | None:
