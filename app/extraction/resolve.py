@@ -805,6 +805,16 @@ def _surface(tokens: list[Token]) -> str:
 
 
 def _analyse(tokens: list[Token], mention: Any) -> tuple[ResolvedSource, str | None, bool] | None:
+    """Analyse a mention that is not a reference back: None when nothing names a source."""
+    analysed = _analyse_words(tokens, mention)
+    if analysed is None or not any(c.isalnum() for c in analysed[0].name):
+        return None  # "'s", "—": no words, no source
+    return analysed
+
+
+def _analyse_words(
+    tokens: list[Token], mention: Any
+) -> tuple[ResolvedSource, str | None, bool] | None:
     text_all = " ".join(t.text for t in mention)
     anonymous = bool(_ANONYMOUS.search(text_all))
     person = _person_entity(tokens)
@@ -886,7 +896,7 @@ def _extend_titles(tokens: list[Token]) -> list[Token]:
 
 def _analyse_person(
     tokens: list[Token], person: list[Token]
-) -> tuple[ResolvedSource, str | None, bool]:
+) -> tuple[ResolvedSource, str | None, bool] | None:
     # titles the NER put inside the name: "President Obama"
     name_tokens = list(person)
     leading: list[Token] = []
@@ -898,9 +908,13 @@ def _analyse_person(
         leading.append(name_tokens.pop(0))
     while name_tokens and (name_tokens[-1].tag_ == "POS" or name_tokens[-1].is_punct):
         name_tokens.pop()
+    if not name_tokens:
+        return None
     name = _text_between(name_tokens[0], name_tokens[-1])
     alias = name
     name = _clean_name(name)
+    if not name.split():
+        return None
     before = [t for t in tokens if t.i < person[0].i] + leading
     after = [t for t in tokens if t.i > person[-1].i]
     gender = None
@@ -1108,6 +1122,8 @@ def _affiliation(words: list[Token]) -> tuple[str | None, SourceType | None]:
 
 
 def _classify(words: list[Token]) -> SourceType:
+    if not words:
+        return SourceType.UNKNOWN
     low = " ".join(w.lower_ for w in words)
     lows = [w.lower_ for w in words]
     head = words[-1]
@@ -1223,7 +1239,7 @@ def _analyse_other(
     possessor, body = _split_possessor(words)
     affiliation: tuple[str | None, SourceType | None] = (None, None)
     name_words = words
-    if possessor and not _is_proper(possessor):
+    if possessor and body and not _is_proper(possessor):
         # "the Hamas-run territory's health ministry": the possessor describes, it does not
         # name; an organisation inside it is the affiliation
         name_words = body

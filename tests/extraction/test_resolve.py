@@ -6,6 +6,8 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.extraction.resolve import SourceResolver
 from app.extraction.types import SourceType
@@ -284,3 +286,32 @@ def test_resolve_coordinated_mention(nlp) -> None:  # type: ignore[no-untyped-de
     text = "Both Israel and Hamas have signaled a deeper entrenchment."
     (resolved,) = resolve_all(nlp, text, ["Both Israel and Hamas"])
     assert resolved.source.name == "Israel and Hamas"
+
+
+_WORDS = st.sampled_from(
+    [
+        "he", "she", "they", "it", "who", "the", "a", "ministry", "spokesman", "Miller",
+        "John", "Smith", "'s", "’s", ",", "and", "based", "on", "figures", "AFP", "poll",
+        "Sen.", "(", ")", "President", "anonymity", "of", "condition", "Hamas", "its",
+        "Doha", "officials", "“", "”", "—", "WASHINGTON", "\n", "said", "you", "both",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=30), st.data())
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_resolve_never_fails_on_odd_mentions(nlp, words: list[str], data: st.DataObject) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(words)
+    doc = nlp(text)
+    resolver = SourceResolver(text)
+    for _ in range(5):
+        start = data.draw(st.integers(min_value=0, max_value=len(doc) - 1))
+        end = data.draw(st.integers(min_value=start + 1, max_value=len(doc)))
+        resolved = resolver.resolve(doc[start:end])
+        if resolved is not None:
+            assert resolved.source.name
+            if resolved.based_on is not None:
+                b = resolved.based_on
+                assert text[b.start : b.end] == b.text
