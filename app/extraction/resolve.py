@@ -250,7 +250,8 @@ _DOCUMENT_NOUNS = _words(
     affidavit transcript tweet tweets post posts video cable order decision forecast
     projection projections model models testimony communique communiqué declaration
     bulletin notice advisory warning paper papers book article editorial op-ed index
-    database dataset survey-based press-release readout tallies numbers toll
+    database dataset survey-based press-release readout tallies numbers toll remarks
+    comments words speech account message interview op-ed column results
     """
 )
 _HUMAN_NOUNS = _words(
@@ -324,6 +325,8 @@ _NOT_GIVEN_NAMES = _words(
     democrat democrats republican republicans gop house senate white black first lady
     """
 )
+_PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL"})
+_HONORIFIC_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:Mr|Mrs|Ms|Dr|Messrs)\.?\s+)(?=[A-Z])")
 _ADDRESSEE = frozenset({"you", "your", "yourself", "yourselves", "y'all"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "one"})
@@ -454,18 +457,19 @@ class SourceResolver:
             # "her opponent, Donald Trump": a named person stands on their own
             self._history.append(_Entry(source, gender, plural))
             return source
-        if source.type is SourceType.DOCUMENT:
-            return owner  # "his campaign finance documents" speak for their owner
+        if source.type in {SourceType.DOCUMENT, SourceType.UNKNOWN}:
+            return owner  # "his remarks", "their tendency": the owner speaks
         body = source.name
-        if source.type is not SourceType.PERSON and body.islower():
-            body = " ".join(w[:1].upper() + w[1:] for w in body.split())
         kind = source.type
-        if kind not in {SourceType.PERSON, SourceType.DOCUMENT}:
-            kind = owner.type  # a group's delegation speaks as the group
+        if kind is not SourceType.PERSON:
+            # "its delegation": a body of the owner, named as such
+            body = " ".join(w[:1].upper() + w[1:] for w in body.split()) if body.islower() else body
+            kind = owner.type if owner.type is not SourceType.PERSON else kind
+        possessive = "'" if owner.name.endswith("s") else "'s"
         owned = replace(
             source,
             type=kind,
-            name=f"{owner.name}'s {body}",
+            name=f"{owner.name}{possessive} {body}",
             alias=_surface(tokens),
             affiliation=owner.name,
             affiliation_type=owner.type,
@@ -703,33 +707,42 @@ _POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 
 
 def _conjuncts(tokens: list[Token]) -> list[list[Token]]:
-    """The parts of a coordinated mention ("both Israel and Hamas"), or ``[tokens]``."""
-    cut = [
-        k
-        for k, t in enumerate(tokens)
-        if t.dep_ == "cc" and t.lower_ in {"and", "or"} and not t.ent_type_ and k > 0
-    ]
-    if not cut:
+    """The parts of a coordinated mention ("both Israel and Hamas"), or ``[tokens]``.
+
+    Only a coordination of the mention's head counts: "Nelson Diaz, a former aide to Mr.
+    Rubio and now the chairman ..." is one person with two descriptions.
+    """
+    head = _head(tokens)
+    ids = {t.i for t in tokens}
+    heads = [head]
+    frontier = [head]
+    while frontier:
+        node = frontier.pop()
+        for child in node.children:
+            if child.dep_ == "conj" and child.i in ids:
+                heads.append(child)
+                frontier.append(child)
+    if len(heads) == 1:
         return [tokens]
-    person_runs = sum(1 for t in tokens if t.ent_type_ == "PERSON" and t.ent_iob_ == "B")
-    if person_runs == 1:
-        return [tokens]  # "GOP contender and former neurosurgeon Ben Carson"
-    parts: list[list[Token]] = []
-    current: list[Token] = []
-    for k, t in enumerate(tokens):
-        if k in cut or (t.text == "," and not t.ent_type_):
-            if current:
-                parts.append(current)
-            current = []
-            continue
-        if t.lower_ in {"both", "either", "neither"} and not current:
-            continue
-        current.append(t)
-    if current:
-        parts.append(current)
     # "the US and Qatari governments" shares a head: keep it whole
-    if any(len(p) == 1 and p[0].pos_ == "ADJ" for p in parts):
+    if any(h.pos_ == "ADJ" for h in heads):
         return [tokens]
+    conj_ids = {h.i for h in heads}
+    parts: list[list[Token]] = []
+    for h in heads:
+        own = set()
+        stack = [h]
+        while stack:
+            node = stack.pop()
+            own.add(node.i)
+            for child in node.children:
+                if child.i in conj_ids or child.dep_ == "cc" or child.i not in ids:
+                    continue
+                stack.append(child)
+        part = [t for t in tokens if t.i in own and not (t.is_punct and t.text != "-")]
+        part = [t for t in part if t.lower_ not in {"both", "either", "neither"}]
+        if part:
+            parts.append(part)
     return parts if len(parts) > 1 else [tokens]
 
 
@@ -860,17 +873,39 @@ def _person_entity(tokens: list[Token]) -> list[Token] | None:
 
 
 def _given_name_run(tokens: list[Token]) -> list[Token] | None:
-    """ "Zoe Saldana" when the NER missed it: a known given name and a capitalised word,
-    at the head of the mention."""
+    """A person's name the NER missed, at the head of the mention: "Zoe Saldana" (a known
+    given name), "Mr. Begala" (an honorific), "Simmons, an Obama supporter" (an apposition
+    naming a human role)."""
     head = _head(tokens)
+    if not head.text[:1].isupper() or head.pos_ != "PROPN" or head.ent_type_ in _PLACE_ENTS:
+        return None
+    low = head.lower_
+    if any(low in lexicon for lexicon in (_MEDIA_NAMES, _CAPITALS, _GOV_WORDS, _PARTIES)):
+        return None
     k = next((k for k, t in enumerate(tokens) if t.i == head.i), None)
-    if k is None or k == 0:
+    if k is None:
         return None
-    first = tokens[k - 1]
-    if not (head.text[:1].isupper() and first.text[:1].isupper()):
-        return None
-    if first.lower_ in _MALE_NAMES or first.lower_ in _FEMALE_NAMES:
-        return [first, head]
+    start = k
+    while start > 0 and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].text[:1].isupper():
+        if tokens[start - 1].lower_ in _HONORIFICS or tokens[start - 1].lower_ in _ROLE_WORDS:
+            break
+        start -= 1
+    run = tokens[start : k + 1]
+    before = tokens[start - 1] if start > 0 else None
+    if run[0].lower_ in _MALE_NAMES or run[0].lower_ in _FEMALE_NAMES:
+        return run
+    if before is not None and (
+        before.lower_ in _HONORIFICS or before.lower_ in _TITLE_ABBREVIATIONS
+    ):
+        return run
+    for child in head.children:
+        if child.dep_ == "appos" and (
+            child.lower_ in _HUMAN_NOUNS
+            or child.lemma_.lower() in _HUMAN_NOUNS
+            or child.lower_ in _ROLE_WORDS
+            or child.lower_ in _EPITHETS
+        ):
+            return run
     return None
 
 
@@ -993,15 +1028,24 @@ def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
     """
     if not words:
         return None, []
+    # "a former aide to X and now the chairman of Y": the first description only
+    cut = next((k for k, w in enumerate(words) if w.lower_ in {"and", "but"} and k > 0), None)
+    if cut is not None:
+        words = words[:cut]
     for k, tok in enumerate(words):
-        if tok.lower_ in {"for", "at", "with", "of"} and k > 0 and _is_role_word(words[k - 1]):
-            role_part = words[:k]
+        if tok.lower_ in {"for", "at", "with", "of", "to"} and k > 0 and _role_like(words[k - 1]):
+            start = k
+            while start > 0 and (
+                _role_like(words[start - 1]) or words[start - 1].lower_ in _TEMPORAL_MODIFIERS
+            ):
+                start -= 1
+            role_part = words[start:k]
             tail = " ".join(w.lower_ for w in role_part[-3:] + words[k : k + 2])
             if tail.endswith(("secretary of state", "chief of staff", "head of state")):
                 continue
             role = _role_text(role_part)
             if role is not None:
-                return role, _affiliation_run(words[k + 1 :], from_end=False)
+                return role, _np_after(words[k + 1 :])
     lowered = " ".join(_expand(w) for w in words)
     role_tokens: list[Token] = []
     rest = words
@@ -1030,8 +1074,23 @@ def _join_role(tokens: list[Token]) -> str:
     """Role words as written ("front-runner" stays one word), lower case, titles expanded."""
     out = ""
     for k, w in enumerate(tokens):
-        glue = k > 0 and not tokens[k - 1].whitespace_
+        glue = k > 0 and tokens[k - 1].i == w.i - 1 and not tokens[k - 1].whitespace_
         out += ("" if glue or k == 0 else " ") + _expand(w)
+    return out
+
+
+def _np_after(words: list[Token]) -> list[Token]:
+    """ "the United States Hispanic Chamber of Commerce" after "president of": up to a
+    comma, a relative pronoun or a preposition of place ("in northern New Jersey")."""
+    out: list[Token] = []
+    for w in words:
+        if w.lower_ in {"who", "which", "that", "in", "from", "near", ",", ";"}:
+            break
+        if w.lower_ in _DETERMINERS and not out:
+            continue
+        out.append(w)
+    if not any(w.pos_ == "PROPN" or w.ent_type_ or w.text[:1].isupper() for w in out):
+        return []
     return out
 
 
@@ -1072,6 +1131,11 @@ def _affiliation_run(words: list[Token], *, from_end: bool) -> list[Token]:
         run.reverse()
     if not any(w.pos_ == "PROPN" or w.ent_type_ or w.text[:1].isupper() for w in run):
         return []
+    if run and all(w.ent_type_ in {"GPE", "LOC"} or w.is_punct for w in run):
+        first = run[0]
+        prev = first.doc[first.i - 1] if first.i > 0 else None
+        if prev is not None and prev.lower_ in {"of", "from", "in", "near"}:
+            return []  # "Karen Janes, 67, of Exeter, N.H.": where she lives, not for whom
     return run
 
 
@@ -1205,6 +1269,7 @@ def _is_generic_word(tok: Token) -> bool:
 
 def _clean_name(name: str) -> str:
     name = name.translate(_APOSTROPHES)
+    name = _HONORIFIC_PREFIX.sub("", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;:-")
     name = re.sub(r"'s$", "", name)
     if name.lower().startswith("the "):

@@ -137,6 +137,38 @@ def resolve_all(nlp: Any, text: str, mentions: list[str]) -> list[Any]:
             None,
         ),
         ("The poll found that most voters were undecided.", "The poll", "poll", DOC, None, None),
+        (
+            "Karen Janes, 67, of Exeter, N.H., said she would vote.",
+            "Karen Janes, 67, of Exeter, N.H.",
+            "Karen Janes",
+            P,
+            None,
+            None,  # where she lives is no affiliation
+        ),
+        (
+            "Laura Bennett, the president of the Ohio Chamber of Commerce, said taxes were high.",
+            "Laura Bennett, the president of the Ohio Chamber of Commerce",
+            "Laura Bennett",
+            P,
+            "president",
+            "Ohio Chamber of Commerce",
+        ),
+        (
+            "Simmons, a Labour supporter, said the vote was close.",
+            "Simmons, a Labour supporter",
+            "Simmons",
+            P,
+            "supporter",
+            "Labour Party",
+        ),
+        (
+            "Pat Dunne, a former aide to Mr. Harris and now the chairman of the club, said no.",
+            "Pat Dunne, a former aide to Mr. Harris and now the chairman of the club",
+            "Pat Dunne",
+            P,
+            "former aide",
+            "Harris",  # an aide speaks for the one they serve
+        ),
         ("A report said the river was polluted.", "A report", "report", DOC, None, None),
     ],
 )
@@ -276,6 +308,18 @@ def test_resolve_coreference_by_rule(
 ) -> None:  # type: ignore[no-untyped-def]
     resolved = resolve_all(nlp, text, mentions)
     assert [(r.source.name, r.source.alias) for r in resolved] == expected
+
+
+def test_resolve_owned_remarks_speak_for_their_owner(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Laura Bennett spoke at noon. Her remarks suggested the talks had failed."
+    first, second = resolve_all(nlp, text, ["Laura Bennett", "Her remarks"])
+    assert second.source.name == first.source.name == "Laura Bennett"
+
+
+def test_resolve_surname_takes_the_full_name_from_the_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Voters cheered Michael Harrow in May. Later, Mr. Harrow said the race was tight."
+    (resolved,) = resolve_all(nlp, text, ["Mr. Harrow"])
+    assert (resolved.source.name, resolved.source.type) == ("Michael Harrow", P)
 
 
 def test_resolve_unresolvable_pronoun_is_none(nlp) -> None:  # type: ignore[no-untyped-def]
