@@ -149,6 +149,9 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
         skip = {t.i for t in verb.subtree} | excluded
         return _ranges(doc, [t.i for t in gov.subtree if t.i not in skip])
     for c in kids:
+        if c.lower_ in ("so", "yes", "no") and c.i == verb.i + 1:
+            return [(c.i, c.i + 1)]  # "55 percent said so", "the candidate said no"
+    for c in kids:
         if c.dep_ == "xcomp" and c.i > verb.i:
             return _ranges(doc, _complement(c, excluded, keep_to=True))
     for c in kids:
@@ -177,7 +180,20 @@ def _is_parenthetical(verb: Any) -> bool:
 
 
 def _complement(tok: Any, excluded: set[int], *, keep_to: bool = False) -> list[int]:
-    idx = [t.i for t in tok.subtree if t.i not in excluded]
+    skip = set(excluded)
+    for c in tok.children:
+        # "said X is Y, and he railed against Z": a coordinated clause with its own subject
+        # and no "that" of its own is the writer's, not the reported content
+        if (
+            c.dep_ == "conj"
+            and c.i > tok.i
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            and not any(g.dep_ == "mark" for g in c.children)
+            and _after_comma_and(c)
+        ):
+            skip.update(t.i for t in c.subtree)
+            skip.update(g.i for g in tok.children if g.dep_ == "cc" and g.i < c.i)
+    idx = [t.i for t in tok.subtree if t.i not in skip]
     # drop the complementizer: "said [that] ..."
     while (
         idx
@@ -185,9 +201,14 @@ def _complement(tok: Any, excluded: set[int], *, keep_to: bool = False) -> list[
         and (tok.doc[idx[0]].dep_ == "mark" or tok.doc[idx[0]].pos_ == "SCONJ")
     ):
         idx.pop(0)
-    if not keep_to:
-        pass
     return idx
+
+
+def _after_comma_and(conj: Any) -> bool:
+    """The coordinated clause is set off by ", and" / ", but" (a new sentence-level clause)."""
+    left = conj.left_edge.i
+    doc = conj.doc
+    return left >= 2 and doc[left - 1].dep_ == "cc" and doc[left - 2].text == ","
 
 
 def _ranges(doc: Any, idx: list[int]) -> list[tuple[int, int]]:

@@ -51,6 +51,7 @@ SAY_VERBS = _words(
     implore encourage invite acknowledge announce decline refuse sue rail rant rave gush
     marvel muse pitch float champion question blog text email message telephone phone
     radio cable
+    tweet retweet
     """
 )
 # Verbs of believing, feeling, knowing: content is a clause (or a quote).
