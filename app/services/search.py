@@ -40,6 +40,13 @@ def _sqlite_rowids(fts: str, query: str) -> sa.Select[tuple[int]]:
     return sa.select(table.c.rowid).where(match)
 
 
+def _pg_plain_tsquery(q: str) -> sa.ColumnElement[object]:
+    # The query as typed, not our word split: PostgreSQL's parser must see "U.S.", "9/11"
+    # or "3.5" whole, as it did when it indexed the text (split, "U.S." finds nothing).
+    # plainto_tsquery ignores operators, so user input cannot inject tsquery syntax.
+    return sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), q)
+
+
 def article_matches(dialect: str, q: str) -> ColumnElement[bool]:
     terms = search_terms(q)
     if dialect == "sqlite":
@@ -47,9 +54,7 @@ def article_matches(dialect: str, q: str) -> ColumnElement[bool]:
     expr = sa.literal_column(
         "to_tsvector('english'::regconfig, coalesce(article.title, '') || ' ' || article.text)"
     )
-    return expr.op("@@")(
-        sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), " ".join(terms))
-    )
+    return expr.op("@@")(_pg_plain_tsquery(q))
 
 
 def claim_matches(dialect: str, q: str) -> ColumnElement[bool]:
@@ -57,9 +62,7 @@ def claim_matches(dialect: str, q: str) -> ColumnElement[bool]:
     if dialect == "sqlite":
         return Claim.id.in_(_sqlite_rowids("claim_fts", _fts5_query(terms, prefix=False)))
     expr = sa.literal_column("to_tsvector('english'::regconfig, claim.text)")
-    return expr.op("@@")(
-        sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), " ".join(terms))
-    )
+    return expr.op("@@")(_pg_plain_tsquery(q))
 
 
 def source_matches(dialect: str, q: str) -> ColumnElement[bool]:
