@@ -327,6 +327,7 @@ _NOT_GIVEN_NAMES = _words(
 )
 _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL"})
 _HONORIFIC_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:Mr|Mrs|Ms|Dr|Messrs)\.?\s+)(?=[A-Z])")
+_FULL_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\w'’-]*)")
 _ADDRESSEE = frozenset({"you", "your", "yourself", "yourselves", "y'all"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "one"})
@@ -362,6 +363,7 @@ class SourceResolver:
         self._offsets: dict[int, int | None] = {}  # id(doc) -> its offset in the text
         self._doc_ents: dict[int, list[tuple[int, int]]] = {}  # id(doc) -> PERSON/ORG
         self._cursor = 0
+        self._names: list[tuple[int, str, str]] | None = None  # given-name full names
 
     def resolve(self, mention: SpacySpan) -> ResolvedMention | None:
         """The source behind ``mention``, or None (an unresolvable pronoun, no words).
@@ -484,6 +486,8 @@ class SourceResolver:
         if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
             cls, gender = _PRONOUNS[tokens[0].lower_]
             entry = self._find(lambda e: _pronoun_fits(e, cls, gender))
+            if entry is None and cls == "person" and gender is not None:
+                return self._gendered_name_before(tokens[0], gender)
             return entry.source if entry else None
         if not words:
             return None
@@ -610,6 +614,32 @@ class SourceResolver:
                 gender = _HONORIFICS[word]
         source = ResolvedSource(name=name, type=SourceType.PERSON, alias=surname.text, role=role)
         self._history.append(_Entry(replace(source, alias=name), gender, False))
+        return source
+
+    def _gendered_name_before(self, pronoun: Token, gender: str) -> ResolvedSource | None:
+        """ "she" with no woman among the sources so far: the nearest "First Last" before it
+        in the article whose first name is a woman's (a man's for "he")."""
+        offset = self._offset_of(pronoun.doc)
+        if offset is None:
+            return None
+        position = offset + pronoun.idx
+        if self._names is None:
+            self._names = [
+                (m.start(), m.group(0).translate(_APOSTROPHES), m.group(1).lower())
+                for m in _FULL_NAME.finditer(self.text)
+                if m.group(1).lower() in _MALE_NAMES or m.group(1).lower() in _FEMALE_NAMES
+            ]
+        names = _FEMALE_NAMES if gender == _FEMALE else _MALE_NAMES
+        best = None
+        for start, name, first in self._names:
+            if start >= position:
+                break
+            if first in names:
+                best = name
+        if best is None:
+            return None
+        source = ResolvedSource(name=best, type=SourceType.PERSON, alias=best)
+        self._history.append(_Entry(source, gender, False))
         return source
 
     def _offset_of(self, doc: Any) -> int | None:

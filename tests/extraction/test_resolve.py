@@ -322,6 +322,12 @@ def test_resolve_surname_takes_the_full_name_from_the_article(nlp) -> None:  # t
     assert (resolved.source.name, resolved.source.type) == ("Michael Harrow", P)
 
 
+def test_resolve_pronoun_falls_back_to_a_named_person_of_that_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Crowds greeted Maria Lopez and Tom Reed in Dayton. She said the plant would reopen."
+    (resolved,) = resolve_all(nlp, text, ["She"])
+    assert resolved is not None and resolved.source.name == "Maria Lopez"
+
+
 def test_resolve_unresolvable_pronoun_is_none(nlp) -> None:  # type: ignore[no-untyped-def]
     assert resolve_all(nlp, "He said it was late.", ["He"]) == [None]
 
