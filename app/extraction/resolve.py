@@ -485,7 +485,14 @@ class SourceResolver:
         words = [t for t in tokens if t.lower_ not in _DETERMINERS]
         if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
             cls, gender = _PRONOUNS[tokens[0].lower_]
-            entry = self._find(lambda e: _pronoun_fits(e, cls, gender))
+            entry = None
+            if cls == "person" and gender is not None:
+                # a known "she" among the last few sources beats a more recent unknown
+                entry = self._find(
+                    lambda e: _pronoun_fits(e, cls, gender) and e.gender == gender, window=6
+                )
+            if entry is None:
+                entry = self._find(lambda e: _pronoun_fits(e, cls, gender))
             if entry is None and cls == "person" and gender is not None:
                 return self._gendered_name_before(tokens[0], gender)
             return entry.source if entry else None
@@ -657,8 +664,9 @@ class SourceResolver:
         self._offsets[key] = offset
         return offset
 
-    def _find(self, accept: Any) -> _Entry | None:
-        for entry in reversed(self._history):
+    def _find(self, accept: Any, window: int | None = None) -> _Entry | None:
+        history = self._history if window is None else self._history[-window:]
+        for entry in reversed(history):
             if accept(entry):
                 return entry
         return None
