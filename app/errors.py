@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.models.common import Problem, ValidationProblem
@@ -20,6 +21,7 @@ from app.models.common import Problem, ValidationProblem
 log = logging.getLogger("claimtrail")
 
 PROBLEM_JSON = "application/problem+json"
+_HTTP_METHODS = {"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"}
 
 
 class AppError(Exception):
@@ -110,14 +112,30 @@ async def _app_error(request: Request, exc: Exception) -> JSONResponse:
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
+    headers = exc.headers
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(status).phrase
     if status == 404 and detail == "Not Found":
         detail = f"no resource at {request.url.path}"
     elif status == 405:
         detail = f"{request.method} is not allowed on {request.url.path}"
+        if allow := _allowed_methods(request):
+            headers = {**(headers or {}), "Allow": allow}
     elif status == 413:
         detail = "the request body is larger than the configured limit"
-    return problem_response(request.url.path, status, detail, headers=exc.headers)
+    return problem_response(request.url.path, status, detail, headers=headers)
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method served at this path: Starlette's 405 names only the first route that
+    matched the path (``Allow: POST`` on /articles, which also has GET). Read from the
+    OpenAPI paths (public and cached) rather than FastAPI's internal route tree."""
+    methods: set[str] = set()
+    paths = request.app.openapi().get("paths", {})
+    for template, operations in paths.items():
+        regex, _, _ = compile_path(template)
+        if regex.match(request.url.path):
+            methods |= {m.upper() for m in operations if m.upper() in _HTTP_METHODS}
+    return ", ".join(sorted(methods))
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -33,6 +33,24 @@ def test_errors_wrong_method_is_405_problem(client) -> None:
     assert_problem(client.post("/claims", json={}), 405)
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("PUT", "/articles", {"GET", "POST"}),
+        ("OPTIONS", "/articles", {"GET", "POST"}),
+        ("PATCH", "/articles/1", {"GET", "DELETE"}),
+        ("POST", "/claims/1", {"GET"}),
+        ("DELETE", "/sources/7/claims", {"GET"}),
+    ],
+)
+def test_errors_405_allow_lists_every_method_of_the_path(
+    client, method: str, path: str, allowed: set[str]
+) -> None:
+    r = client.request(method, path)
+    assert_problem(r, 405)
+    assert {m.strip() for m in r.headers["allow"].split(",")} == allowed
+
+
 def test_errors_body_over_limit_is_413_by_content_length(db: Database, settings: Settings) -> None:
     app = create_app(
         settings.model_copy(update={"max_body_bytes": 1000}), db=db, extractor=fake_extract
