@@ -128,7 +128,7 @@ _ROLE_MODIFIERS = _words(
     senior junior deputy former acting top chief assistant associate interim lead principal
     foreign prime vice first special executive managing general regional local national
     international military government state federal presidential party ranking longtime
-    veteran retired outgoing incoming newly elected former-the co chief-of press defense
+    veteran retired outgoing incoming newly elected co press defense
     defence finance interior health security intelligence economic political legal medical
     public independent
     """
@@ -536,7 +536,7 @@ class SourceResolver:
                 lambda e: (
                     e.source.type is SourceType.PERSON
                     and e.source.role is not None
-                    and want in e.source.role.replace("spokes", "spokes")
+                    and _role_names(e.source.role, want)
                     and (gender is None or e.gender in (None, gender))
                 )
             )
@@ -704,6 +704,17 @@ _CLASS_NOUNS = {
     "government": SourceType.GOVERNMENT, "administration": SourceType.GOVERNMENT,
     "regime": SourceType.GOVERNMENT, "country": SourceType.GOVERNMENT,
 }  # fmt: skip
+
+
+def _role_names(role: str, want: str) -> bool:
+    """Whether "the <want>" describes someone with ``role``: "the spokesman" a
+    spokesperson, "the president" a president but not a vice president."""
+    words = role.replace("-", " ").split()
+    for k, word in enumerate(words):
+        hit = word == want or (want == "spokes" and word.startswith("spokes"))
+        if hit and not (k > 0 and words[k - 1] in {"vice", "deputy", "assistant", "associate"}):
+            return True
+    return False
 
 
 def _pronoun_fits(entry: _Entry, cls: str, gender: str | None) -> bool:
