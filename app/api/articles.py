@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Response, status
@@ -17,6 +16,7 @@ from app.api.examples import (
 )
 from app.errors import problem_responses
 from app.models import ArticleCreate, ArticlePublic, ClaimPublic, Page
+from app.models.common import IsoDate
 from app.pagination import PageDep
 from app.services import articles as article_service
 from app.services.ingest import ingest_article
@@ -76,8 +76,10 @@ def list_articles(
     db: DbDep,
     page: PageDep,
     publisher: Annotated[str | None, Query(max_length=300, description="Exact publisher.")] = None,
-    published_from: Annotated[date | None, Query(description="On or after (YYYY-MM-DD).")] = None,
-    published_to: Annotated[date | None, Query(description="On or before (YYYY-MM-DD).")] = None,
+    published_from: Annotated[
+        IsoDate | None, Query(description="On or after (YYYY-MM-DD).")
+    ] = None,
+    published_to: Annotated[IsoDate | None, Query(description="On or before (YYYY-MM-DD).")] = None,
     q: Annotated[
         str | None, Query(min_length=1, max_length=500, description="Full-text search.")
     ] = None,

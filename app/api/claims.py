@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -12,6 +11,7 @@ from app.api.examples import CLAIM_EXAMPLE, json_example, page_example
 from app.errors import problem_responses
 from app.extraction.types import AttributionKind
 from app.models import ClaimPublic, Page
+from app.models.common import IsoDate
 from app.pagination import PageDep
 from app.services import claims as claim_service
 
@@ -27,9 +27,10 @@ SourceQ = Annotated[
     ),
 ]
 SaidFromQ = Annotated[
-    date | None, Query(description="said_on on or after (YYYY-MM-DD); undated claims drop out.")
+    IsoDate | None,
+    Query(description="said_on on or after (YYYY-MM-DD); undated claims drop out."),
 ]
-SaidToQ = Annotated[date | None, Query(description="said_on on or before (YYYY-MM-DD).")]
+SaidToQ = Annotated[IsoDate | None, Query(description="said_on on or before (YYYY-MM-DD).")]
 TextQ = Annotated[
     str | None,
     Query(min_length=1, max_length=500, description="Full-text search in the claim's content."),

@@ -11,18 +11,20 @@ from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
 from app.db import UTCDateTime, utcnow
+from app.models.common import require_iso_date
 
 
 def _date_or_datetime(value: Any) -> Any:
-    """Accept ``2024-09-17`` and also a full timestamp (only its date is kept)."""
+    """Accept ``2024-09-17`` and also a full timestamp (only its date is kept), nothing
+    else: no Unix times (``0`` would silently be 1970-01-01)."""
     if isinstance(value, str) and len(value) > 10 and value[10] in "T ":
         try:
             return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
         except ValueError:
-            return value  # let pydantic report the malformed date
+            raise ValueError("must be a date as YYYY-MM-DD or an ISO 8601 timestamp") from None
     if isinstance(value, datetime):
         return value.date()
-    return value
+    return require_iso_date(value)
 
 
 class ArticleBase(SQLModel):

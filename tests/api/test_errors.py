@@ -241,3 +241,36 @@ def test_errors_ready_needs_the_migrated_schema(tmp_path, client) -> None:
     with TestClient(app) as c:
         assert "migrate" in assert_problem(c.get("/ready"), 503)["detail"]
     empty.dispose()
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/claims", "said_from"),
+        ("/claims", "said_to"),
+        ("/sources/1/claims", "said_to"),
+        ("/articles", "published_from"),
+        ("/articles", "published_to"),
+    ],
+)
+@pytest.mark.parametrize("value", ["0", "1726531200", "2024-09-17T00:00:00", "17/09/2024"])
+def test_errors_date_query_parameters_are_iso_dates_only(
+    client, path: str, name: str, value: str
+) -> None:
+    # pydantic reads "0" as Unix time: said_to=0 silently meant 1970-01-01
+    body = assert_problem(client.get(path, params={name: value}), 422)
+    assert body["errors"][0]["loc"] == ["query", name]
+
+
+@pytest.mark.parametrize("value", [0, 1726531200, "1726531200", "0"])
+def test_errors_published_at_is_not_unix_time(client, value) -> None:
+    body = assert_problem(client.post("/articles", json=article_body(published_at=value)), 422)
+    assert body["errors"][0]["loc"] == ["body", "published_at"]
+    assert client.get("/articles").json()["items"] == []
+
+
+def test_errors_published_at_accepts_date_and_timestamp(client) -> None:
+    r = client.post("/articles", json=article_body(published_at="2024-09-17T23:30:00Z"))
+    assert r.status_code == 201, r.text
+    assert r.json()["published_at"] == "2024-09-17"
+    assert client.get("/claims", params={"said_from": "2024-09-16"}).status_code == 200
