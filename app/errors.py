@@ -122,6 +122,15 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
             headers = {**(headers or {}), "Allow": allow}
     elif status == 413:
         detail = "the request body is larger than the configured limit"
+    elif status == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
+        # FastAPI answers an undecodable JSON body with a bare 400; malformed JSON is 422.
+        return problem_response(
+            request.url.path,
+            422,
+            "the request body is not valid JSON: it is not UTF-8",
+            title="Unprocessable content",
+            errors=[{"loc": ["body"], "msg": "body is not UTF-8", "type": "json_invalid"}],
+        )
     return problem_response(request.url.path, status, detail, headers=headers)
 
 
@@ -140,12 +149,19 @@ def _allowed_methods(request: Request) -> str:
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = _clean_validation_errors(exc.errors())
+    raw = exc.errors()
+    errors = _clean_validation_errors(raw)
     fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in errors) or "request"
+    detail = f"invalid input: {fields}"
+    bad_json = next((e for e in raw if e.get("type") == "json_invalid"), None)
+    if bad_json is not None:  # loc is ("body", <offset>): say so rather than "body.1"
+        why = (bad_json.get("ctx") or {}).get("error", "malformed")
+        where = bad_json["loc"][-1] if len(bad_json.get("loc", ())) > 1 else "?"
+        detail = f"the request body is not valid JSON: {why} (at character {where})"
     return problem_response(
         request.url.path,
         422,
-        f"invalid input: {fields}",
+        detail,
         title="Unprocessable content",
         errors=errors,
     )

@@ -274,3 +274,18 @@ def test_errors_published_at_accepts_date_and_timestamp(client) -> None:
     assert r.status_code == 201, r.text
     assert r.json()["published_at"] == "2024-09-17"
     assert client.get("/claims", params={"said_from": "2024-09-16"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("body", "detail"),
+    [
+        (b"\xff", "the request body is not valid JSON: it is not UTF-8"),
+        (b'{"text": "caf\xe9"}', "the request body is not valid JSON: it is not UTF-8"),
+        (b"{bad json", "the request body is not valid JSON: "),
+    ],
+)
+def test_errors_undecodable_body_is_422_json_invalid(client, body: bytes, detail: str) -> None:
+    r = client.post("/articles", content=body, headers={"content-type": "application/json"})
+    problem = assert_problem(r, 422)
+    assert problem["detail"].startswith(detail)
+    assert problem["errors"][0]["type"] == "json_invalid"
