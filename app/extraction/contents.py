@@ -164,13 +164,31 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
             for d in kids:
                 if d.dep_ in ("oprd", "xcomp", "ccomp") and d.i > c.i:
                     hi = max(hi, d.right_edge.i + 1)
-            return _ranges(doc, [i for i in range(lo, hi) if i not in excluded])
+            skip = excluded | _appended_clauses(c)
+            return _ranges(doc, [i for i in range(lo, hi) if i not in skip])
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > verb.i:
-            objs = [t.i for t in c.subtree if t.i != c.i and t.i not in excluded]
+            skip = excluded.union(*(_appended_clauses(g) for g in c.children))
+            objs = [t.i for t in c.subtree if t.i != c.i and t.i not in skip]
             if objs:
                 return _ranges(doc, objs)
     return []
+
+
+def _appended_clauses(noun: Any) -> set[int]:
+    """Tokens of a non-restrictive clause after a nominal content: "praised X[, who has
+    vowed ...]" — the writer's addition, often an attribution of its own."""
+    out: set[int] = set()
+    doc = noun.doc
+    for c in noun.children:
+        if (
+            c.dep_ in ("relcl", "acl", "appos")
+            and c.i > noun.i
+            and c.left_edge.i > 0
+            and doc[c.left_edge.i - 1].text in (",", "—", "–", "(")
+        ):
+            out.update(range(c.left_edge.i - 1, c.right_edge.i + 1))
+    return out
 
 
 def _is_parenthetical(verb: Any) -> bool:
