@@ -128,7 +128,7 @@ STANCE_VERBS = _words(
     slam blast defend reject blame accuse thank congratulate applaud hail mock dismiss
     condemn denounce ridicule target dislike hate love trust distrust admire respect
     welcome embrace champion question challenge dispute deny acknowledge cheer castigate
-    lambast lambaste scold rebuke chastise deride disparage belittle support 
+    lambast lambaste scold rebuke chastise deride disparage belittle support
     """
 )
 # Verbs that are cues with a prepositional object: "talked about X", "called for X".
