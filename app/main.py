@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
@@ -43,6 +44,46 @@ TAGS = [
 
 def _operation_id(route: APIRoute) -> str:
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+# What the schema cannot say through the route signatures: NUL is refused in every query
+# string (PostgreSQL cannot hold it), cursors are base64url, and the largest `limit` is a
+# setting (page_max_limit), not a constant.
+_NO_NUL = "^[^\\u0000]*$"
+_BASE64URL = "^[A-Za-z0-9_-]*$"
+
+
+def _branches(schema: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    branches = schema.get("anyOf", [schema])
+    return [b for b in branches if b.get("type") == kind]
+
+
+def _document_query_rules(app: FastAPI, settings: Settings) -> None:
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = generate()
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                for param in operation.get("parameters", []):
+                    if param.get("in") != "query":
+                        continue
+                    if param["name"] == "limit":
+                        for branch in _branches(param["schema"], "integer"):
+                            branch["maximum"] = settings.page_max_limit
+                    for branch in _branches(param["schema"], "string"):
+                        if param["name"] == "cursor":
+                            branch["pattern"] = _BASE64URL
+                        elif "format" not in branch:
+                            branch.setdefault("pattern", _NO_NUL)
+        body = schema.get("components", {}).get("schemas", {}).get("ArticleCreate", {})
+        for prop in body.get("properties", {}).values():
+            for branch in _branches(prop, "string"):
+                if "format" not in branch:
+                    branch.setdefault("pattern", _NO_NUL)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_app(
@@ -86,4 +127,5 @@ def create_app(
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     for module in (articles, claims, sources, health):
         app.include_router(module.router)
+    _document_query_rules(app, settings)
     return app

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from app.config import Settings
 from app.main import create_app
-from tests.factories import fake_extract
+from tests.factories import article_body, fake_extract
 
 SEED = Path(__file__).resolve().parents[2] / "app" / "api" / "examples" / "gaza-truce-efforts.txt"
 
@@ -71,3 +72,32 @@ def test_openapi_post_articles_example_is_the_seed_article() -> None:
     claim_example = spec["paths"]["/claims/{claim_id}"]["get"]["responses"]["200"]["content"]
     span = claim_example["application/json"]["example"]["content"]
     assert example["text"][span["start"] : span["end"]] == span["text"]
+
+
+def _query_schema(spec: dict, path: str, name: str) -> dict:
+    (param,) = [p for p in spec["paths"][path]["get"]["parameters"] if p["name"] == name]
+    return next(b for b in param["schema"]["anyOf"] if b.get("type") != "null")
+
+
+def test_openapi_documents_what_queries_refuse(client) -> None:
+    # Schemathesis called these valid and got a 422: limit over page_max_limit, NUL in a
+    # string, a cursor of any characters.
+    spec = create_app(
+        Settings(database_url="sqlite:///:memory:", preload_model=False, page_max_limit=120),
+        extractor=fake_extract,
+    ).openapi()
+    for path in ("/claims", "/articles", "/sources", "/sources/{source_id}/claims"):
+        assert _query_schema(spec, path, "limit")["maximum"] == 120
+        pattern = _query_schema(spec, path, "cursor")["pattern"]
+        assert re.fullmatch(pattern, "WyIyMDI0LTA5LTE3IiwxXQ")
+        assert not re.fullmatch(pattern, "a=b")
+        nul = _query_schema(spec, path, "q")["pattern"]
+        assert re.fullmatch(nul, "ceasefire talks")
+        assert not re.fullmatch(nul, "cease\x00fire")
+    text = spec["components"]["schemas"]["ArticleCreate"]["properties"]["text"]
+    assert not re.fullmatch(text["pattern"], "a\x00b")
+    # and the cursors the service hands out fit the pattern it documents
+    for _ in range(3):
+        client.post("/articles", json=article_body())
+    cursor = client.get("/claims", params={"limit": 1}).json()["next_cursor"]
+    assert re.fullmatch(pattern, cursor)
