@@ -251,7 +251,7 @@ _DOCUMENT_NOUNS = _words(
     projection projections model models testimony communique communiqué declaration
     bulletin notice advisory warning paper papers book article editorial op-ed index
     database dataset survey-based press-release readout tallies numbers toll remarks
-    comments words speech account message interview op-ed column results
+    comments words speech account message interview op-ed column results note
     """
 )
 _HUMAN_NOUNS = _words(
@@ -526,6 +526,7 @@ class SourceResolver:
             return None
         if any(t.ent_type_ in {"PERSON", "ORG"} for t in words):
             return None
+        head = _head(words)  # "the former secretary of state": secretary
         noun = head.lower_
         lemma = head.lemma_.lower()
         # "the spokesman", "the president", "the senator": a role seen before
@@ -944,7 +945,9 @@ def _given_name_run(tokens: list[Token]) -> list[Token] | None:
     if run[0].lower_ in _MALE_NAMES or run[0].lower_ in _FEMALE_NAMES:
         return run
     if before is not None and (
-        before.lower_ in _HONORIFICS or before.lower_ in _TITLE_ABBREVIATIONS
+        before.lower_ in _HONORIFICS
+        or before.lower_ in _TITLE_ABBREVIATIONS
+        or (before.lower_ in _ROLE_WORDS and before.text[:1].isupper())  # "Prince Alwaleed"
     ):
         return run
     for child in head.children:
@@ -1302,7 +1305,8 @@ def _canonical(words: list[Token], source_type: SourceType, surface: str) -> str
                 text = text[:1].upper() + text[1:]
         elif _is_generic_word(w):
             text = text.lower()
-        if out and w.i > 0 and not w.doc[w.i - 1].whitespace_:
+        glued = k > 0 and words[k - 1].i == w.i - 1 and not words[k - 1].whitespace_
+        if out and glued:  # "Hamas-run", "al-Ansari"; not across a dropped comma
             out[-1] = out[-1] + text
         else:
             out.append(text)
