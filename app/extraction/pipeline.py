@@ -75,7 +75,7 @@ def extract(
     }
     drafts = [d for p in live for d in _drafts_in(p, text, quotes, nexts.get(p.index))]
     drafts = _attach_quotes(drafts, quotes, parsed, live, text)
-    drafts = _dedupe(drafts)
+    drafts = _drop_nested(_dedupe(drafts))
     attributions = _assemble(drafts, parsed, quotes, published_at)
     if config.include_editorial:
         attributions += _editorial(parsed, live, attributions)
@@ -297,6 +297,32 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
         seen[key] = len(out)
         out.append(d)
     return out
+
+
+def _drop_nested(drafts: list[Draft]) -> list[Draft]:
+    """Keep the reporting attribution, not the ones reported inside its content.
+
+    In "X said Y wants Z" the claim is X's: Y's wish is part of what X said. PolNeAR
+    annotates such embedded attributions only now and then (on the training split, about
+    one in seven of those this library would find), so they are left out. When two cues
+    each sit in the other's content (a parse that loops), the wider content wins.
+    """
+    out = []
+    for d in drafts:
+        inside = [
+            o for o in drafts if o is not d and any(_overlaps(d.cue_range, f) for f in o.fragments)
+        ]
+        if any(
+            not any(_overlaps(o.cue_range, f) for f in d.fragments) or _width(o) > _width(d)
+            for o in inside
+        ):
+            continue
+        out.append(d)
+    return out
+
+
+def _width(d: Draft) -> int:
+    return sum(e - s for s, e in d.fragments)
 
 
 def _in_quotes(frags: tuple[tuple[int, int], ...], quotes: list[Quote]) -> bool:
