@@ -40,18 +40,24 @@ class Record:
 
 def _records(path: Path, defaults: dict[str, Any]) -> Iterator[Record]:
     label = str(path)
-    if path.suffix not in SUFFIXES:
+    suffix = path.suffix.lower()  # NOTES.TXT and feed.JSON are common on shared drives
+    if not path.exists():
+        yield Record(label, error="no such file or directory")
+        return
+    if suffix not in SUFFIXES:
         yield Record(label, error=f"unsupported file type {path.suffix or '(none)'}")
         return
     try:
-        raw = path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte order mark (Windows editors) is not part of the article, and
+        # json.loads refuses it ("Unexpected UTF-8 BOM").
+        raw = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         yield Record(label, error=f"cannot read: {exc}")
         return
-    if path.suffix == ".txt":
+    if suffix == ".txt":
         yield Record(label, {**defaults, "text": raw})
         return
-    if path.suffix == ".json":
+    if suffix == ".json":
         try:
             value = json.loads(raw)
         except json.JSONDecodeError as exc:
@@ -83,7 +89,9 @@ def _expand(paths: Sequence[str]) -> Iterator[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
         else:
             yield path
 
@@ -206,8 +214,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from sqlalchemy.exc import OperationalError
+
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except OperationalError as exc:
+        # The usual first-run mistake (database down, wrong URL): one line, not a traceback.
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        print(f"claimtrail: cannot use the database: {reason}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -92,3 +92,41 @@ def test_cli_needs_a_command(capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         cli.main([])
     assert exc.value.code == 2
+
+
+def test_cli_ingest_upper_case_suffix_bom_and_missing_file(configured, tmp_path, capsys) -> None:
+    (tmp_path / "NOTE.TXT").write_text("Ann Lee said that the pier is closed.\n")
+    (tmp_path / "feed.json").write_bytes(
+        b"\xef\xbb\xbf" + json.dumps({"text": "Bo Chan said that buses run."}).encode()
+    )
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "MORE.NDJSON").write_text(json.dumps({"text": "Cy said that it rained."}))
+    code = cli.main(
+        [
+            "ingest",
+            "-q",
+            str(tmp_path / "NOTE.TXT"),
+            str(tmp_path / "feed.json"),
+            str(tmp_path / "sub"),
+            str(tmp_path / "missing.txt"),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "ingested: 3, already present: 0, failed: 1" in out
+    assert "missing.txt: no such file or directory" in out
+    texts = _count(configured, "SELECT count(*) FROM article WHERE text LIKE 'Bo Chan%'")
+    assert texts == 1  # the byte order mark is not part of the text
+
+
+def test_cli_unreachable_database_is_one_line_not_a_traceback(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("CLAIMTRAIL_DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:1/x")
+    monkeypatch.setenv("CLAIMTRAIL_DB_CONNECT_TIMEOUT", "2")
+    get_settings.cache_clear()
+    try:
+        assert cli.main(["migrate"]) == 2
+    finally:
+        get_settings.cache_clear()
+    err = capsys.readouterr().err
+    assert err.startswith("claimtrail: cannot use the database: ")
+    assert "Traceback" not in err
