@@ -245,11 +245,12 @@ def find_said_on(
     """
     doc = sent.doc
     verb = _governing_verb(doc[cue_token_i])
+    anchors = _anchors(verb)
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
         return None  # "will announce plans Friday": not said yet
     best: tuple[int, SaidOn] | None = None
     for start, end in _time_phrases(sent):
-        if not _attached_to(doc[start:end], verb):
+        if not _attached_to(doc[start:end], anchors):
             continue
         said = _said_on_for(doc, start, end, published_at, offset, text)
         if said is None:
@@ -260,6 +261,12 @@ def find_said_on(
     return best[1] if best else None
 
 
+_SPEECH_PARTICIPLES = frozenset(
+    {
+        "speak", "talk", "address", "write", "appear", "testify", "release", "publish",
+        "issue", "post", "interview", "tweet",
+    }
+)  # fmt: skip
 _CONTEXT_PREPS = frozenset({"following", "after", "before", "since", "ahead", "prior", "until"})
 _FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _COMMUNICATION_NOUNS = frozenset(
@@ -319,7 +326,20 @@ def _time_phrases(sent: SpacySpan) -> list[tuple[int, int]]:
     return phrases
 
 
-def _attached_to(phrase: SpacySpan, verb: Token) -> bool:
+def _anchors(verb: Token) -> set[int]:
+    """The verb, plus speech participles that describe the same act: "Speaking on Sunday,
+    the mayor said ...", "The mayor, speaking on Sunday, said ...", "The report, released
+    last week, found ..."."""
+    anchors = {verb.i}
+    hosts = [verb, *(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})]
+    for host in hosts:
+        for child in host.children:
+            if child.dep_ in {"advcl", "acl"} and child.lemma_.lower() in _SPEECH_PARTICIPLES:
+                anchors.add(child.i)
+    return anchors
+
+
+def _attached_to(phrase: SpacySpan, anchors: set[int]) -> bool:
     """Whether the phrase modifies the verb itself (not its content, object or context)."""
     root = phrase.root
     token = root
@@ -327,7 +347,7 @@ def _attached_to(phrase: SpacySpan, verb: Token) -> bool:
         head = token.head
         if head.i == token.i:
             return False
-        if head.i == verb.i:
+        if head.i in anchors:
             return token.dep_ not in _CONTENT_DEPS and token.dep_ not in {"dobj", "nsubj"}
         if head.lower_ in _CONTEXT_PREPS:
             return False  # "Following Monday's debate, ...": the context's date

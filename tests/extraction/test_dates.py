@@ -137,7 +137,16 @@ def nlp():  # type: ignore[no-untyped-def]
             "announced",
             "at the beginning of September",
         ),
+        # a speech participle describing the same act carries its date
+        (
+            "Speaking at a news conference on Sunday, the mayor said the city was safe.",
+            "said",
+            "on Sunday",
+        ),
+        ("The mayor, speaking on Sunday, said the city was safe.", "said", "on Sunday"),
+        ("The report, released last week, found that crime fell.", "found", "last week"),
         # the date belongs to the content, the context or is a duration: none for the cue
+        ("Smith said he would run on Sunday.", "said", None),
         ("The union reported that its members met in Paris last week.", "reported", None),
         (
             "Following talks in Rome last month, which ended without a deal, the envoy "
