@@ -36,7 +36,9 @@ WORKDIR /home/claimtrail
 VOLUME ["/data"]
 EXPOSE 8000
 # Liveness: /health answers without touching the database (the image has no curl).
+# The port is read at check time: `-e CLAIMTRAIL_PORT=9000` moves the server, and a fixed
+# 8000 here would mark a healthy container unhealthy.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=4)"]
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/health' % os.environ.get('CLAIMTRAIL_PORT', '8000'), timeout=4)"]
 # Applies the migrations to CLAIMTRAIL_DATABASE_URL, then serves.
 CMD ["claimtrail", "serve", "--host", "0.0.0.0"]

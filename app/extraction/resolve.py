@@ -1294,6 +1294,11 @@ def _canonical(words: list[Token], source_type: SourceType, surface: str) -> str
         and words[-1].lower_ in _GOV_WORDS | _GROUP_WORDS | {"party", "company", "union"}
     )
     out: list[str] = []
+    if named_body and words[0].lower_ in _DEMONYMS and all(w.text.islower() for w in words[1:]):
+        # "the Qatari foreign ministry" is "Qatar's Foreign Ministry"
+        country = _DEMONYMS[words[0].lower_]
+        out.append(country + ("'" if country.endswith("s") else "'s"))
+        words = words[1:]
     for k, w in enumerate(words):
         text = w.text.translate(_APOSTROPHES)
         if w.tag_ == "POS":

@@ -209,6 +209,10 @@ def test_resolve_canonical_name_meets_across_case_and_apostrophes(nlp) -> None: 
     )
     assert first.source.name == second.source.name == "Norway's Foreign Ministry"
     assert first.source.alias == "Norway\u2019s foreign ministry"  # the alias stays as written
+    (third,) = resolve_all(
+        nlp, "The Norwegian foreign ministry said no.", ["The Norwegian foreign ministry"]
+    )
+    assert third.source.name == "Norway's Foreign Ministry"
 
 
 def test_resolve_anonymous_source(nlp) -> None:  # type: ignore[no-untyped-def]
