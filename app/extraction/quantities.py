@@ -75,7 +75,6 @@ def find_quantities(
     "of whom", unit "hostages"). Years, dates, times, ordinals, ages ("45-year-old") and
     numbers inside names are skipped.
     """
-    source_text = text if text is not None else None
     lo, hi = start_char - offset, end_char - offset
     doc_len = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     lo, hi = max(0, lo), min(doc_len, hi)
@@ -108,9 +107,7 @@ def find_quantities(
         last = doc[last_tok]
         char_end = last.idx + len(last.text) + offset
         span_text = (
-            source_text[char_start:char_end]
-            if source_text is not None
-            else doc[first_tok : last_tok + 1].text
+            text[char_start:char_end] if text is not None else doc[first_tok : last_tok + 1].text
         )
         found.append(Quantity(value, Span(char_start, char_end, span_text), qualifier, unit))
         if unit is not None and unit != "percent":
