@@ -55,6 +55,16 @@ class Settings(BaseSettings):
     def _comma_separated(cls, value: Any) -> Any:
         return _split_commas(value)
 
+    @field_validator("database_url")
+    @classmethod
+    def _psycopg_driver(cls, value: str) -> str:
+        # Hosting platforms hand out postgres://... URLs, which SQLAlchemy does not know
+        # ("Can't load plugin: sqlalchemy.dialects:postgres"); psycopg is the driver we ship.
+        for prefix in ("postgres://", "postgresql://"):
+            if value.startswith(prefix):
+                return "postgresql+psycopg://" + value[len(prefix) :]
+        return value
+
     def extraction_config(self) -> ExtractionConfig:
         return ExtractionConfig(
             models=tuple(self.extraction_models),

@@ -37,3 +37,12 @@ def test_settings_example_lists_every_setting() -> None:
     example = (Path(__file__).resolve().parents[2] / ".env.example").read_text()
     for name in Settings.model_fields:
         assert f"CLAIMTRAIL_{name.upper()}=" in example, name
+
+
+def test_settings_postgres_urls_use_psycopg(monkeypatch) -> None:
+    for given in ("postgres://u:p@db:5432/ct", "postgresql://u:p@db:5432/ct"):
+        monkeypatch.setenv("CLAIMTRAIL_DATABASE_URL", given)
+        assert Settings(_env_file=None).database_url == "postgresql+psycopg://u:p@db:5432/ct"
+    kept = "postgresql+psycopg://u:p@db:5432/ct"
+    monkeypatch.setenv("CLAIMTRAIL_DATABASE_URL", kept)
+    assert Settings(_env_file=None).database_url == kept
