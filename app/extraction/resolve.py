@@ -327,7 +327,12 @@ _NOT_GIVEN_NAMES = _words(
 )
 _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL"})
 _HONORIFIC_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:Mr|Mrs|Ms|Dr|Messrs)\.?\s+)(?=[A-Z])")
+# "First Last" pairs, overlapping ("Donald John Trump" gives both pairs)
+_NAME_PAIR = re.compile(
+    r"(?=(?<![\w.])([A-Z][a-z][\w'’-]*)\s+(?:([A-Z])\.\s+)?([A-Z][\w'’-]*[\w])\b)"
+)
 _FULL_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\w'’-]*)")
+_HISTORY_WINDOW = 300
 _ADDRESSEE = frozenset({"you", "your", "yourself", "yourselves", "y'all"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "one"})
@@ -364,6 +369,8 @@ class SourceResolver:
         self._doc_ents: dict[int, list[tuple[int, int]]] = {}  # id(doc) -> PERSON/ORG
         self._cursor = 0
         self._names: list[tuple[int, str, str]] | None = None  # given-name full names
+        # surname -> (start, "First Last", "First"), built on first use
+        self._full_names: dict[str, list[tuple[int, str, str]]] | None = None
 
     def resolve(self, mention: SpacySpan) -> ResolvedMention | None:
         """The source behind ``mention``, or None (an unresolvable pronoun, no words).
@@ -583,12 +590,13 @@ class SourceResolver:
         doc = surname.doc
         offset = self._offset_of(doc)
         position = (offset if offset is not None else 0) + surname.idx
-        pattern = re.compile(
-            r"(?<![\w.])([A-Z][a-z][\w'’-]*)\s+(?:([A-Z])\.\s+)?" + re.escape(surname.text) + r"\b"
-        )
-        best: re.Match[str] | None = None
-        for m in pattern.finditer(self.text):
-            first = m.group(1)
+        if self._full_names is None:
+            self._full_names = {}
+            for m in _NAME_PAIR.finditer(self.text):
+                full = self.text[m.start(1) : m.end(3)]
+                self._full_names.setdefault(m.group(3), []).append((m.start(1), full, m.group(1)))
+        best: tuple[int, str, str] | None = None
+        for start, full, first in self._full_names.get(surname.text, []):
             low = first.lower()
             if (
                 low in _NOT_GIVEN_NAMES
@@ -600,19 +608,21 @@ class SourceResolver:
                 or first.endswith(("'s", "’s"))
             ):
                 continue
-            opens_sentence = re.search(r"(?:^|[.!?\"“”:]\s*|\n)$", self.text[: m.start()][-3:])
+            before = self.text[max(0, start - 3) : start]
+            opens_sentence = start == 0 or re.search(r"(?:[.!?\"“”:]\s*|\n)$", before)
             if opens_sentence and low not in _MALE_NAMES and low not in _FEMALE_NAMES:
                 continue  # "Maybe Trump ...": a capitalised word opening a sentence
-            if best is None or m.start() < position:
-                best = m
-            if m.start() >= position:
+            if best is None or start < position:
+                best = (start, full, first)
+            if start >= position:
                 break
         if best is None:
             return None
-        name = best.group(0).translate(_APOSTROPHES)
-        first = best.group(1).lower()
+        best_start, full, first_name = best
+        name = full.translate(_APOSTROPHES)
+        first = first_name.lower()
         gender = _MALE if first in _MALE_NAMES else _FEMALE if first in _FEMALE_NAMES else None
-        before = self.text[max(0, best.start() - 25) : best.start()].split()
+        before = self.text[max(0, best_start - 25) : best_start].split()
         role = None
         if before:
             word = before[-1].lower()
@@ -666,7 +676,8 @@ class SourceResolver:
         return offset
 
     def _find(self, accept: Any, window: int | None = None) -> _Entry | None:
-        history = self._history if window is None else self._history[-window:]
+        # a reference back reaches the last few hundred sources, not the whole of a huge text
+        history = self._history[-(window or _HISTORY_WINDOW) :]
         for entry in reversed(history):
             if accept(entry):
                 return entry
