@@ -101,6 +101,7 @@ _MULTIWORD_ROLES = (
     "state representative", "chief justice", "police commissioner", "foreign ministry spokesman",
 )  # fmt: skip
 
+_MULTIWORD_ROLE_SET = frozenset(_MULTIWORD_ROLES)
 _ROLE_WORDS = _words(
     """
     spokesperson spokesman spokeswoman spokespeople president minister secretary senator
@@ -1109,15 +1110,13 @@ def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
             role = _role_text(role_part)
             if role is not None:
                 return role, _np_after(words[k + 1 :])
-    lowered = " ".join(_expand(w) for w in words)
     role_tokens: list[Token] = []
     rest = words
-    for multi in sorted(_MULTIWORD_ROLES, key=len, reverse=True):
-        if lowered == multi or lowered.endswith(" " + multi):
-            n = len(multi.split())
+    for n in range(min(6, len(words)), 1, -1):  # longest known multi-word title first
+        if _join_role(words[-n:]) in _MULTIWORD_ROLE_SET:
             role_tokens, rest = words[-n:], words[:-n]
             break
-    else:
+    if not role_tokens:
         k = len(words)
         while k > 0 and _role_like(words[k - 1]):
             k -= 1
@@ -1253,8 +1252,12 @@ def _classify(words: list[Token]) -> SourceType:
         return SourceType.UNKNOWN
     low = " ".join(w.lower_ for w in words)
     lows = [w.lower_ for w in words]
-    head = words[-1]
+    head = _head(words)
     head_low = head.lower_
+    human = head_low in _HUMAN_NOUNS or head.lemma_.lower() in _HUMAN_NOUNS
+    if human and _lower_word(head) and head_low not in _PLURAL_GOV:
+        # "a White House official", "a spokesperson for the Pentagon": people
+        return SourceType.GROUP if head.tag_ in {"NNS", "NNPS"} else SourceType.PERSON
     if any(low == g or low.startswith(g + " ") for g in _GROUP_NAMES):
         return SourceType.GROUP if head_low not in _GOV_WORDS else SourceType.GOVERNMENT
     if any(p in f" {low} " for p in (f" {m} " for m in _MEDIA_PHRASES)) or low in _MEDIA_PHRASES:
@@ -1383,7 +1386,9 @@ def _analyse_other(
     source_type = _classify(name_words)
     # the head with what precedes it: "sources familiar with the talks" → "sources"
     pre_head = [w for w in name_words if w.i <= head.i]
-    if anonymous and source_type in {SourceType.PERSON, SourceType.GROUP, SourceType.UNKNOWN}:
+    human_head = head.lower_ in _HUMAN_NOUNS or head.lemma_.lower() in _HUMAN_NOUNS
+    personal = {SourceType.PERSON, SourceType.GROUP, SourceType.UNKNOWN}
+    if anonymous and (source_type in personal or human_head):
         role = _role_text([w for w in pre_head if w.ent_type_ == "" and w.tag_ != "POS"])
         role = re.sub(r"\b(source|official|person|diplomat|officer)s\b", r"\1", role or "source")
         nationality = [w for w in pre_head if w.ent_type_ in {"NORP", "GPE", "ORG"}]
@@ -1404,10 +1409,25 @@ def _analyse_other(
             plural,
         )
     if source_type is SourceType.PERSON:
-        role = _role_text([w for w in pre_head if not w.ent_type_ and w.tag_ != "POS"]) or None
-        nationality = [w for w in pre_head if w.ent_type_ in {"NORP", "GPE", "ORG"}]
-        aff = _affiliation(nationality) if nationality else (None, None)
+        before_head = [w for w in pre_head if w.i != head.i]
+        aff_words = _affiliation_run(before_head, from_end=True)
+        after = False
+        if not aff_words:
+            # "a spokesperson for the Pentagon"
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in {"for", "at", "of", "with", "from"}:
+                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        aff_words = _np_after(list(pobj.subtree))
+                        after = bool(aff_words)
+                    break
+        aff_ids = {w.i for w in aff_words}
+        role_words = [w for w in pre_head if w.i not in aff_ids and w.tag_ != "POS"]
+        role = _role_text([w for w in role_words if not w.ent_type_]) or None
+        aff = _affiliation(aff_words) if aff_words else (None, None)
         name = _canonical(pre_head, source_type, alias)
+        if after and aff[0]:
+            name = f"{aff[0]} {name}"
         gender = _GENDERED_ROLES.get(head.lower_)
         return (
             ResolvedSource(name, source_type, alias, role, aff[0], aff[1], anonymous),
