@@ -66,9 +66,20 @@ def run_migrations_online() -> None:
     engine = make_engine(_url(), pool_size=1, max_overflow=0)
     try:
         with engine.connect() as conn:
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:
+                # SQLite's table-rebuild procedure (batch mode): foreign keys off, outside
+                # any transaction (the PRAGMA is a no-op inside one), checked before commit.
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
             _configure(conn)
             with context.begin_transaction():
                 context.run_migrations()
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration broke foreign keys: {broken[:5]}")
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
     finally:
         engine.dispose()
 

@@ -126,6 +126,7 @@ def empty_tables(db: Database) -> None:
         if db.is_sqlite:
             for table in TABLES:
                 conn.execute(sa.text(f"DELETE FROM {table}"))
+            conn.execute(sa.text("DELETE FROM sqlite_sequence"))  # ids from 1, as on PG
         else:
             conn.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
 

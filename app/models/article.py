@@ -48,6 +48,8 @@ class Article(ArticleBase, table=True):
             postgresql_where=sa.text("url IS NULL"),
         ),
         sa.Index("ix_article_published_at_id", "published_at", "id"),
+        # SQLite would reuse the id of a deleted newest article (PostgreSQL never does).
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = SQLField(default=None, primary_key=True)

@@ -18,6 +18,8 @@ class Claim(SQLModel, table=True):
         sa.Index("ix_claim_article_id_content_start", "article_id", "content_start", "id"),
         sa.Index("ix_claim_sort_date_id", "sort_date", "id"),
         sa.Index("ix_claim_source_id_sort_date_id", "source_id", "sort_date", "id"),
+        # SQLite would reuse the ids of a deleted newest article's claims.
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = SQLField(default=None, primary_key=True)

@@ -166,3 +166,19 @@ def test_create_article_rejects_empty_text(client, text) -> None:
     assert r.status_code == 422
     assert r.json()["errors"][0]["loc"] == ["body", "text"]
     assert client.get("/articles").json()["items"] == []
+
+
+def test_articles_ids_of_deleted_articles_and_claims_are_never_reused(client) -> None:
+    client.post("/articles", json=article_body())
+    newest = client.post("/articles", json=article_body()).json()
+    old_claims = {c["id"] for c in client.get(f"/articles/{newest['id']}/claims").json()["items"]}
+    assert old_claims
+    assert client.delete(f"/articles/{newest['id']}").status_code == 204
+    # SQLite without AUTOINCREMENT handed the deleted ids out again
+    again = client.post("/articles", json=article_body()).json()
+    assert again["id"] > newest["id"]
+    new_claims = {c["id"] for c in client.get(f"/articles/{again['id']}/claims").json()["items"]}
+    assert min(new_claims) > max(old_claims)
+    assert client.get(f"/articles/{newest['id']}").status_code == 404
+    for claim_id in old_claims:
+        assert client.get(f"/claims/{claim_id}").status_code == 404
