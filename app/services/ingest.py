@@ -54,10 +54,16 @@ def make_extractor(config: ExtractionConfig) -> Extractor:
 
     def run(text: str, *, published_at: date | None, title: str | None) -> list[Attribution]:
         try:
-            from app.extraction import extract
+            from app.extraction import extract, get_parser
         except ImportError as exc:  # pragma: no cover - the library is part of the app
             raise ServiceUnavailable("the extraction library is not available") from exc
         with lock:
+            try:
+                get_parser(config)  # cached once loaded
+            except ExtractionError as exc:
+                # The server's fault (CLAIMTRAIL_EXTRACTION_MODELS), not the article's: 503,
+                # not the 422 that an ExtractionError about the text gets.
+                raise ServiceUnavailable(f"the NLP model could not be loaded: {exc}") from exc
             return extract(text, published_at=published_at, title=title, config=config)
 
     return run

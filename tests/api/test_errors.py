@@ -289,3 +289,15 @@ def test_errors_undecodable_body_is_422_json_invalid(client, body: bytes, detail
     problem = assert_problem(r, 422)
     assert problem["detail"].startswith(detail)
     assert problem["errors"][0]["type"] == "json_invalid"
+
+
+def test_errors_nlp_model_missing_is_503_not_422(db: Database, settings: Settings) -> None:
+    from app.extraction.types import ExtractionConfig
+    from app.services.ingest import make_extractor
+
+    broken = make_extractor(ExtractionConfig(models=("no_such_spacy_pipeline",)))
+    with TestClient(create_app(settings, db=db, extractor=broken)) as c:
+        body = assert_problem(c.post("/articles", json=article_body()), 503)
+        assert "NLP model could not be loaded" in body["detail"]
+        assert "no_such_spacy_pipeline" in body["detail"]
+        assert c.get("/articles").json()["items"] == []
