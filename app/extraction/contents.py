@@ -58,14 +58,20 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             # two apostrophes stand for a straight double quote in some wire copy
             mark = _STRAIGHT if ch == "'" and text.startswith("''", i) else ch
             width = 2 if mark != ch else 1
+            if mark == _STRAIGHT:
+                role = _straight_role(text, i, width, pstart, pend)
+            else:
+                role = "open" if mark in _OPEN else "close" if mark in _CLOSE else ""
             if open_at < 0:
-                if mark in _OPEN or mark == _STRAIGHT:
+                if role == "open" or (mark == _STRAIGHT and role == "either"):
                     open_at, open_char = i, mark
-            elif (open_char == _STRAIGHT and mark == _STRAIGHT) or (
-                open_char != _STRAIGHT and mark in _CLOSE
-            ):
+            elif (open_char == _STRAIGHT) == (mark == _STRAIGHT) and role in ("close", "either"):
                 quotes.append(Quote(open_at, i + width, True))
                 open_at = -1
+            elif (open_char == _STRAIGHT) == (mark == _STRAIGHT) and role == "open":
+                # a new quotation opens before the last one closed: the mark was lost
+                quotes.append(Quote(open_at, i, False))
+                open_at, open_char = i, mark
             i += width
         if open_at >= 0:
             quotes.append(Quote(open_at, pend, False))
@@ -73,6 +79,20 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _straight_role(text: str, i: int, width: int, lo: int, hi: int) -> str:
+    """Whether a straight quote opens ("open"), closes ("close") or could do both, judged
+    by its neighbours: '"We' opens, 'win," he' closes."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + width] if i + width < hi else " "
+    opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or not after.isalnum())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
 
 
 def quote_words(text: str, q: Quote) -> int:
