@@ -121,7 +121,14 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
         if allow := _allowed_methods(request):
             headers = {**(headers or {}), "Allow": allow}
     elif status == 413:
-        detail = "the request body is larger than the configured limit"
+        # Same title as BodyLimitMiddleware's Content-Length check (one problem, one title).
+        return problem_response(
+            request.url.path,
+            413,
+            "the request body is larger than the configured limit",
+            title=ContentTooLarge.title,
+            headers=headers,
+        )
     elif status == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
         # FastAPI answers an undecodable JSON body with a bare 400; malformed JSON is 422.
         return problem_response(

@@ -301,3 +301,18 @@ def test_errors_nlp_model_missing_is_503_not_422(db: Database, settings: Setting
         assert "NLP model could not be loaded" in body["detail"]
         assert "no_such_spacy_pipeline" in body["detail"]
         assert c.get("/articles").json()["items"] == []
+
+
+def test_errors_413_has_one_title_streamed_or_not(db: Database, settings: Settings) -> None:
+    app = create_app(
+        settings.model_copy(update={"max_body_bytes": 1000}), db=db, extractor=fake_extract
+    )
+    with TestClient(app) as c:
+        by_length = c.post("/articles", json=article_body(text="x" * 2000))
+        streamed = c.post(
+            "/articles",
+            content=iter([b'{"text": "', b"y" * 2000, b'"}']),
+            headers={"content-type": "application/json"},
+        )
+    titles = {assert_problem(r, 413)["title"] for r in (by_length, streamed)}
+    assert titles == {"Content too large"}
