@@ -28,10 +28,24 @@ def search_terms(q: str) -> list[str]:
     return terms
 
 
-def _fts5_query(terms: list[str], *, prefix: bool) -> str:
-    # Every term quoted (no FTS5 operators from user input), all required.
+def _fts5_query(q: str, *, prefix: bool) -> str:
+    """Every whitespace-separated chunk of ``q`` as an FTS5 phrase, all required.
+
+    "U.S. envoy" becomes ``"U S" "envoy"``: the tokens of "U.S." must be adjacent, as
+    PostgreSQL's parser keeps "u.s" whole (separate terms matched any "u" and any "s").
+    Only word characters reach the query: no FTS5 operators from user input.
+    """
     star = "*" if prefix else ""
-    return " ".join('"' + t.replace('"', "") + '"' + star for t in terms)
+    phrases: list[str] = []
+    budget = _MAX_TERMS
+    for chunk in q.split():
+        words = _WORD.findall(chunk)[:budget]
+        if words:
+            phrases.append('"' + " ".join(words) + '"' + star)
+            budget -= len(words)
+        if budget <= 0:
+            break
+    return " ".join(phrases)
 
 
 def _sqlite_rowids(fts: str, query: str) -> sa.Select[tuple[int]]:
@@ -48,9 +62,9 @@ def _pg_plain_tsquery(q: str) -> sa.ColumnElement[object]:
 
 
 def article_matches(dialect: str, q: str) -> ColumnElement[bool]:
-    terms = search_terms(q)
+    search_terms(q)  # a 422 when q has no word
     if dialect == "sqlite":
-        return Article.id.in_(_sqlite_rowids("article_fts", _fts5_query(terms, prefix=False)))
+        return Article.id.in_(_sqlite_rowids("article_fts", _fts5_query(q, prefix=False)))
     expr = sa.literal_column(
         "to_tsvector('english'::regconfig, coalesce(article.title, '') || ' ' || article.text)"
     )
@@ -58,9 +72,9 @@ def article_matches(dialect: str, q: str) -> ColumnElement[bool]:
 
 
 def claim_matches(dialect: str, q: str) -> ColumnElement[bool]:
-    terms = search_terms(q)
+    search_terms(q)  # a 422 when q has no word
     if dialect == "sqlite":
-        return Claim.id.in_(_sqlite_rowids("claim_fts", _fts5_query(terms, prefix=False)))
+        return Claim.id.in_(_sqlite_rowids("claim_fts", _fts5_query(q, prefix=False)))
     expr = sa.literal_column("to_tsvector('english'::regconfig, claim.text)")
     return expr.op("@@")(_pg_plain_tsquery(q))
 
@@ -69,7 +83,7 @@ def source_matches(dialect: str, q: str) -> ColumnElement[bool]:
     """Sources whose name or one of whose aliases has words starting with the query's."""
     terms = search_terms(q)
     if dialect == "sqlite":
-        query = _fts5_query(terms, prefix=True)
+        query = _fts5_query(q, prefix=True)
         by_alias = sa.select(SourceAlias.source_id).where(
             SourceAlias.id.in_(_sqlite_rowids("source_alias_fts", query))
         )

@@ -37,7 +37,8 @@ def whole_text_extract(
 TEXT = (
     "The U.S. envoy arrived in Doha.\n"
     "Memorials for 9/11 were held downtown.\n"
-    "Inflation rose to 3.5 percent."
+    "Inflation rose to 3.5 percent.\n"
+    "Aid from the U.N. reached S. Korea's ports."
 )
 
 
@@ -52,10 +53,12 @@ def search_client(db: Database, settings: Settings) -> Iterator[TestClient]:
 @pytest.mark.parametrize(
     ("q", "expected"),
     [
-        ("U.S.", "The U.S. envoy arrived in Doha."),
         ("u.s. envoy", "The U.S. envoy arrived in Doha."),
         ("9/11", "Memorials for 9/11 were held downtown."),
         ("3.5 percent", "Inflation rose to 3.5 percent."),
+        # "u" and "s" are both in the U.N. sentence, but not as "U.S."
+        ("U.S.", "The U.S. envoy arrived in Doha."),
+        ("Korea's", "Aid from the U.N. reached S. Korea's ports."),
     ],
 )
 def test_search_claims_q_with_punctuated_words(search_client, q: str, expected: str) -> None:
@@ -67,3 +70,8 @@ def test_search_claims_q_with_punctuated_words(search_client, q: str, expected: 
 def test_search_articles_q_with_punctuated_words(search_client, q: str) -> None:
     items = search_client.get("/articles", params={"q": q}).json()["items"]
     assert [a["title"] for a in items] == ["Briefs"]
+
+
+def test_search_sources_q_prefix_of_a_phrase(search_client) -> None:
+    r = search_client.get("/sources", params={"q": "U.S."})
+    assert r.status_code == 200, r.text
