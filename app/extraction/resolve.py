@@ -551,19 +551,24 @@ class SourceResolver:
             )
             if entry is not None:
                 return entry.source
-        if noun in _EPITHETS or lemma in _EPITHETS:
-            # "the businessman", "the Wisconsin Republican": the last person whose role
-            # does not contradict it
+        epithet = noun in _EPITHETS or lemma in _EPITHETS
+        if (epithet or _is_human_noun(head)) and noun not in _ROLE_WORDS and head.tag_ == "NN":
+            # "the businessman", "the Wisconsin Republican", "the retired neurosurgeon": the
+            # last person whose role does not contradict it
             gender = _GENDERED_ROLES.get(noun)
-            entry = self._find(
-                lambda e: (
+
+            def person_fits(e: _Entry) -> bool:
+                return (
                     e.source.type is SourceType.PERSON
                     and not e.plural
-                    and (e.source.role is None or noun in _EPITHETS)
-                    and noun not in _ROLE_WORDS
                     and (gender is None or e.gender in (None, gender))
                 )
-            )
+
+            # someone already described so ("retired neurosurgeon"), else the last person
+            # whose role does not contradict it
+            entry = self._find(
+                lambda e: person_fits(e) and noun in (e.source.role or "").split()
+            ) or self._find(lambda e: person_fits(e) and (epithet or e.source.role is None))
             if entry is not None:
                 return entry.source
         # "the ministry", "the department": a body whose name has the word
@@ -1253,9 +1258,16 @@ def _classify(words: list[Token]) -> SourceType:
     low = " ".join(w.lower_ for w in words)
     lows = [w.lower_ for w in words]
     head = _head(words)
+    if head.lower_ in _PARTITIVES:
+        # "the proportion of GOP primary voters", "the average of recent polls"
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if pobj is not None:
+            return _classify([t for t in pobj.subtree if t.lower_ not in _DETERMINERS])
     head_low = head.lower_
-    human = head_low in _HUMAN_NOUNS or head.lemma_.lower() in _HUMAN_NOUNS
-    if human and _lower_word(head) and head_low not in _PLURAL_GOV:
+    if head.lemma_.lower() in _MEDIA_WORDS and _lower_word(head) and head.tag_ == "NNS":
+        return SourceType.MEDIA  # "six newspapers"
+    if _is_human_noun(head) and _lower_word(head) and head_low not in _PLURAL_GOV:
         # "a White House official", "a spokesperson for the Pentagon": people
         return SourceType.GROUP if head.tag_ in {"NNS", "NNPS"} else SourceType.PERSON
     if any(low == g or low.startswith(g + " ") for g in _GROUP_NAMES):
@@ -1444,6 +1456,29 @@ def _analyse_other(
         anonymous=anonymous,
     )
     return source, None, plural or head.lower_ in _PLURAL_GOV
+
+
+_PARTITIVES = _words(
+    """
+    proportion majority majorities minority share percent percentage half third quarter
+    average number plurality most many some all each none rest bulk fraction
+    """
+)
+_AGENT_SUFFIXES = ("ist", "ists", "er", "ers", "or", "ors", "ian", "ians", "ives", "eon", "eons")
+
+
+def _is_human_noun(tok: Token) -> bool:
+    """A noun for people: a known one ("witness", "senator", "nominee"), or a lower-case
+    agent noun ("investors", "environmentalists", "neurosurgeon")."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    lexicons = (_HUMAN_NOUNS, _ROLE_WORDS, _EPITHETS)
+    if any(low in lexicon or lemma in lexicon for lexicon in lexicons):
+        return True
+    if tok.pos_ != "NOUN" or not tok.text.isalpha() or len(low) < 6:
+        return False
+    if lemma in _DOCUMENT_NOUNS or lemma in _GOV_WORDS or lemma in _ORG_WORDS:
+        return False
+    return low.endswith(_AGENT_SUFFIXES)
 
 
 def _lower_word(tok: Token) -> bool:

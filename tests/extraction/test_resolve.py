@@ -323,6 +323,17 @@ def test_resolve_descriptive_possessor_becomes_affiliation(nlp) -> None:  # type
                 ("New York Post", "New York Post"),
             ],
         ),
+        # a description matches someone already described so, before the latest person
+        (
+            "Retired neurosurgeon Ben Carson said no. Laura Bennett said yes. "
+            "The retired neurosurgeon said maybe.",
+            ["Retired neurosurgeon Ben Carson", "Laura Bennett", "The retired neurosurgeon"],
+            [
+                ("Ben Carson", "Ben Carson"),
+                ("Laura Bennett", "Laura Bennett"),
+                ("Ben Carson", "Ben Carson"),
+            ],
+        ),
         # they → a body or a plural source
         (
             "Hamas reported that talks had stalled. They said a deal was far off.",
