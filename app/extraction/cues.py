@@ -445,7 +445,7 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     kids = {c.dep_ for c in tok.children}
     has_comp = bool({"acl", "ccomp", "xcomp", "prep"} & kids)
     clause = any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
-    if lemma in CUE_NOUNS and (("poss" in kids and has_comp) or clause):
+    if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and (("poss" in kids and has_comp) or clause):
         kind = (
             AttributionKind.INTENTION
             if lemma in _INTENT_NOUNS

@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.extraction.chrome import is_chrome, is_headline
 from app.extraction.contents import Quote, find_content, find_quotes, quote_words
 from app.extraction.cues import Cue, find_cues
+from app.extraction.dates import find_said_on
 from app.extraction.parse import Paragraph, ParsedText, Parser, get_parser
+from app.extraction.quantities import find_quantities
+from app.extraction.resolve import SourceResolver
 from app.extraction.sources import find_source
 from app.extraction.types import (
     Attribution,
@@ -17,24 +21,6 @@ from app.extraction.types import (
     ExtractionConfig,
     Span,
 )
-
-try:  # built by another helper; optional only until it lands
-    from app.extraction.dates import find_said_on
-except ImportError:  # pragma: no cover
-    find_said_on = None  # type: ignore[assignment]
-try:
-    from app.extraction.quantities import find_quantities
-except ImportError:  # pragma: no cover
-    find_quantities = None  # type: ignore[assignment]
-try:
-    from app.extraction.resolve import SourceResolver
-except ImportError:  # pragma: no cover
-    SourceResolver = None  # type: ignore[assignment,misc]
-try:
-    from app.extraction.chrome import is_chrome, is_headline
-except ImportError:  # pragma: no cover
-    is_chrome = None  # type: ignore[assignment]
-    is_headline = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,32 +50,38 @@ def extract(
     """
     if not text or not text.strip():
         return []
-    parser = parser or get_parser(config)
-    parsed = parser.parse(text)
-    live = _news_paragraphs(parsed, title)
+    parsed = (parser or get_parser(config)).parse(text)
+    live = _news_paragraphs(parsed, title)  # no headline, no page chrome
     quotes = find_quotes(text, [(p.start, p.end) for p in parsed.paragraphs])
-    nexts = {
-        p.index: parsed.paragraphs[p.index + 1]
-        for p in live
-        if p.index + 1 < len(parsed.paragraphs)
-    }
-    drafts = [d for p in live for d in _drafts_in(p, text, quotes, nexts.get(p.index))]
-    drafts = _attach_quotes(drafts, quotes, parsed, live, text)
+    drafts = _find_drafts(parsed, live, quotes)  # cue -> source -> content, per paragraph
+    drafts = _attach_quotes(drafts, quotes, parsed, live, text)  # quotes running on
     drafts = _drop_nested(_dedupe(drafts))
-    attributions = _assemble(drafts, parsed, quotes, published_at)
+    attributions = _assemble(drafts, parsed, quotes, published_at)  # resolve, date, count
     if config.include_editorial:
         attributions += _editorial(parsed, live, attributions)
     attributions.sort(key=lambda a: (a.content.start, a.content.end))
     return attributions
 
 
+def _find_drafts(parsed: ParsedText, live: list[Paragraph], quotes: list[Quote]) -> list[Draft]:
+    paragraphs = parsed.paragraphs
+    return [
+        d
+        for p in live
+        for d in _drafts_in(
+            p,
+            parsed.text,
+            quotes,
+            paragraphs[p.index + 1] if p.index + 1 < len(paragraphs) else None,
+        )
+    ]
+
+
 def _news_paragraphs(parsed: ParsedText, title: str | None) -> list[Paragraph]:
     out = []
     for p in parsed.paragraphs:
         ptext = parsed.text[p.start : p.end]
-        if is_chrome is not None and is_chrome(ptext):
-            continue
-        if is_headline is not None and is_headline(ptext, index=p.index, title=title):
+        if is_chrome(ptext) or is_headline(ptext, index=p.index, title=title):
             continue
         out.append(p)
     return out
@@ -333,7 +325,7 @@ def _assemble(
     drafts: list[Draft], parsed: ParsedText, quotes: list[Quote], published_at: date | None
 ) -> list[Attribution]:
     text = parsed.text
-    resolver = SourceResolver(text) if SourceResolver is not None else None
+    resolver = SourceResolver(text)
     out = []
     for d in sorted(drafts, key=lambda d: (d.cue_range[0], d.fragments[0][0])):
         p = parsed.paragraphs[d.para]
@@ -346,19 +338,15 @@ def _assemble(
         source_mention = Span.of(text, *d.source_range) if d.source_range else None
         source = None
         based_on = None
-        if resolver is not None and d.source_tokens is not None:
+        if d.source_tokens is not None:
             resolved = _resolve(resolver, doc, d.source_tokens)
             if resolved is not None:
                 source = resolved.source
                 based_on = _shift_span(resolved.based_on, p.start, text)
-        said_on = None
-        if find_said_on is not None:
-            said_on = find_said_on(
-                doc[d.cue.head].sent, d.cue.head, published_at, offset=p.start, text=text
-            )
-        quantities: tuple[Any, ...] = ()
-        if find_quantities is not None:
-            quantities = tuple(q for s, e in d.fragments for q in _quantities_in(parsed, s, e))
+        said_on = find_said_on(
+            doc[d.cue.head].sent, d.cue.head, published_at, offset=p.start, text=text
+        )
+        quantities = tuple(q for s, e in d.fragments for q in _quantities_in(parsed, s, e))
         out.append(
             Attribution(
                 kind=kind,
@@ -391,7 +379,7 @@ def _resolve(resolver: Any, doc: Any, tokens: tuple[int, int]) -> Any:
 
 def _quantities_in(parsed: ParsedText, s: int, e: int) -> tuple[Any, ...]:
     p = next((p for p in parsed.paragraphs if p.start <= s < p.end), None)
-    if p is None or find_quantities is None:
+    if p is None:
         return ()
     return find_quantities(p.doc, s, min(e, p.end), offset=p.start, text=parsed.text)
 
