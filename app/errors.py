@@ -151,6 +151,8 @@ def _allowed_methods(request: Request) -> str:
         regex, _, _ = compile_path(template)
         if regex.match(request.url.path):
             methods |= {m.upper() for m in operations if m.upper() in _HTTP_METHODS}
+    if "GET" in methods:
+        methods.add("HEAD")  # app.main.HeadAsGetMiddleware
     return ", ".join(sorted(methods))
 
 

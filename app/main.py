@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api import articles, claims, health, sources
 from app.api.deps import reject_nul_query
@@ -40,6 +41,27 @@ TAGS = [
     {"name": "sources", "description": "The directory of sources, resolved across articles."},
     {"name": "health", "description": "Liveness and readiness."},
 ]
+
+
+class HeadAsGetMiddleware:
+    """Answer HEAD like GET, without the body (RFC 9110 §9.3.2: general-purpose servers
+    must support HEAD). FastAPI's routes are GET-only, so HEAD /health answered 405 and
+    monitors that probe with HEAD (UptimeRobot's default) saw the service as down."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -125,6 +147,7 @@ def create_app(
     app.state.extractor = extractor or make_extractor(extraction_config)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(HeadAsGetMiddleware)
     for module in (articles, claims, sources, health):
         app.include_router(module.router)
     _document_query_rules(app, settings)

@@ -36,11 +36,11 @@ def test_errors_wrong_method_is_405_problem(client) -> None:
 @pytest.mark.parametrize(
     ("method", "path", "allowed"),
     [
-        ("PUT", "/articles", {"GET", "POST"}),
-        ("OPTIONS", "/articles", {"GET", "POST"}),
-        ("PATCH", "/articles/1", {"GET", "DELETE"}),
-        ("POST", "/claims/1", {"GET"}),
-        ("DELETE", "/sources/7/claims", {"GET"}),
+        ("PUT", "/articles", {"GET", "HEAD", "POST"}),
+        ("OPTIONS", "/articles", {"GET", "HEAD", "POST"}),
+        ("PATCH", "/articles/1", {"GET", "HEAD", "DELETE"}),
+        ("POST", "/claims/1", {"GET", "HEAD"}),
+        ("DELETE", "/sources/7/claims", {"GET", "HEAD"}),
     ],
 )
 def test_errors_405_allow_lists_every_method_of_the_path(
@@ -316,3 +316,20 @@ def test_errors_413_has_one_title_streamed_or_not(db: Database, settings: Settin
         )
     titles = {assert_problem(r, 413)["title"] for r in (by_length, streamed)}
     assert titles == {"Content too large"}
+
+
+@pytest.mark.parametrize("path", ["/health", "/ready", "/articles", "/claims?limit=1"])
+def test_errors_head_is_answered_like_get_without_body(client, path: str) -> None:
+    client.post("/articles", json=article_body())
+    get = client.get(path)
+    head = client.head(path)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-length"] == get.headers["content-length"]
+
+
+def test_errors_head_of_a_missing_article_is_404(client) -> None:
+    r = client.head("/articles/999")
+    assert r.status_code == 404
+    assert r.headers["content-type"] == PROBLEM
