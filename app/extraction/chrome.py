@@ -47,7 +47,12 @@ _CHROME_PATTERNS = [
     r"(?:advertisement|sponsored(?:\s+content)?|ad|promoted|story\s+continues\s+below"
     r"(?:\s+(?:this\s+)?advertisement)?)",
     r"(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation)",
-    r"(?:all\s+rights\s+reserved|copyright|©).{0,120}",
+    r"(?:all\s+rights\s+reserved|copyright|©).{0,250}",
+    r"\(?(?:(?:AP|AFP|Reuters|Getty|EPA|Bloomberg)\s+)?photos?(?:graph)?\s*(?:/|by\b|:).{0,80}",
+    r"image\s+(?:copyright|caption|source)\b.{0,120}",
+    r"(?:this\s+)?(?:story|article|post)\s+(?:has\s+been|was)\s+updated\b.{0,120}",
+    r"(?:additional\s+)?(?:reporting|writing)\s+by\s+(?-i:[A-Z]).{0,200}",
+    r"(?:editing|edited)\s+by\s+(?-i:[A-Z]).{0,120}",
     r"(?:previous|next)\s+(?:article|post|story)\b.{0,120}",
     r"(?:tags?|filed\s+under|categories|category)\s*:.{0,200}",
     r"(?:photo|image|video|credit|source)\s*:\s*\S.{0,80}",

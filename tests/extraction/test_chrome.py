@@ -34,6 +34,13 @@ from app.extraction.chrome import is_chrome, is_headline
         "",
         "   \n ",
         "© 2024 Example Media. All rights reserved.",
+        "(AP Photo/Jane Doe)",
+        "Photo: Example Images",
+        "Image caption The bridge before the storm",
+        "This story has been updated.",
+        "Reporting by Jane Doe; Editing by John Roe",
+        "Copyright 2024 Example Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed.",
     ],
 )
 def test_is_chrome_detects_page_chrome(paragraph: str) -> None:
@@ -51,6 +58,8 @@ def test_is_chrome_detects_page_chrome(paragraph: str) -> None:
         "The army announced an expansion of its operation.",
         "Read the statement in full, the spokesman told reporters, and judge for yourself.",
         "Related talks are expected in Geneva next week.",
+        "Reporting by the ministry was late, officials said.",
+        "The photographer said the image was real.",
     ],
 )
 def test_is_chrome_keeps_news(paragraph: str) -> None:
