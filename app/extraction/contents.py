@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.extraction.cues import CONTENT_PREPS, Cue, _words
+from app.extraction.cues import CONTENT_PREPS, PREP_VERBS, Cue, _words
 
 # Verbs whose direct object is the person spoken to, not what is said.
 ADDRESSEE_VERBS = _words(
     """
-    tell ask inform assure reassure remind urge warn notify brief thank congratulate
+    tell ask inform assure reassure remind urge warn notify brief
     advise instruct order invite implore encourage persuade convince beg
     """
 )
@@ -154,10 +154,15 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
                 return _ranges(doc, _complement(c, excluded))
         return []
     kids = list(verb.children)
+    own_preps = PREP_VERBS.get(verb.lemma_.lower(), frozenset())
     for c in kids:
         if c.dep_ == "ccomp" and c.i not in excluded:
             return _ranges(doc, _complement(c, excluded))
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
+    if (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+        and not any(c.dep_ in ("dobj", "xcomp", "prep") for c in kids)
+    ):
         # "As the Times noted, Clinton raised ...": the main clause is the content
         gov = verb.head
         skip = {t.i for t in verb.subtree} | excluded
@@ -168,6 +173,11 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
         gov = verb.head
         skip = {t.i for t in verb.subtree} | excluded
         return _ranges(doc, [t.i for t in gov.subtree if t.i not in skip])
+    for c in kids:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            # "called for all candidates to lay out specifics": a for-to clause
+            marks = {m.i for m in c.children if m.dep_ == "mark"}
+            return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded | marks])
     for c in kids:
         if c.lower_ in ("so", "yes", "no") and c.i == verb.i + 1:
             return [(c.i, c.i + 1)]  # "55 percent said so", "the candidate said no"
@@ -187,12 +197,22 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
             skip = excluded | _appended_clauses(c)
             return _ranges(doc, [i for i in range(lo, hi) if i not in skip])
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > verb.i:
+        if c.dep_ == "prep" and c.lower_ in own_preps and c.i > verb.i and not _temporal(c):
+            # the verb's own preposition first: "spoke to reporters about [X]"
+            kids = [c, *(k for k in kids if k is not c)]
+            break
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > verb.i and not _temporal(c):
             skip = excluded.union(*(_appended_clauses(g) for g in c.children))
             objs = [t.i for t in c.subtree if t.i != c.i and t.i not in skip]
             if objs:
                 return _ranges(doc, objs)
     return []
+
+
+def _temporal(prep: Any) -> bool:
+    """ "on Saturday", "for three years": a time, not what was said."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _appended_clauses(noun: Any) -> set[int]:

@@ -237,12 +237,16 @@ _ANIMATE_NOUNS = _words(
 )
 
 
+_QUANTIFIERS = frozenset(["both", "all", "many", "most", "some", "several", "few", "each", "none", "half"])
+
+
 def is_animate(tok: Any) -> bool:
     """Whether a subject can hold a stance: a person, an organisation, a group of people."""
     if tok.ent_type_ in _ANIMATE_ENTS or tok.pos_ == "PROPN":
         return True
     if tok.pos_ == "PRON":
-        return tok.lower_ in _ANIMATE_PRONOUNS
+        # "both of his senators", "many", "most in both states"
+        return tok.lower_ in _ANIMATE_PRONOUNS or tok.lower_ in _QUANTIFIERS
     if tok.lemma_.lower() in _ANIMATE_NOUNS or tok.lower_ in _ANIMATE_NOUNS:
         return True
     return tok.pos_ == "NUM"  # "56 percent", "two-thirds"
