@@ -237,7 +237,7 @@ _ANIMATE_NOUNS = _words(
 )
 
 
-_QUANTIFIERS = frozenset(["both", "all", "many", "most", "some", "several", "few", "each", "none", "half"])
+_QUANTIFIERS = _words("both all many most some several few each none half")
 
 
 def is_animate(tok: Any) -> bool:
