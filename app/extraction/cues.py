@@ -52,6 +52,10 @@ SAY_VERBS = _words(
     marvel muse pitch float champion question blog text email message telephone phone
     radio cable
     tweet retweet
+    portray depict paint frame brand compare liken identify promote trash boo chant
+    quote reference list document illustrate plug hype profess confess rage fume
+    protest query debate broach downplay minimize exaggerate overstate misstate spin
+    ignore dodge evade sidestep
     """
 )
 # Verbs of believing, feeling, knowing: content is a clause (or a quote).
@@ -135,6 +139,13 @@ STANCE_VERBS = _words(
 PREP_VERBS: dict[str, frozenset[str]] = {
     verb: frozenset(preps.split())
     for verb, preps in {
+        "see": "as",
+        "view": "as",
+        "regard": "as",
+        "describe": "as",
+        "cast": "as",
+        "count": "as",
+        "rank": "as",
         "talk": "about of on",
         "speak": "about of on out against",
         "refer": "to",
