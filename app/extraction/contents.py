@@ -179,10 +179,14 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
             marks = {m.i for m in c.children if m.dep_ == "mark"}
             return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded | marks])
     for c in kids:
-        if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there") and c.i not in excluded:
-            # "the proposal was rejected by Congress": the passive subject is the content
-            if any(k.dep_ == "agent" for k in kids):
-                return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded])
+        # "the proposal was rejected by Congress": the passive subject is the content
+        if (
+            c.dep_ == "nsubjpass"
+            and c.lower_ not in ("it", "there")
+            and c.i not in excluded
+            and any(k.dep_ == "agent" for k in kids)
+        ):
+            return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded])
     for c in kids:
         if c.lower_ in ("so", "yes", "no") and c.i == verb.i + 1:
             return [(c.i, c.i + 1)]  # "55 percent said so", "the candidate said no"
