@@ -128,6 +128,8 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
             gov = gov.head
         excluded.update(t.i for t in head.subtree)
         return _ranges(doc, [t.i for t in gov.subtree if t.i not in excluded])
+    if cue.pattern == "byline":
+        return []  # the quotation before the dash; the pipeline knows the quotes
     if cue.pattern == "colon":
         sent = head.sent
         return _ranges(doc, list(range(cue.head + 1, len(doc))))[:1] if sent else []

@@ -311,6 +311,16 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
                 Cue(para, tok.i, tok.i, tok.i + 2, AttributionKind.ACCORDING_TO, "according_to")
             )
             continue
+        if (
+            tok.text == ":" or (tok.text in ("―", "—", "–", "--") and _quote_follows(doc, tok))
+        ) and _colon_cue(doc, tok):
+            # "Caddell: ..." and, in lists of voices, "Carla Sanchez ― “...”"
+            cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.INDIRECT, "colon"))
+            continue
+        if tok.text.lstrip('”"') in _DASHES and _byline_after_quote(doc, tok):
+            # '“...”― Carla Sanchez.': the speaker signs the quotation
+            cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.INDIRECT, "byline"))
+            continue
         if pos == "VERB" or (pos == "AUX" and lemma in ("say", "tell")):
             cue = _verb_cue(doc, tok, lemma, para)
             if cue is not None:
@@ -325,8 +335,6 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
             if cue is not None:
                 cues.append(cue)
             continue
-        if tok.text == ":" and _colon_cue(doc, tok):
-            cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.INDIRECT, "colon"))
     return cues
 
 
@@ -484,6 +492,37 @@ def _is_clause_acl(tok: Any) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         return True
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _quote_follows(doc: Any, tok: Any) -> bool:
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1] in _QUOTE_MARKS
+
+
+_DASHES = frozenset({"―", "—", "–", "--"})
+
+
+def _byline_after_quote(doc: Any, tok: Any) -> bool:
+    glued = tok.text[:1] in '”"'  # the tokenizer keeps '”―' together
+    if not glued and (tok.i == 0 or doc[tok.i - 1].text[-1:] not in '”"'):
+        return False
+    name = byline_range(doc, tok)
+    return name is not None
+
+
+def byline_range(doc: Any, tok: Any) -> tuple[int, int] | None:
+    """The short name after a dash that signs a quotation, up to the line or sentence end."""
+    i = j = tok.i + 1
+    while j < len(doc) and j - i < 6 and not doc[j].is_punct and "\n" not in doc[j].text:
+        if "\n" in doc[j - 1].whitespace_ and j > i:
+            break
+        j += 1
+    if j == i or not doc[i].text[:1].isupper():
+        return None
+    if j < len(doc) and not (
+        doc[j].is_punct or "\n" in doc[j].text or "\n" in doc[j - 1].whitespace_
+    ):
+        return None
+    return (i, j)
 
 
 def _colon_cue(doc: Any, colon: Any) -> bool:

@@ -110,6 +110,13 @@ def _drafts_in(
         )
         frags = [(off + doc[s].idx, off + _end_char(doc, e)) for s, e in content_tok]
         frags = _widen_to_quotes(frags, pquotes)
+        if cue.pattern == "byline":
+            # the cue is the dash alone, not the closing quote glued to it
+            lead = len(text[cue_range[0] : cue_range[1]]) - len(
+                text[cue_range[0] : cue_range[1]].lstrip('”"')
+            )
+            cue_range = (cue_range[0] + lead, cue_range[1])
+            frags = [(q.start, q.end) for q in pquotes if -1 <= cue_range[0] - q.end <= 2][-1:]
         if not frags and cue.pattern in ("verb", "colon"):
             frags = _nearby_quote(doc, cue, off, pquotes, cue_range, src_range)
         if not frags and following is not None and _ends_with_colon(text, cue_range, p.end):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.extraction.cues import Cue
+from app.extraction.cues import Cue, byline_range
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -42,6 +42,8 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
             objs = [c for c in head.children if c.dep_ in ("pobj", "prep")]
             objs = [c for c in objs if c.i > cue.end - 1]
         return _np_range(doc, objs[0], cue) if objs else None
+    if cue.pattern == "byline":
+        return byline_range(doc, head)
     if cue.pattern == "colon":
         sent = head.sent
         return _trim(doc, sent.start, cue.head)

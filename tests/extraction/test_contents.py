@@ -179,6 +179,18 @@ def test_extract_content_and_source(  # type: ignore[no-untyped-def]
             "Lopez",
             "We are not leaving this town.",
         ),
+        (
+            "Voices from the rally.\n\n“The bridge matters to all of us.”― Ana Ruiz.",
+            "―",
+            "Ana Ruiz",
+            "The bridge matters to all of us.",
+        ),
+        (
+            "Voices from the rally.\n\nAna Ruiz ― “The bridge matters to all of us.”",
+            "―",
+            "Ana Ruiz",
+            "The bridge matters to all of us.",
+        ),
     ],
 )
 def test_extract_content_contains(  # type: ignore[no-untyped-def]
