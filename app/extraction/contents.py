@@ -128,6 +128,12 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
             gov = gov.head
         excluded.update(t.i for t in head.subtree)
         return _ranges(doc, [t.i for t in gov.subtree if t.i not in excluded])
+    if cue.pattern == "seem":
+        idx = []
+        for c in head.children:
+            if c.dep_ in ("nsubj", "xcomp", "ccomp") and c.lower_ not in ("it", "there"):
+                idx += [t.i for t in c.subtree if t.i not in excluded]
+        return _ranges(doc, sorted(set(idx)))
     if cue.pattern == "byline":
         return []  # the quotation before the dash; the pipeline knows the quotes
     if cue.pattern == "colon":

@@ -366,6 +366,9 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         for c in tok.rights:
             if c.dep_ == "prep" and c.i == end and c.lower_ in preps:
                 end = c.i + 1
+    if lemma in _SEEM_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        # "it appears that ...", "the senator seemed to waver": an unsourced impression
+        return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "seem")
     if kind is not None and _imperative(tok):
         return None  # "Want more updates? Sign up ...", "Read the full statement"
     if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
@@ -498,6 +501,7 @@ def _quote_follows(doc: Any, tok: Any) -> bool:
     return tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1] in _QUOTE_MARKS
 
 
+_SEEM_VERBS = frozenset({"seem", "appear"})
 _DASHES = frozenset({"―", "—", "–", "--"})
 
 

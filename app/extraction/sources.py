@@ -42,6 +42,8 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
             objs = [c for c in head.children if c.dep_ in ("pobj", "prep")]
             objs = [c for c in objs if c.i > cue.end - 1]
         return _np_range(doc, objs[0], cue) if objs else None
+    if cue.pattern == "seem":
+        return None  # whose impression it is, the text does not say
     if cue.pattern == "byline":
         return byline_range(doc, head)
     if cue.pattern == "colon":
