@@ -201,6 +201,37 @@ def test_extract_content_contains(  # type: ignore[no-untyped-def]
     assert content_contains in a.text
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # passive with an agent: the agent speaks, the passive subject is the content
+        ("The proposal was rejected by the council.", "rejected", "the council", "The proposal"),
+        # for-to clauses after "call for"
+        (
+            "She called for all candidates to publish their plans.",
+            "called",
+            "She",
+            "all candidates to publish their plans",
+        ),
+        # an impression nobody in the text holds
+        ("The senator seemed to waver on the bill.", "seemed", None, "to waver on the bill"),
+        # "accused X of Y" keeps the of-phrase
+        (
+            "The mayor accused the council of wasting money.",
+            "accused",
+            "The mayor",
+            "the council of wasting money",
+        ),
+    ],
+)
+def test_extract_more_constructions(  # type: ignore[no-untyped-def]
+    parser, text: str, cue: str, source: str | None, content: str
+) -> None:
+    a = _by_cue(extract(text, config=CONFIG, parser=parser), cue)
+    assert (a.source_mention.text if a.source_mention else None) == source
+    assert content in a.text
+
+
 def test_extract_quote_running_over_paragraphs(parser) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The mayor spoke on Friday. “We will rebuild the bridge,” she said. “It will take time."
