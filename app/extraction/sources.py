@@ -85,8 +85,33 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
             # "a statement saying ...", "officials familiar with ..."
             return _np_range(doc, tok.head, cue, skip=tok)
         if tok.dep_ not in _CLIMB or tok.head is tok:
-            return _after_verb(doc, head, cue)
+            return _after_verb(doc, head, cue) or _nearest_speaker(doc, cue)
         tok = tok.head
+    return None
+
+
+def _nearest_speaker(doc: Any, cue: Cue) -> tuple[int, int] | None:
+    """The parse left the verb without a subject: take the nearest name or personal
+    pronoun before it in the sentence ("Murphy, the head of the PAC, Tweeted ...")."""
+    head = doc[cue.head]
+    if head.pos_ != "VERB" or head.tag_ == "VBN":
+        return None
+    sent = head.sent
+    for i in range(cue.start - 1, sent.start - 1, -1):
+        tok = doc[i]
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in (
+            "he",
+            "she",
+            "they",
+            "i",
+            "we",
+        ):
+            # the whole noun phrase, cut before the cue
+            root = tok
+            while root.head is not root and root.dep_ in ("compound", "flat", "amod", "poss"):
+                root = root.head
+            lo, hi = root.left_edge.i, min(root.right_edge.i + 1, cue.start)
+            return _trim(doc, lo, hi)
     return None
 
 
