@@ -1,6 +1,6 @@
 """Finding the content of a cue: what was said, believed, intended or found.
 
-PolNeAR (guidelines section 3 "Content") marks the attributed material without the
+The PolNeAR guidelines mark the attributed material without the
 complementizer ("said [that] X"), quotation marks included, split into fragments around an
 interrupting cue and source (``"A," he said, "B."``), and running over sentences and
 paragraphs while the quotation goes on.

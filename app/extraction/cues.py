@@ -1,6 +1,6 @@
 """Finding attribution cues: the words that attribute content to a source.
 
-PolNeAR (Newell, Margolin & Ruths 2018, guidelines section 3 "Cues") annotates as cue the
+PolNeAR (Newell, Margolin & Ruths 2018; its annotation guidelines define cues) annotates as cue the
 verb or phrase that introduces attributed material: verbs of saying ("said", "told",
 "tweeted"), of believing and feeling ("thinks", "fears"), of intending ("wants", "plans"),
 of finding ("the poll shows"), evaluative speech acts ("criticized", "praised", "called for"),

@@ -45,8 +45,18 @@ def extract(
 ) -> list[Attribution]:
     """Every attribution of ``text`` (cue + source mention + content), in text order.
 
-    Statements in the article's own voice come as EDITORIAL attributions when
-    ``config.include_editorial`` is set. The headline and page chrome yield nothing.
+    Reads the article text as given (CRLF, control characters and any length are fine; an
+    empty text gives ``[]``) and, for dating statements, its ``published_at``. Each
+    attribution carries character spans into ``text``: the cue, the source mention (the
+    whole noun phrase, pronouns as they stand), the content split into fragments around an
+    interrupting cue, plus the resolved source, ``said_on``, quantities and ``based_on``.
+    Attributions embedded in another one's content ("X said Y wants Z") are left to the
+    reporting one, as PolNeAR mostly does. Sentences in the article's own voice come as
+    EDITORIAL attributions when ``config.include_editorial`` is set; the headline and page
+    chrome yield nothing.
+
+    Example: ``"We will rebuild," the mayor said on Monday.`` gives one DIRECT_QUOTE with
+    cue ``said``, source mention ``the mayor`` and content ``"We will rebuild,"``.
     """
     if not text or not text.strip():
         return []

@@ -1,6 +1,6 @@
 """Finding the source mention of a cue: the noun phrase naming who says, believes or finds.
 
-PolNeAR (guidelines section 3 "Sources") marks the whole noun phrase of the source,
+The PolNeAR guidelines mark the whole noun phrase of the source,
 appositions included ("Qatar's Foreign Ministry spokesperson, Majed al-Ansari"), and
 pronouns as they stand ("he"); resolving them is ``resolve.py``'s job, not this module's.
 """
