@@ -2,6 +2,7 @@
 
 Usage:
     python scripts/evaluate.py DATA_DIR [--out pred.jsonl] [--limit N] [--errors]
+                               [--every K [--offset I]]
                                [--score-py ../shared/tools/attreval/score.py]
 
 DATA_DIR holds ``text/*.txt`` (and ``attributions/*.ann`` for the scorer). Publication dates
@@ -47,8 +48,18 @@ def read_metadata(data_dir: Path) -> dict[str, tuple[date | None, str | None]]:
     return {}
 
 
-def predict(data_dir: Path, out_path: Path, limit: int | None, *, use_title: bool) -> int:
+def predict(
+    data_dir: Path,
+    out_path: Path,
+    limit: int | None,
+    *,
+    use_title: bool,
+    every: int = 1,
+    offset: int = 0,
+) -> int:
     files = sorted((data_dir / "text").glob("*.txt"))
+    if every > 1 or offset:
+        files = files[offset :: max(every, 1)]
     if limit:
         files = files[:limit]
     meta = read_metadata(data_dir)
@@ -156,6 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data_dir", type=Path)
     ap.add_argument("--out", type=Path, help="predictions JSONL (default: a temporary file)")
     ap.add_argument("--limit", type=int, help="only the first N documents")
+    ap.add_argument(
+        "--every", type=int, default=1, help="only every K-th document (sample across publishers)"
+    )
+    ap.add_argument("--offset", type=int, default=0, help="start the --every sample at this index")
     ap.add_argument("--errors", action="store_true", help="print unmatched gold and predictions")
     ap.add_argument("--score-py", type=Path, default=DEFAULT_SCORE_PY)
     ap.add_argument(
@@ -165,9 +180,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     out = args.out or Path(tempfile.mkstemp(suffix=".jsonl")[1])
-    predict(args.data_dir, out, args.limit, use_title=args.title)
+    predict(
+        args.data_dir, out, args.limit, use_title=args.title, every=args.every, offset=args.offset
+    )
     score = load_score_module(args.score_py)
-    res = score.run(str(args.data_dir), str(out), only_predicted_docs=bool(args.limit))
+    res = score.run(
+        str(args.data_dir),
+        str(out),
+        only_predicted_docs=bool(args.limit or args.every > 1 or args.offset),
+    )
     if args.errors:
         print_errors(score, args.data_dir, out)
     print(score.format_table(res))

@@ -135,6 +135,32 @@ STANCE_VERBS = _words(
     lambast lambaste scold rebuke chastise deride disparage belittle support
     """
 )
+# Further evaluation and action-on-discourse verbs, by class (VerbNet-like, written from
+# general knowledge of English): judgment (compliment, commend, chide, ...), admiring and
+# loathing (admire, despise, ...), characterising (liken, brand, ...), presenting and
+# publishing (unveil, release, ...), pursuing and urging (seek, court, ...), attacking in
+# words (bash, knock, ...). Cues only with an animate subject and an object or clause.
+STANCE_VERBS = STANCE_VERBS | _words(
+    """
+    compliment commend salute laud extol hail fault chide admonish reprimand berate
+    upbraid censure lampoon skewer savage excoriate pillory assail attack bash
+    trash needle ding slam hammer rip pan decry deplore lament bemoan regret mourn
+    admire adore appreciate cherish despise detest loathe resent envy esteem revere
+    idolize fancy relish tolerate value worship pity
+    liken compare equate contrast characterize characterise portray depict cast paint
+    label brand dub term nickname style tag
+    unveil release publish issue post unfurl launch introduce present propose
+    submit file circulate sign
+    seek court woo lobby urge implore exhort petition solicit invite
+    embrace adopt tout promote push pitch hype trumpet herald celebrate
+    recognize recognise acknowledge concede accept affirm reaffirm validate approve
+    disapprove veto rebuff rebut refute contradict debunk discredit undercut undermine
+    question doubt second echo parrot mimic impersonate parody imitate
+    warn threaten vow pledge promise guarantee
+    forgive excuse pardon absolve exonerate blame scapegoat
+    query quiz grill press
+    """
+)
 # Verbs that are cues with a prepositional object: "talked about X", "called for X".
 PREP_VERBS: dict[str, frozenset[str]] = {
     verb: frozenset(preps.split())
@@ -146,7 +172,6 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "cast": "as",
         "count": "as",
         "rank": "as",
-        "talk": "about of on",
         "speak": "about of on out against",
         "refer": "to",
         "point": "to out",
@@ -182,7 +207,6 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "agree": "with on",
         "disagree": "with on",
         "side": "with",
-        "take": "aim",
         "poke": "fun",
         "dwell": "on",
         "harp": "on",
@@ -205,11 +229,56 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "hit": "at back out",
         "shoot": "back",
         "lobby": "for against",
-        "stand": "by with",
         "express": "support",
         "remark": "on upon",
         "inquire": "about",
         "wonder": "about",
+        "go": "after",
+        "lay": "out",
+        "spell": "out",
+        "set": "out forth",
+        "put": "forward forth",
+        "roll": "out",
+        "sign": "off",
+        "sound": "off",
+        "pile": "on",
+        "swipe": "at",
+        "jab": "at",
+        "snipe": "at",
+        "take": "aim issue",
+        "pounce": "on",
+        "seize": "on upon",
+        "zero": "in",
+        "zoom": "in",
+        "touch": "on upon",
+        "hammer": "away",
+        "vouch": "for",
+        "stump": "for",
+        "fight": "for against",
+        "stand": "up by with",
+        "pin": "on",
+        "blame": "on for",
+        "laugh": "at off",
+        "scoff": "at",
+        "sneer": "at",
+        "balk": "at",
+        "bristle": "at",
+        "chafe": "at",
+        "smile": "at",
+        "nod": "to",
+        "back": "away off",
+        "walk": "back",
+        "brush": "off aside",
+        "shrug": "off",
+        "wave": "off away",
+        "play": "down up",
+        "talk": "about of on up down",
+        "dismiss": "as",
+        "celebrate": "as",
+        "tout": "as",
+        "hail": "as",
+        "praise": "as",
+        "single": "out",
     }.items()
 }
 # Light verbs that carry a cue noun as object: "made the point that", "took aim at".
@@ -244,6 +313,16 @@ _ANIMATE_NOUNS = _words(
     expert experts economist economists activist activists advocate advocates donor
     donors delegate delegates conservative conservatives liberal liberals progressive
     progressives campaign team staff parent parents
+    council union unions board company companies firm firms coalition association
+    federation caucus congress parliament senate house commission institute foundation
+    network newspaper mayor minister ministers chairman chairwoman chair ceo executive
+    executives director secretary prosecutor prosecutors lawyer lawyers attorney
+    attorneys host anchor reporter reporters writer author columnist editor editors
+    pundit pundits commentator commentators strategist strategists pollster pollsters
+    adviser advisers advisor advisors opponent opponents rival rivals ally allies
+    nominee incumbent challenger ambassador diplomat diplomats envoy general chief
+    citizens workers student students teacher teachers scientist scientists doctor
+    doctors investor investors protester protesters lobby lobbyist lobbyists
     """
 )
 

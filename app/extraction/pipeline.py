@@ -106,9 +106,6 @@ def _drafts_in(
     out = []
     for cue in find_cues(doc, para=p.index):
         src_tok = find_source(doc, cue)
-        if cue.kind in _INNER_KINDS and src_tok is not None and _is_pronoun_12(doc, src_tok):
-            # "I think", "you want": the writer's or the reader's mind, not a source's
-            continue
         content_tok = find_content(doc, cue, src_tok)
         cue_range = (off + doc[cue.start].idx, off + _end_char(doc, cue.end))
         quoted = _inside_quote(cue_range, pquotes)
@@ -147,13 +144,6 @@ def _inside_quote(r: tuple[int, int], quotes: list[Quote]) -> Quote | None:
 
 
 _FIRST_SECOND = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
-
-
-_INNER_KINDS = frozenset({AttributionKind.BELIEF, AttributionKind.INTENTION})
-
-
-def _is_pronoun_12(doc: Any, src: tuple[int, int]) -> bool:
-    return src[1] - src[0] == 1 and doc[src[0]].lower_ in _FIRST_SECOND
 
 
 def _first_person(doc: Any, src: tuple[int, int] | None) -> bool:

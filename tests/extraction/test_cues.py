@@ -66,3 +66,34 @@ def test_find_cues_colon_after_a_name(parser) -> None:  # type: ignore[no-untype
 )
 def test_find_cues_ignores_plain_statements(parser, sentence: str) -> None:  # type: ignore[no-untyped-def]
     assert _cues(parser, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # judgment, admiring, characterising, publishing, pursuing verbs with a person subject
+        ("The governor complimented the nurses on their courage.", "complimented"),
+        ("The senator admires the late judge.", "admires"),
+        ("The mayor likened the new tax to a tariff on bread.", "likened"),
+        ("The council unveiled a plan for the harbour.", "unveiled"),
+        ("The candidate scolded her rivals for their silence.", "scolded"),
+        ("The union sought a meeting with the board.", "sought"),
+        ("The mayor went after the council over the budget.", "went after"),
+        ("The minister touched on the pension reform.", "touched on"),
+        ("The coach laid out his plans for the season.", "laid out"),
+    ],
+)
+def test_find_cues_stance_and_discourse_verbs(parser, sentence: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    found = [c for c, _, _ in _cues(parser, sentence)]
+    assert cue in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The storm released a torrent of rain over the valley.",
+        "The river sought the lowest path to the sea.",
+    ],
+)
+def test_find_cues_stance_verbs_need_an_animate_subject(parser, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert _cues(parser, sentence) == []
