@@ -477,7 +477,12 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         # any verb with a person as subject and a that-clause reports a mind or a saying:
         # "he made it clear that ...", "she learned that ..."
         return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "verb")
-    if lemma in STANCE_VERBS and _has_object(tok) and _animate_subject(tok):
+    if (
+        lemma in STANCE_VERBS
+        and _has_object(tok)
+        and _animate_subject(tok)
+        and not _object_speaks(tok)
+    ):
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
     if kind is not None and lemma in STANCE_VERBS and _has_object(tok):
         return None
@@ -532,6 +537,15 @@ def _document_subject(tok: Any) -> bool:
 def _has_object(tok: Any) -> bool:
     return any(
         c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
+        for c in tok.children
+    )
+
+
+def _object_speaks(tok: Any) -> bool:
+    """ "issued a statement saying X", "released an ad claiming X": the object carries
+    its own content; the participle is the cue, not the verb of publishing."""
+    return any(
+        c.dep_ == "dobj" and any(g.dep_ == "acl" and g.tag_ == "VBG" for g in c.children)
         for c in tok.children
     )
 

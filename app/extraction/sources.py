@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.extraction.cues import Cue, byline_range
+from app.extraction.cues import (
+    CUE_NOUNS,
+    DOCUMENT_NOUNS,
+    STANCE_NOUNS,
+    Cue,
+    _words,
+    byline_range,
+    is_animate,
+)
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -70,7 +78,7 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
     if cue.pattern == "adj":
         # "he is confident that ...": the subject of the copula
         tok = head.head if head.dep_ in ("acomp", "amod") else head
-    for _ in range(4):
+    for _ in range(6):
         subj = _subject(tok)
         if subj is _PASSIVE:
             return None
@@ -82,12 +90,45 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         if tok.dep_ == "relcl":
             return _np_range(doc, tok.head, cue, skip=tok)
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            noun = tok.head
+            if _idle_noun(noun):
+                # "X made a bid to persuade Y", "X gave new impetus to oppose Y": the noun
+                # neither speaks nor thinks; the speaker is the subject of its verb
+                tok = noun.head
+                continue
             # "a statement saying ...", "officials familiar with ..."
-            return _np_range(doc, tok.head, cue, skip=tok)
+            return _np_range(doc, noun, cue, skip=tok)
         if tok.dep_ not in _CLIMB or tok.head is tok:
             return _after_verb(doc, head, cue) or _nearest_speaker(doc, cue)
         tok = tok.head
     return None
+
+
+# Things that carry a message of their own: "an ad attacking X", "a video showing Y".
+_SPEAKING_THINGS = _words(
+    """
+    ad ads advert advertisement commercial spot video clip film documentary website site
+    page post tweet message email letter memo note book editorial column op-ed speech
+    interview campaign petition resolution bill measure law rule order statement release
+    report poll survey study
+    """
+)
+
+
+def _idle_noun(noun: Any) -> bool:
+    """A common noun that cannot be a source: not a person, group, document or message,
+    and itself an object or a prepositional object inside a clause."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ in ("dobj", "pobj", "attr", "npadvmod")
+        and noun.head is not noun
+        and not is_animate(noun)
+        and lemma not in _SPEAKING_THINGS
+        and lemma not in DOCUMENT_NOUNS
+        and lemma not in CUE_NOUNS
+        and lemma not in STANCE_NOUNS
+    )
 
 
 def _nearest_speaker(doc: Any, cue: Cue) -> tuple[int, int] | None:

@@ -130,3 +130,26 @@ def test_load_parser_without_any_model_raises() -> None:
 @pytest.mark.model
 def test_get_parser_is_cached() -> None:
     assert get_parser(ExtractionConfig()) is get_parser(ExtractionConfig())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # the participle hangs on a noun that neither speaks nor thinks: climb to its verb
+        ("The mayor made a bid to persuade the council that the plan works.", "persuade", "The mayor"),
+        ("The mayor spent the morning praising the firefighters.", "praising", "The mayor"),
+        ("The senator had a hard time defending the bill.", "defending", "The senator"),
+        # a noun that carries a message speaks itself
+        ("The group released an ad attacking the senator.", "attacking", "an ad"),
+        ("The ministry issued a statement saying the border was closed.", "issued a statement", "The ministry"),
+    ],
+)  # fmt: skip
+def test_extract_source_of_participles_and_infinitives(parser, text: str, cue: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    config = ExtractionConfig(include_editorial=False)
+    found = [
+        (a.cue.text, a.source_mention.text if a.source_mention else None)
+        for a in extract(text, config=config, parser=parser)
+        if a.cue is not None
+    ]
+    assert (cue, source) in found, found
