@@ -160,6 +160,19 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
         for c in head.children:
             if c.dep_ in ("ccomp", "xcomp"):
                 return _ranges(doc, _complement(c, excluded))
+        if cue.end > cue.head + 1:
+            # "critical of the plan": the object of the cue's preposition
+            prep = doc[cue.end - 1]
+            return _ranges(
+                doc, [t.i for t in prep.subtree if t.i != prep.i and t.i not in excluded]
+            )
+        return []
+    if cue.pattern == "agent":
+        if cue.end > cue.head + 1:
+            prep = doc[cue.end - 1]
+            return _ranges(
+                doc, [t.i for t in prep.subtree if t.i != prep.i and t.i not in excluded]
+            )
         return []
     kids = list(verb.children)
     own_preps = PREP_VERBS.get(verb.lemma_.lower(), frozenset())

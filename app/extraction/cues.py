@@ -351,7 +351,7 @@ class Cue:
     start: int  # first token of the cue phrase
     end: int  # one past its last token
     kind: AttributionKind
-    pattern: str  # "verb", "adj", "noun", "according_to", "colon"
+    pattern: str  # "verb", "adj", "noun", "agent", "seem", "according_to", "colon", "byline"
 
 
 def _category(lemma: str) -> AttributionKind | None:
@@ -402,12 +402,28 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
             continue
         if pos == "VERB" or (pos == "AUX" and lemma in ("say", "tell")):
             cue = _verb_cue(doc, tok, lemma, para)
+            if cue is None and tok.dep_ == "acomp":
+                cue = _stance_adj_cue(tok, para)  # "he is opposed to the deal"
             if cue is not None:
                 cues.append(cue)
             continue
-        if pos == "ADJ" and lemma in BELIEF_ADJS and tok.dep_ in ("acomp", "amod", "ROOT"):
-            if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
-                cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "adj"))
+        if pos == "ADJ":
+            cue = None
+            if (
+                lemma in BELIEF_ADJS
+                and tok.dep_ in ("acomp", "amod", "ROOT")
+                and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+            ):
+                cue = Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "adj")
+            elif tok.dep_ in ("acomp", "ROOT"):
+                cue = _stance_adj_cue(tok, para)  # "she is critical of the plan"
+            if cue is not None:
+                cues.append(cue)
+            continue
+        if pos == "NOUN" and lemma in AGENT_NOUNS:
+            cue = _agent_noun_cue(tok, para)
+            if cue is not None:
+                cues.append(cue)
             continue
         if pos == "NOUN" and (lemma in CUE_NOUNS or lemma in STANCE_NOUNS):
             cue = _noun_cue(tok, lemma, para)
@@ -415,6 +431,126 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
                 cues.append(cue)
             continue
     return cues
+
+
+# Adjectives (and adjectival participles) of stance with a prepositional object:
+# "critical of the plan", "opposed to the deal", "skeptical about the poll".
+STANCE_ADJS: dict[str, frozenset[str]] = {
+    adj: frozenset(preps.split())
+    for adj, preps in {
+        "critical": "of",
+        "supportive": "of",
+        "skeptical": "of about",
+        "sceptical": "of about",
+        "wary": "of",
+        "suspicious": "of",
+        "dismissive": "of",
+        "contemptuous": "of",
+        "scornful": "of",
+        "proud": "of",
+        "fond": "of",
+        "tired": "of",
+        "afraid": "of",
+        "confident": "about of in",
+        "optimistic": "about",
+        "pessimistic": "about",
+        "enthusiastic": "about",
+        "excited": "about",
+        "worried": "about",
+        "concerned": "about",
+        "nervous": "about",
+        "upset": "about with",
+        "angry": "about at with",
+        "furious": "about at with",
+        "unhappy": "about with",
+        "happy": "about with",
+        "pleased": "with",
+        "satisfied": "with",
+        "disappointed": "in with by",
+        "frustrated": "with by",
+        "outspoken": "about on in",
+        "vocal": "about on in",
+        "open": "to",
+        "receptive": "to",
+        "hostile": "to toward towards",
+        "sympathetic": "to toward towards",
+        "opposed": "to",
+        "committed": "to",
+        "devoted": "to",
+        "dedicated": "to",
+        "unconvinced": "by of",
+        "convinced": "of",
+        "adamant": "about",
+        "sure": "about of",
+        "certain": "about of",
+        "clear": "about on",
+        "firm": "on about",
+        "silent": "on about",
+        "mum": "on about",
+        "quiet": "on about",
+        "candid": "about",
+        "blunt": "about",
+        "honest": "about",
+        "uneasy": "about with",
+        "uncomfortable": "with about",
+        "comfortable": "with",
+    }.items()
+}
+# Nouns of people by their stance: "a fierce critic of the deal", "is a campaigner for".
+AGENT_NOUNS = _words(
+    """
+    supporter supporters critic critics opponent opponents proponent proponents advocate
+    advocates champion defender defenders backer backers foe foes fan fans admirer
+    admirers campaigner campaigners detractor detractors skeptic skeptics sceptic
+    sceptics believer believers ally allies enemy enemies
+    """
+)
+_AGENT_PREPS = _words("of for against")
+
+
+def _stance_adj_cue(tok: Any, para: int) -> Cue | None:
+    preps = STANCE_ADJS.get(tok.lower_)
+    if not preps:
+        return None
+    for c in tok.rights:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in preps
+            and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        ):
+            cop = tok.head if tok.dep_ == "acomp" else tok
+            if not _animate_subject(cop):
+                return None
+            return Cue(
+                para,
+                tok.i,
+                tok.i,
+                c.i + 1 if c.i - tok.i <= 2 else tok.i + 1,
+                AttributionKind.BELIEF,
+                "adj",
+            )
+    return None
+
+
+def _agent_noun_cue(tok: Any, para: int) -> Cue | None:
+    """ "X is a critic of Y", "X, a supporter of Y,": the noun and its preposition."""
+    if tok.dep_ not in ("attr", "appos"):
+        return None
+    for c in tok.rights:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in _AGENT_PREPS
+            and any(g.dep_ == "pobj" for g in c.children)
+        ):
+            return Cue(
+                para,
+                tok.i,
+                tok.i,
+                c.i + 1 if c.i - tok.i <= 3 else tok.i + 1,
+                AttributionKind.INDIRECT,
+                "agent",
+            )
+    return None
 
 
 _INTENT_NOUNS = _words(
@@ -473,6 +609,9 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
                     AttributionKind.INDIRECT,
                     "verb",
                 )
+    if lemma == "make" and _made_clear(tok) and _animate_subject(tok):
+        # "she made (it) clear that ...", "he made known his opposition to ..."
+        return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
     if lemma not in _NOT_CUES and _that_clause(tok) and _animate_subject(tok):
         # any verb with a person as subject and a that-clause reports a mind or a saying:
         # "he made it clear that ...", "she learned that ..."
@@ -512,6 +651,16 @@ _NOT_CUES = _words(
     be have do get go come make take give put let help cause
     """
 )
+
+
+_CLEAR_WORDS = _words("clear plain known obvious explicit")
+
+
+def _made_clear(tok: Any) -> bool:
+    return any(
+        c.lower_ in _CLEAR_WORDS and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "dobj", "advmod")
+        for c in tok.children
+    ) and any(c.dep_ in ("ccomp", "dobj", "xcomp", "oprd") for c in tok.children)
 
 
 def _that_clause(tok: Any) -> bool:

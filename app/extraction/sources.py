@@ -57,6 +57,14 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
     if cue.pattern == "colon":
         sent = head.sent
         return _trim(doc, sent.start, cue.head)
+    if cue.pattern == "agent":
+        # "X is a critic of Y": the subject of the copula; "X, a critic of Y": X
+        if head.dep_ == "appos":
+            return _np_range(doc, head.head, cue, skip=head)
+        subj = _subject(head.head)
+        if subj is not None and subj is not _PASSIVE:
+            return _np_range(doc, subj, cue)
+        return None
     if cue.pattern == "noun":
         for c in head.children:
             if c.dep_ == "poss":

@@ -153,3 +153,38 @@ def test_extract_source_of_participles_and_infinitives(parser, text: str, cue: s
         if a.cue is not None
     ]
     assert (cue, source) in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # stance adjectives with a prepositional object
+        ("The senator is critical of the new budget.", "critical of", "The senator", "the new budget"),
+        ("The mayor is opposed to the harbour plan.", "opposed to", "The mayor", "the harbour plan"),
+        # people named by their stance
+        ("She is a campaigner for clean air.", "campaigner for", "She", "clean air"),
+        ("Adelson, a fierce supporter of the party, gave money.", "supporter of", "Adelson", "the party"),
+        # "made it clear"
+        ("He made it clear that he would run again.", "made", "He", None),
+    ],
+)  # fmt: skip
+def test_extract_stance_adjectives_agent_nouns_made_clear(parser, text: str, cue: str, source: str, content: str | None) -> None:  # type: ignore[no-untyped-def]
+    config = ExtractionConfig(include_editorial=False)
+    found = [
+        (a.cue.text, a.source_mention.text if a.source_mention else None, a.content.text)
+        for a in extract(text, config=config, parser=parser)
+        if a.cue is not None
+    ]
+    assert any(
+        c == cue and s == source and (content is None or t == content) for c, s, t in found
+    ), found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["The room was full of people.", "The storm was critical of nothing at all."]
+)
+def test_extract_stance_adjectives_need_a_person(parser, text: str) -> None:  # type: ignore[no-untyped-def]
+    config = ExtractionConfig(include_editorial=False)
+    assert extract(text, config=config, parser=parser) == []
