@@ -663,11 +663,33 @@ def _made_clear(tok: Any) -> bool:
     ) and any(c.dep_ in ("ccomp", "dobj", "xcomp", "oprd") for c in tok.children)
 
 
+_WH_MARKS = _words("whether if")
+_WH_WORDS = _words("what why how who whom which where when")
+
+
 def _that_clause(tok: Any) -> bool:
-    return any(
-        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in tok.children
-    )
+    """A complement clause: "that ...", or "whether/if/what/how ..." after a verb whose
+    subject is a person or group (not "it", "that")."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.i < tok.i:
+            continue
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return True
+        wh = any(m.dep_ == "mark" and m.lower_ in _WH_MARKS for m in c.children) or (
+            c.left_edge.lower_ in _WH_WORDS and c.left_edge.i > tok.i
+        )
+        if wh and _personal_subject(tok):
+            return True
+    return False
+
+
+def _personal_subject(tok: Any) -> bool:
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            if c.pos_ == "PRON":
+                return c.lower_ in ("he", "she", "they", "i", "we", "who")
+            return is_animate(c)
+    return False
 
 
 def _imperative(tok: Any) -> bool:

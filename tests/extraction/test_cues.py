@@ -97,3 +97,19 @@ def test_find_cues_stance_and_discourse_verbs(parser, sentence: str, cue: str) -
 )
 def test_find_cues_stance_verbs_need_an_animate_subject(parser, sentence: str) -> None:  # type: ignore[no-untyped-def]
     assert _cues(parser, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("She knows what the voters want.", "knows"),
+        ("The lawyer learned that the hearing was cancelled.", "learned"),
+        ("The senator checked whether the bridge was safe.", "checked"),
+    ],
+)
+def test_find_cues_person_with_a_complement_clause(parser, sentence: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    assert cue in [c for c, _, _ in _cues(parser, sentence)]
+
+
+def test_find_cues_wh_clause_needs_a_person(parser) -> None:  # type: ignore[no-untyped-def]
+    assert _cues(parser, "The storm changed what the old wall could take.") == []
