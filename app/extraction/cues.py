@@ -156,6 +156,7 @@ STANCE_VERBS = STANCE_VERBS | _words(
     recognize recognise acknowledge concede accept affirm reaffirm validate approve
     disapprove veto rebuff rebut refute contradict debunk discredit undercut undermine
     question doubt second echo parrot mimic impersonate parody imitate
+    eye mull ponder contemplate consider weigh offer
     warn threaten vow pledge promise guarantee
     forgive excuse pardon absolve exonerate blame scapegoat
     query quiz grill press
@@ -279,6 +280,7 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "hail": "as",
         "praise": "as",
         "single": "out",
+        "vote": "for against",
     }.items()
 }
 # Light verbs that carry a cue noun as object: "made the point that", "took aim at".
@@ -383,7 +385,7 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
     """
     cues: list[Cue] = []
     for tok in doc:
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         pos = tok.pos_
         if lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             cues.append(
@@ -564,6 +566,20 @@ _BELIEF_NOUNS = _words(
     expectation expectations conviction confidence opinion idea
     """
 )
+
+
+_SLANG = {"wanna": "want", "gotta": "have"}
+
+
+def _lemma(tok: Any) -> str:
+    """The lemma, mended where the rule lemmatiser drops a silent e: "hoping" -> "hop",
+    "hated" -> "hat" become "hope", "hate" when only the e-form is a cue word."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma not in _VERB_LEXICON:
+        if lemma + "e" in _VERB_LEXICON and tok.lower_.endswith(("ed", "ing")):
+            return lemma + "e"
+        return _SLANG.get(tok.lower_, lemma)
+    return lemma
 
 
 def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
@@ -813,3 +829,14 @@ def _colon_cue(doc: Any, colon: Any) -> bool:
         return False
     # the content must follow: at least a few more tokens in the paragraph
     return len(doc) - colon.i > 3
+
+
+_VERB_LEXICON = (
+    SAY_VERBS
+    | BELIEF_VERBS
+    | INTENTION_VERBS
+    | FINDING_VERBS
+    | STANCE_VERBS
+    | QUOTE_VERBS
+    | frozenset(PREP_VERBS)
+)

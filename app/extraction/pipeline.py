@@ -377,11 +377,7 @@ def _resolve(resolver: Any, doc: Any, tokens: tuple[int, int]) -> Any:
     lo, hi = tokens
     while hi - lo > 1 and doc[hi - 1].tag_ == "POS":
         hi -= 1
-    try:
-        return resolver.resolve(doc[lo:hi])
-    except (IndexError, KeyError, ValueError):
-        # a resolver failure must not lose the attribution itself: keep it unresolved
-        return None
+    return resolver.resolve(doc[lo:hi])
 
 
 def _quantities_in(parsed: ParsedText, s: int, e: int) -> tuple[Any, ...]:

@@ -113,3 +113,19 @@ def test_find_cues_person_with_a_complement_clause(parser, sentence: str, cue: s
 
 def test_find_cues_wh_clause_needs_a_person(parser) -> None:  # type: ignore[no-untyped-def]
     assert _cues(parser, "The storm changed what the old wall could take.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "kind"),
+    [
+        # the lemmatiser drops the silent e ("hoping" -> "hop"): mended
+        ("Democrats are hoping to retain the House.", "hoping", K.BELIEF),
+        ("She hoped to win the seat.", "hoped", K.BELIEF),
+        ("The senator hated the plan.", "hated", K.INDIRECT),
+        ("The governor is mulling a bid for the seat.", "mulling", K.INDIRECT),
+        ("Most voters would vote for the mayor.", "vote for", K.INDIRECT),
+    ],
+)
+def test_find_cues_mended_lemmas_and_more_stance_verbs(parser, sentence: str, cue: str, kind: K) -> None:  # type: ignore[no-untyped-def]
+    found = _cues(parser, sentence)
+    assert (cue, kind) in [(c, k) for c, k, _ in found], found

@@ -377,6 +377,30 @@ def test_resolve_coordinated_mention(nlp) -> None:  # type: ignore[no-untyped-de
     assert resolved.source.name == "Israel and Hamas"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Judge Ann Price ruled on Monday. The judge’s clerk said the order stood.",
+        "The judge’s ruling was final, the judge’s clerk said.",
+        "According to the judge’s order, the vote stands.",
+        "The judges’ statement was short.",
+    ],
+)
+def test_resolve_possessive_mentions(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A mention that ends in a possessive marker ("the judge’s") resolves or gives None,
+    with or without the marker; it never raises."""
+    doc = nlp(text)
+    resolver = SourceResolver(text)
+    for tok in doc:
+        if tok.tag_ != "POS" and tok.text not in ("’", "'"):
+            continue
+        for start in range(max(0, tok.i - 3), tok.i + 1):
+            for end in (tok.i, tok.i + 1):
+                if end > start:
+                    resolved = resolver.resolve(doc[start:end])
+                    assert resolved is None or resolved.source.name
+
+
 _WORDS = st.sampled_from(
     [
         "he", "she", "they", "it", "who", "the", "a", "ministry", "spokesman", "Miller",
