@@ -120,6 +120,11 @@ CUE_NOUNS = _words(
     expectations conviction charge charges complaint complaints question questions
     request answer response reply praise endorsement support opposition defense defence
     rhetoric pitch argument
+    position positions stance plan plans proposal proposals platform agenda push
+    decision refusal willingness unwillingness reluctance readiness determination
+    desire vision idea ideas suggestion recommendation advice reaction objection attack
+    attacks critique disapproval approval rejection acceptance preference backing
+    embrace inability explanation description characterization portrayal
     """
 )
 
@@ -557,7 +562,8 @@ def _agent_noun_cue(tok: Any, para: int) -> Cue | None:
 
 _INTENT_NOUNS = _words(
     """
-    desire plan plans wish goal aim bid intention intent vision
+    desire plan plans wish goal aim bid intention intent vision push decision refusal
+    willingness unwillingness reluctance readiness determination proposal proposals
     """
 )
 _BELIEF_NOUNS = _words(

@@ -129,3 +129,19 @@ def test_find_cues_wh_clause_needs_a_person(parser) -> None:  # type: ignore[no-
 def test_find_cues_mended_lemmas_and_more_stance_verbs(parser, sentence: str, cue: str, kind: K) -> None:  # type: ignore[no-untyped-def]
     found = _cues(parser, sentence)
     assert (cue, kind) in [(c, k) for c, k, _ in found], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The plan stalled after the senator's refusal to disavow the group.", "refusal"),
+        ("Her position on health care has shifted.", "position"),
+        ("The mayor's proposal to close the harbour angered fishermen.", "proposal"),
+    ],
+)
+def test_find_cues_nouns_of_stance_and_intention(parser, sentence: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    assert cue in [c for c, _, _ in _cues(parser, sentence)]
+
+
+def test_find_cues_stance_noun_needs_possessor_or_clause(parser) -> None:  # type: ignore[no-untyped-def]
+    assert _cues(parser, "The tax was the centrepiece of the plan.") == []
