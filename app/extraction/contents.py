@@ -116,7 +116,7 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
     excluded = set(range(cue.start, cue.end))
     if source is not None:
         excluded.update(range(*source))
-    if cue.pattern == "according_to":
+    if cue.pattern in ("according_to", "in_doc"):
         gov = head.head
         if gov is head:
             return []

@@ -397,6 +397,10 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
                 Cue(para, tok.i, tok.i, tok.i + 2, AttributionKind.ACCORDING_TO, "according_to")
             )
             continue
+        if lemma == "in" and tok.dep_ == "prep" and _in_document(tok):
+            # "In a CNN poll, Clinton leads by five points": the poll says so
+            cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.ACCORDING_TO, "in_doc"))
+            continue
         if (
             tok.text == ":" or (tok.text in ("―", "—", "–", "--") and _quote_follows(doc, tok))
         ) and _colon_cue(doc, tok):
@@ -586,6 +590,23 @@ def _lemma(tok: Any) -> str:
             return lemma + "e"
         return _SLANG.get(tok.lower_, lemma)
     return lemma
+
+
+_IN_DOCUMENTS = DOCUMENT_NOUNS | _words(
+    "statement interview op-ed editorial speech tweet post letter memo ad column book"
+)
+
+
+def _in_document(tok: Any) -> bool:
+    """ "In a new poll, ..." / "In a statement, ...": a clause-initial "in" whose object is
+    a document or a message, on a verb that is not itself a cue."""
+    gov = tok.head
+    if gov is tok or gov.pos_ not in ("VERB", "AUX") or tok.i > gov.i:
+        return False
+    if _lemma(gov) in _VERB_LEXICON:
+        return False  # "In a statement, the ministry said ...": the verb is the cue
+    objs = [c for c in tok.children if c.dep_ == "pobj"]
+    return bool(objs) and objs[0].lemma_.lower() in _IN_DOCUMENTS and objs[0].pos_ == "NOUN"
 
 
 def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:

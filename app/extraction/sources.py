@@ -41,6 +41,9 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
     source is the whole phrase before ``said``.
     """
     head = doc[cue.head]
+    if cue.pattern == "in_doc":
+        objs = [c for c in head.children if c.dep_ == "pobj"]
+        return _np_range(doc, objs[0], cue) if objs else None
     if cue.pattern == "according_to":
         to = doc[cue.head + 1] if cue.head + 1 < len(doc) else None
         if to is None:
@@ -88,6 +91,10 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         tok = head.head if head.dep_ in ("acomp", "amod") else head
     for _ in range(6):
         subj = _subject(tok)
+        if subj is _PASSIVE and tok is not head:
+            # "she was spotted at the rally, criticizing X": the cue's own verb is
+            # active; the passive subject of the verb it hangs on is its speaker
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), _PASSIVE)
         if subj is _PASSIVE:
             return None
         if subj is not None:

@@ -188,3 +188,30 @@ def test_extract_stance_adjectives_agent_nouns_made_clear(parser, text: str, cue
 def test_extract_stance_adjectives_need_a_person(parser, text: str) -> None:  # type: ignore[no-untyped-def]
     config = ExtractionConfig(include_editorial=False)
     assert extract(text, config=config, parser=parser) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # a participle on a passive verb: the passive subject speaks
+        ("The mayor was seen at the rally, praising the nurses.", "praising", "The mayor", "the nurses"),
+        # "In a poll, ...": the document says so; a cue verb of its own keeps the claim
+        ("In a new county poll, the mayor leads the race by five points.", "In", "a new county poll", "the mayor leads the race by five points"),
+        ("In a statement, the ministry said the border was closed.", "said", "the ministry", "the border was closed"),
+    ],
+)  # fmt: skip
+def test_extract_passive_hosts_and_in_documents(parser, text: str, cue: str, source: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    config = ExtractionConfig(include_editorial=False)
+    found = [
+        (a.cue.text, a.source_mention.text if a.source_mention else None, a.content.text)
+        for a in extract(text, config=config, parser=parser)
+        if a.cue is not None
+    ]
+    assert (cue, source, content) in found, found
+
+
+@pytest.mark.model
+def test_extract_in_a_time_is_not_a_document(parser) -> None:  # type: ignore[no-untyped-def]
+    config = ExtractionConfig(include_editorial=False)
+    assert extract("In the morning, the mayor opened the bridge.", config=config, parser=parser) == []
