@@ -681,6 +681,11 @@ _QUOTE_MARKS = frozenset('“”"')
 
 
 def _bare_before_quote(tok: Any) -> bool:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text == ":" and nxt.i + 1 < len(tok.doc):
+        nxt = tok.doc[nxt.i + 1]
+    if nxt is not None and nxt.text[:1] in _QUOTE_MARKS and nxt.text not in ("”",):
+        return True  # 'Smith continued: “...”', 'He added “...”'
     if any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr") for c in tok.children):
         return tok.lemma_ == "go" and any(c.lower_ == "on" for c in tok.children)
     sent = tok.sent

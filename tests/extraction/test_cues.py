@@ -145,3 +145,15 @@ def test_find_cues_nouns_of_stance_and_intention(parser, sentence: str, cue: str
 
 def test_find_cues_stance_noun_needs_possessor_or_clause(parser) -> None:  # type: ignore[no-untyped-def]
     assert _cues(parser, "The tax was the centrepiece of the plan.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The pastor continues “In fact, the argument is weak and we all know it.”", ["continues"]),
+        ("The coach added: “We played well tonight.”", ["added"]),
+        ("The rain continued through the night.", []),
+    ],
+)
+def test_find_cues_bare_verbs_before_a_quotation(parser, sentence: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [c for c, _, _ in _cues(parser, sentence)] == expected
