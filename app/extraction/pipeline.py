@@ -65,7 +65,7 @@ def extract(
     quotes = find_quotes(text, [(p.start, p.end) for p in parsed.paragraphs])
     drafts = _find_drafts(parsed, live, quotes)  # cue -> source -> content, per paragraph
     drafts = _attach_quotes(drafts, quotes, parsed, live, text)  # quotes running on
-    drafts = _drop_nested(_dedupe(drafts))
+    drafts = _drop_nested(_split_off(_dedupe(drafts), parsed))
     attributions = _assemble(drafts, parsed, quotes, published_at)  # resolve, date, count
     if config.include_editorial:
         attributions += _editorial(parsed, live, attributions)
@@ -295,6 +295,40 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
             continue
         seen[key] = len(out)
         out.append(d)
+    return out
+
+
+_JOINERS = frozenset({"while", "whereas", "but", "and"})
+
+
+def _split_off(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
+    """ "A said X, while B said Y": the parse often hangs B's clause inside X. A clause
+    joined by a comma and "while", "whereas", "but" or "and", whose cue names a source of
+    its own, is a new attribution: X stops before it."""
+    out = list(drafts)
+    for k, d in enumerate(out):
+        para = parsed.paragraphs[d.para]
+        doc, off = para.doc, para.start
+        cut = None
+        for o in drafts:
+            if o is d or o.para != d.para or o.cue.pattern != "verb" or o.source_tokens is None:
+                continue
+            if not any(_overlaps(o.cue_range, f) for f in d.fragments):
+                continue
+            if d.source_range is None or _overlaps(o.source_range, d.source_range):
+                continue
+            head = doc[o.cue.head]
+            lo = o.source_tokens[0]
+            if head.dep_ not in ("advcl", "conj") or lo < 2 or lo > head.i:
+                continue
+            if doc[lo - 1].lower_ not in _JOINERS or doc[lo - 2].text != ",":
+                continue
+            edge = off + doc[lo - 2].idx
+            if edge > d.fragments[0][0] and (cut is None or edge < cut):
+                cut = edge
+        if cut is not None:
+            frags = tuple((fs, min(fe, cut)) for fs, fe in d.fragments if fs < cut)
+            out[k] = dataclasses.replace(d, fragments=frags)
     return out
 
 

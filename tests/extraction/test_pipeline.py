@@ -215,3 +215,20 @@ def test_extract_passive_hosts_and_in_documents(parser, text: str, cue: str, sou
 def test_extract_in_a_time_is_not_a_document(parser) -> None:  # type: ignore[no-untyped-def]
     config = ExtractionConfig(include_editorial=False)
     assert extract("In the morning, the mayor opened the bridge.", config=config, parser=parser) == []
+
+
+@pytest.mark.model
+def test_extract_splits_a_second_speaker_off_the_content(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "After the meeting, several farmers said the minister had made a fair offer, "
+        "while other farmers said they had heard nothing new."
+    )
+    config = ExtractionConfig(include_editorial=False)
+    found = [
+        (a.source_mention.text if a.source_mention else None, a.content.text)
+        for a in extract(text, config=config, parser=parser)
+    ]
+    assert found == [
+        ("several farmers", "the minister had made a fair offer"),
+        ("other farmers", "they had heard nothing new"),
+    ], found
