@@ -52,6 +52,8 @@ SAY_VERBS = _words(
     marvel muse pitch float champion question blog text email message telephone phone
     radio cable
     tweet retweet
+    boom bellow roar holler gasp stammer stutter mumble drawl hiss growl snarl bark
+    beam intimate assure reassure maintain recap recapitulate reprise
     portray depict paint frame brand compare liken identify promote trash boo chant
     quote reference list document illustrate plug hype profess confess rage fume
     protest query debate broach downplay minimize exaggerate overstate misstate spin
@@ -96,7 +98,7 @@ CLAUSE_ONLY = _words(
     """
     see know find show feel learn remember forget notice accept mean understand read
     continue add like love hate mind care figure prove give put list record rank raise
-    address weigh press push fight need vote choose prepare
+    address weigh press push fight need vote choose prepare maintain
     """
 )
 # Adjectives of belief and feeling with a clause: "he is confident that ...".

@@ -157,3 +157,19 @@ def test_find_cues_stance_noun_needs_possessor_or_clause(parser) -> None:  # typ
 )
 def test_find_cues_bare_verbs_before_a_quotation(parser, sentence: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [c for c, _, _ in _cues(parser, sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("“This is fantastic!” the volunteer beamed.", "beamed"),
+        ("The senator assured voters that the plant would stay open.", "assured"),
+        ("“Get out of here!” the sergeant bellowed.", "bellowed"),
+    ],
+)
+def test_find_cues_manner_of_speaking_verbs(parser, sentence: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    assert cue in [c for c, _, _ in _cues(parser, sentence)]
+
+
+def test_find_cues_maintain_needs_a_clause(parser) -> None:  # type: ignore[no-untyped-def]
+    assert _cues(parser, "The city maintains the roads.") == []
