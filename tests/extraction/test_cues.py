@@ -126,7 +126,9 @@ def test_find_cues_wh_clause_needs_a_person(parser) -> None:  # type: ignore[no-
         ("Most voters would vote for the mayor.", "vote for", K.INDIRECT),
     ],
 )
-def test_find_cues_mended_lemmas_and_more_stance_verbs(parser, sentence: str, cue: str, kind: K) -> None:  # type: ignore[no-untyped-def]
+def test_find_cues_mended_lemmas_and_more_stance_verbs(
+    parser, sentence: str, cue: str, kind: K
+) -> None:  # type: ignore[no-untyped-def]
     found = _cues(parser, sentence)
     assert (cue, kind) in [(c, k) for c, k, _ in found], found
 
@@ -155,7 +157,9 @@ def test_find_cues_stance_noun_needs_possessor_or_clause(parser) -> None:  # typ
         ("The rain continued through the night.", []),
     ],
 )
-def test_find_cues_bare_verbs_before_a_quotation(parser, sentence: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_find_cues_bare_verbs_before_a_quotation(
+    parser, sentence: str, expected: list[str]
+) -> None:  # type: ignore[no-untyped-def]
     assert [c for c, _, _ in _cues(parser, sentence)] == expected
 
 

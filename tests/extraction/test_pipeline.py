@@ -137,15 +137,25 @@ def test_get_parser_is_cached() -> None:
     ("text", "cue", "source"),
     [
         # the participle hangs on a noun that neither speaks nor thinks: climb to its verb
-        ("The mayor made a bid to persuade the council that the plan works.", "persuade", "The mayor"),
+        (
+            "The mayor made a bid to persuade the council that the plan works.",
+            "persuade",
+            "The mayor",
+        ),
         ("The mayor spent the morning praising the firefighters.", "praising", "The mayor"),
         ("The senator had a hard time defending the bill.", "defending", "The senator"),
         # a noun that carries a message speaks itself
         ("The group released an ad attacking the senator.", "attacking", "an ad"),
-        ("The ministry issued a statement saying the border was closed.", "issued a statement", "The ministry"),
+        (
+            "The ministry issued a statement saying the border was closed.",
+            "issued a statement",
+            "The ministry",
+        ),
     ],
-)  # fmt: skip
-def test_extract_source_of_participles_and_infinitives(parser, text: str, cue: str, source: str) -> None:  # type: ignore[no-untyped-def]
+)
+def test_extract_source_of_participles_and_infinitives(
+    parser, text: str, cue: str, source: str
+) -> None:  # type: ignore[no-untyped-def]
     config = ExtractionConfig(include_editorial=False)
     found = [
         (a.cue.text, a.source_mention.text if a.source_mention else None)
@@ -160,16 +170,33 @@ def test_extract_source_of_participles_and_infinitives(parser, text: str, cue: s
     ("text", "cue", "source", "content"),
     [
         # stance adjectives with a prepositional object
-        ("The senator is critical of the new budget.", "critical of", "The senator", "the new budget"),
-        ("The mayor is opposed to the harbour plan.", "opposed to", "The mayor", "the harbour plan"),
+        (
+            "The senator is critical of the new budget.",
+            "critical of",
+            "The senator",
+            "the new budget",
+        ),
+        (
+            "The mayor is opposed to the harbour plan.",
+            "opposed to",
+            "The mayor",
+            "the harbour plan",
+        ),
         # people named by their stance
         ("She is a campaigner for clean air.", "campaigner for", "She", "clean air"),
-        ("Adelson, a fierce supporter of the party, gave money.", "supporter of", "Adelson", "the party"),
+        (
+            "Adelson, a fierce supporter of the party, gave money.",
+            "supporter of",
+            "Adelson",
+            "the party",
+        ),
         # "made it clear"
         ("He made it clear that he would run again.", "made", "He", None),
     ],
-)  # fmt: skip
-def test_extract_stance_adjectives_agent_nouns_made_clear(parser, text: str, cue: str, source: str, content: str | None) -> None:  # type: ignore[no-untyped-def]
+)
+def test_extract_stance_adjectives_agent_nouns_made_clear(
+    parser, text: str, cue: str, source: str, content: str | None
+) -> None:  # type: ignore[no-untyped-def]
     config = ExtractionConfig(include_editorial=False)
     found = [
         (a.cue.text, a.source_mention.text if a.source_mention else None, a.content.text)
@@ -195,13 +222,30 @@ def test_extract_stance_adjectives_need_a_person(parser, text: str) -> None:  # 
     ("text", "cue", "source", "content"),
     [
         # a participle on a passive verb: the passive subject speaks
-        ("The mayor was seen at the rally, praising the nurses.", "praising", "The mayor", "the nurses"),
+        (
+            "The mayor was seen at the rally, praising the nurses.",
+            "praising",
+            "The mayor",
+            "the nurses",
+        ),
         # "In a poll, ...": the document says so; a cue verb of its own keeps the claim
-        ("In a new county poll, the mayor leads the race by five points.", "In", "a new county poll", "the mayor leads the race by five points"),
-        ("In a statement, the ministry said the border was closed.", "said", "the ministry", "the border was closed"),
+        (
+            "In a new county poll, the mayor leads the race by five points.",
+            "In",
+            "a new county poll",
+            "the mayor leads the race by five points",
+        ),
+        (
+            "In a statement, the ministry said the border was closed.",
+            "said",
+            "the ministry",
+            "the border was closed",
+        ),
     ],
-)  # fmt: skip
-def test_extract_passive_hosts_and_in_documents(parser, text: str, cue: str, source: str, content: str) -> None:  # type: ignore[no-untyped-def]
+)
+def test_extract_passive_hosts_and_in_documents(
+    parser, text: str, cue: str, source: str, content: str
+) -> None:  # type: ignore[no-untyped-def]
     config = ExtractionConfig(include_editorial=False)
     found = [
         (a.cue.text, a.source_mention.text if a.source_mention else None, a.content.text)
@@ -214,7 +258,9 @@ def test_extract_passive_hosts_and_in_documents(parser, text: str, cue: str, sou
 @pytest.mark.model
 def test_extract_in_a_time_is_not_a_document(parser) -> None:  # type: ignore[no-untyped-def]
     config = ExtractionConfig(include_editorial=False)
-    assert extract("In the morning, the mayor opened the bridge.", config=config, parser=parser) == []
+    assert (
+        extract("In the morning, the mayor opened the bridge.", config=config, parser=parser) == []
+    )
 
 
 @pytest.mark.model
