@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from app.api.deps import ClaimId, DbDep
 from app.api.examples import CLAIM_EXAMPLE, json_example, page_example
@@ -14,6 +15,7 @@ from app.models import ClaimPublic, Page
 from app.models.common import IsoDate
 from app.pagination import PageDep
 from app.services import claims as claim_service
+from app.services.claims import ClaimFilters
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
@@ -42,6 +44,28 @@ PublisherQ = Annotated[
 ]
 
 
+async def claim_filters(
+    said_from: SaidFromQ = None,
+    said_to: SaidToQ = None,
+    q: TextQ = None,
+    kind: KindQ = None,
+    article_id: ArticleIdQ = None,
+    publisher: PublisherQ = None,
+) -> ClaimFilters:
+    """The filters shared by `GET /claims` and `GET /sources/{id}/claims`."""
+    return ClaimFilters(
+        said_from=said_from,
+        said_to=said_to,
+        q=q,
+        kind=kind.value if kind else None,
+        article_id=article_id,
+        publisher=publisher,
+    )
+
+
+ClaimFiltersDep = Annotated[ClaimFilters, Depends(claim_filters)]
+
+
 @router.get(
     "",
     summary="Search claims",
@@ -49,29 +73,15 @@ PublisherQ = Annotated[
 )
 def list_claims(
     db: DbDep,
+    filters: ClaimFiltersDep,
     page: PageDep,
     source_id: SourceIdQ = None,
     source: SourceQ = None,
-    said_from: SaidFromQ = None,
-    said_to: SaidToQ = None,
-    q: TextQ = None,
-    kind: KindQ = None,
-    article_id: ArticleIdQ = None,
-    publisher: PublisherQ = None,
 ) -> Page[ClaimPublic]:
     """Claims newest first: by said_on, else the article's publication date (else the day
     it was ingested), then newest id. All filters combine (AND)."""
     return claim_service.list_claims(
-        db,
-        page=page,
-        source_id=source_id,
-        source=source,
-        said_from=said_from,
-        said_to=said_to,
-        q=q,
-        kind=kind.value if kind else None,
-        article_id=article_id,
-        publisher=publisher,
+        db, page=page, filters=replace(filters, source_id=source_id, source=source)
     )
 
 

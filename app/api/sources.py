@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.api.claims import ArticleIdQ, KindQ, PublisherQ, SaidFromQ, SaidToQ, TextQ
+from app.api.claims import ClaimFiltersDep
 from app.api.deps import DbDep, SourceId
 from app.api.examples import CLAIM_EXAMPLE, SOURCE_EXAMPLE, json_example, page_example
 from app.errors import problem_responses
@@ -56,25 +56,7 @@ def read_source(db: DbDep, source_id: SourceId) -> SourcePublic:
     responses={200: json_example(page_example(CLAIM_EXAMPLE)), **problem_responses(404, 422, 503)},
 )
 def list_source_claims(
-    db: DbDep,
-    source_id: SourceId,
-    page: PageDep,
-    said_from: SaidFromQ = None,
-    said_to: SaidToQ = None,
-    q: TextQ = None,
-    kind: KindQ = None,
-    article_id: ArticleIdQ = None,
-    publisher: PublisherQ = None,
+    db: DbDep, source_id: SourceId, filters: ClaimFiltersDep, page: PageDep
 ) -> Page[ClaimPublic]:
     """What one source said, newest first, with the filters of `GET /claims`."""
-    return source_service.list_source_claims(
-        db,
-        source_id=source_id,
-        page=page,
-        said_from=said_from,
-        said_to=said_to,
-        q=q,
-        kind=kind.value if kind else None,
-        article_id=article_id,
-        publisher=publisher,
-    )
+    return source_service.list_source_claims(db, source_id=source_id, page=page, filters=filters)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -169,49 +170,52 @@ def _empty() -> Page[ClaimPublic]:
     return Page[ClaimPublic](items=[], next_cursor=None)
 
 
-def list_claims(
-    db: Database,
-    *,
-    page: PageParams,
-    source_id: int | None = None,
-    source: str | None = None,
-    said_from: date | None = None,
-    said_to: date | None = None,
-    q: str | None = None,
-    kind: str | None = None,
-    article_id: int | None = None,
-    publisher: str | None = None,
-) -> Page[ClaimPublic]:
+@dataclass(frozen=True, slots=True)
+class ClaimFilters:
+    """The filters of the claim lists; every one given must hold (AND)."""
+
+    source_id: int | None = None
+    source: str | None = None  # name or alias
+    said_from: date | None = None
+    said_to: date | None = None
+    q: str | None = None
+    kind: str | None = None
+    article_id: int | None = None
+    publisher: str | None = None
+
+
+def list_claims(db: Database, *, page: PageParams, filters: ClaimFilters) -> Page[ClaimPublic]:
     """Claims newest first: by said_on (else the article's date, else ingest day), then id.
 
     ``said_from``/``said_to`` keep only claims whose said_on is known and in range.
     """
-    if said_from and said_to and said_from > said_to:
+    f = filters
+    if f.said_from and f.said_to and f.said_from > f.said_to:
         raise InvalidInput("said_from must not be after said_to", loc=("query", "said_from"))
     # An id no row can have matches nothing (and must not reach the driver: int4/int8).
-    for value in (source_id, article_id):
+    for value in (f.source_id, f.article_id):
         if value is not None and not 1 <= value <= MAX_ID:
             return _empty()
     query = claim_select()
-    if source_id is not None:
-        query = query.where(Claim.source_id == source_id)
-    if source is not None:
-        key = source_key(source)
+    if f.source_id is not None:
+        query = query.where(Claim.source_id == f.source_id)
+    if f.source is not None:
+        key = source_key(f.source)
         by_alias = sa.select(SourceAlias.source_id).where(SourceAlias.key == key)
         by_name = sa.select(Source.id).where(Source.key == key)
         query = query.where(sa.or_(Claim.source_id.in_(by_name), Claim.source_id.in_(by_alias)))
-    if said_from is not None:
-        query = query.where(Claim.said_on >= said_from)
-    if said_to is not None:
-        query = query.where(Claim.said_on <= said_to)
-    if kind is not None:
-        query = query.where(Claim.kind == kind)
-    if article_id is not None:
-        query = query.where(Claim.article_id == article_id)
-    if publisher is not None:
-        query = query.where(Article.publisher == publisher)
-    if q is not None:
-        query = query.where(claim_matches(db.dialect, q))
+    if f.said_from is not None:
+        query = query.where(Claim.said_on >= f.said_from)
+    if f.said_to is not None:
+        query = query.where(Claim.said_on <= f.said_to)
+    if f.kind is not None:
+        query = query.where(Claim.kind == f.kind)
+    if f.article_id is not None:
+        query = query.where(Claim.article_id == f.article_id)
+    if f.publisher is not None:
+        query = query.where(Article.publisher == f.publisher)
+    if f.q is not None:
+        query = query.where(claim_matches(db.dialect, f.q))
     if page.cursor:
         c_date, c_id = decode_cursor(page.cursor, (date, int))
         if c_date is None:

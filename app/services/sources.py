@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,6 +23,7 @@ from app.models import (
 )
 from app.pagination import PageParams, decode_cursor, encode_cursor
 from app.services import claims as claim_queries
+from app.services.claims import ClaimFilters
 from app.services.search import source_matches
 
 _Affiliation = aliased(Source, name="affiliation")
@@ -115,16 +116,7 @@ def list_sources(
 
 
 def list_source_claims(
-    db: Database,
-    *,
-    source_id: int,
-    page: PageParams,
-    said_from: date | None = None,
-    said_to: date | None = None,
-    q: str | None = None,
-    kind: str | None = None,
-    article_id: int | None = None,
-    publisher: str | None = None,
+    db: Database, *, source_id: int, page: PageParams, filters: ClaimFilters
 ) -> Page[ClaimPublic]:
     """What one source said, newest first, with the filters of ``list_claims``."""
     if not 1 <= source_id <= MAX_ID:
@@ -133,13 +125,5 @@ def list_source_claims(
         if session.get(Source, source_id) is None:
             raise NotFound(f"source {source_id} does not exist")
     return claim_queries.list_claims(
-        db,
-        page=page,
-        source_id=source_id,
-        said_from=said_from,
-        said_to=said_to,
-        q=q,
-        kind=kind,
-        article_id=article_id,
-        publisher=publisher,
+        db, page=page, filters=replace(filters, source_id=source_id, source=None)
     )
