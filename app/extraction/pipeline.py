@@ -14,7 +14,7 @@ from app.extraction.dates import find_said_on
 from app.extraction.parse import Paragraph, ParsedText, Parser, get_parser
 from app.extraction.quantities import find_quantities
 from app.extraction.resolve import SourceResolver
-from app.extraction.sources import find_source
+from app.extraction.sources import find_source, speaker_outside
 from app.extraction.types import (
     Attribution,
     AttributionKind,
@@ -112,6 +112,7 @@ def _drafts_in(
         if quoted is not None and (quoted.closed or _first_person(doc, src_tok)):
             # PolNeAR annotates the quoting, not the speech acts inside a quotation
             continue
+        src_tok = _outside_quote(doc, cue, src_tok, cue_range, off, pquotes)
         src_range = (
             (off + doc[src_tok[0]].idx, off + _end_char(doc, src_tok[1])) if src_tok else None
         )
@@ -134,6 +135,27 @@ def _drafts_in(
             continue
         out.append(Draft(p.index, cue, cue_range, src_range, src_tok, tuple(sorted(frags))))
     return out
+
+
+def _outside_quote(
+    doc: Any,
+    cue: Cue,
+    src_tok: tuple[int, int] | None,
+    cue_range: tuple[int, int],
+    off: int,
+    quotes: list[Quote],
+) -> tuple[int, int] | None:
+    """A source inside a closed quotation the cue stands outside of is a word of the
+    quotation ('“We were wrong,” Ramos told ...'): look for the speaker outside it."""
+    if src_tok is None:
+        return None
+    s, e = off + doc[src_tok[0]].idx, off + _end_char(doc, src_tok[1])
+    q = _inside_quote((s, e), quotes)
+    if q is None or not q.closed or _overlaps(cue_range, (q.start, q.end)):
+        return src_tok
+    lo = next((t.i for t in doc if off + t.idx >= q.start), len(doc))
+    hi = next((t.i for t in doc if off + t.idx >= q.end), len(doc))
+    return speaker_outside(doc, cue, lo, hi)
 
 
 def _inside_quote(r: tuple[int, int], quotes: list[Quote]) -> Quote | None:

@@ -146,6 +146,32 @@ def _idle_noun(noun: Any) -> bool:
     )
 
 
+def speaker_outside(doc: Any, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+    """The parse took a source from inside a quotation the cue stands outside of
+    (“We were wrong,” Ramos told ...): the quotation spans tokens ``[lo, hi)``.
+    Take the inverted speaker after the verb, else the nearest name or personal pronoun
+    between the quotation and the cue."""
+    head = doc[cue.head]
+    found = _after_verb(doc, head, cue)
+    if found is not None and not (lo <= found[0] < hi):
+        return found
+    start = hi if hi <= cue.start else head.sent.start
+    for i in range(cue.start - 1, start - 1, -1):
+        tok = doc[i]
+        if lo <= i < hi:
+            break
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in _SPEAKERS:
+            root = tok
+            while root.head is not root and root.dep_ in ("compound", "flat", "amod", "poss"):
+                root = root.head
+            a, b = max(root.left_edge.i, start), min(root.right_edge.i + 1, cue.start)
+            return _trim(doc, a, b)
+    return None
+
+
+_SPEAKERS = frozenset({"he", "she", "they"})
+
+
 def _nearest_speaker(doc: Any, cue: Cue) -> tuple[int, int] | None:
     """The parse left the verb without a subject: take the nearest name or personal
     pronoun before it in the sentence ("Murphy, the head of the PAC, Tweeted ...")."""

@@ -278,3 +278,39 @@ def test_extract_splits_a_second_speaker_off_the_content(parser) -> None:  # typ
         ("several farmers", "the minister had made a fair offer"),
         ("other farmers", "they had heard nothing new"),
     ], found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quote", "cue", "source"),
+    [
+        # a word of the quotation is no speaker: the name between quotation and cue is
+        (
+            "“We were wrong to wait,” Garcia told reporters.",
+            "“We were wrong to wait,”",
+            "told",
+            "Garcia",
+        ),
+        # the inverted speaker after the verb
+        (
+            "“Some people get angry,” said the mayor.",
+            "“Some people get angry,”",
+            "said",
+            "the mayor",
+        ),
+    ],
+)
+def test_speaker_outside_the_quotation(
+    parser, text: str, quote: str, cue: str, source: str
+) -> None:  # type: ignore[no-untyped-def]
+    from app.extraction.cues import Cue
+    from app.extraction.sources import speaker_outside
+
+    doc = parser.parse(text).paragraphs[0].doc
+    q0 = text.index(quote)
+    toks = [t.i for t in doc if q0 <= t.idx < q0 + len(quote)]
+    head = next(t.i for t in doc if t.text == cue)
+    found = speaker_outside(
+        doc, Cue(0, head, head, head + 1, K.INDIRECT, "verb"), toks[0], toks[-1] + 1
+    )
+    assert found is not None and doc[found[0] : found[1]].text == source, found
