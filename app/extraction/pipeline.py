@@ -362,6 +362,7 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     one in seven of those this library would find), so they are left out. When two cues
     each sit in the other's content (a parse that loops), the wider content wins.
     """
+    drafts = [d for d in drafts if not _frames_a_speaker(d, drafts)]
     out = []
     for d in drafts:
         inside = [
@@ -374,6 +375,18 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def _frames_a_speaker(d: Draft, drafts: list[Draft]) -> bool:
+    """ "In an interview, X said Y": the document frame is only where X said it; the
+    speech verb with a source of its own inside the frame's content is the attribution."""
+    return d.cue.pattern == "in_doc" and any(
+        o is not d
+        and o.cue.pattern == "verb"
+        and o.source_tokens is not None
+        and any(_overlaps(o.cue_range, f) for f in d.fragments)
+        for o in drafts
+    )
 
 
 def _width(d: Draft) -> int:

@@ -314,3 +314,17 @@ def test_speaker_outside_the_quotation(
         doc, Cue(0, head, head, head + 1, K.INDIRECT, "verb"), toks[0], toks[-1] + 1
     )
     assert found is not None and doc[found[0] : found[1]].text == source, found
+
+
+@pytest.mark.model
+def test_extract_document_frame_yields_to_its_speaker(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In an interview with The Daily Record, Hale doubled down on his comments and said "
+        "the judge had a conflict of interest."
+    )
+    config = ExtractionConfig(include_editorial=False)
+    found = [
+        (a.cue.text if a.cue else None, a.source_mention.text if a.source_mention else None)
+        for a in extract(text, config=config, parser=parser)
+    ]
+    assert found == [("said", "Hale")], found
