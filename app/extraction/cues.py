@@ -631,6 +631,8 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "seem")
     if kind is not None and _imperative(tok):
         return None  # "Want more updates? Sign up ...", "Read the full statement"
+    if kind is not None and _reduced_passive(tok):
+        return None  # "a group called Brokers", "the cuts announced last week"
     if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
         return Cue(para, tok.i, tok.i, end, kind, "verb")
     if kind is AttributionKind.FINDING and _document_subject(tok) and _has_object(tok):
@@ -715,6 +717,16 @@ def _made_clear(tok: Any) -> bool:
 
 _WH_MARKS = _words("whether if")
 _WH_WORDS = _words("what why how who whom which where when")
+
+
+def _reduced_passive(tok: Any) -> bool:
+    """A participle hanging on a noun as a passive relative with no ``by`` agent names
+    or describes the noun; nobody in the text says anything."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("acl", "amod")
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
 
 
 def _that_clause(tok: Any) -> bool:

@@ -328,3 +328,17 @@ def test_extract_document_frame_yields_to_its_speaker(parser) -> None:  # type: 
         for a in extract(text, config=config, parser=parser)
     ]
     assert found == [("said", "Hale")], found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive participle on a noun with no "by" agent names it; nobody speaks
+        "A new group called Brokers held its first meeting on Monday.",
+        "They formed a group called “The Local” last year.",
+    ],
+)
+def test_extract_naming_participle_is_no_cue(parser, text: str) -> None:  # type: ignore[no-untyped-def]
+    config = ExtractionConfig(include_editorial=False)
+    assert extract(text, config=config, parser=parser) == []
