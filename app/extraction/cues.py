@@ -631,6 +631,10 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "seem")
     if kind is not None and _imperative(tok):
         return None  # "Want more updates? Sign up ...", "Read the full statement"
+    if lemma == "compare" and not any(
+        c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in tok.children
+    ):
+        return None  # "61 percent, compared with 54 percent": a comparison of figures
     if kind is not None and _reduced_passive(tok):
         return None  # "a group called Brokers", "the cuts announced last week"
     if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):

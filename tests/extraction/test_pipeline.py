@@ -342,3 +342,22 @@ def test_extract_document_frame_yields_to_its_speaker(parser) -> None:  # type: 
 def test_extract_naming_participle_is_no_cue(parser, text: str) -> None:  # type: ignore[no-untyped-def]
     config = ExtractionConfig(include_editorial=False)
     assert extract(text, config=config, parser=parser) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # "compared with" without an object compares figures; nobody compares anything
+        ("Turnout rose to 61 percent, compared with 54 percent four years ago.", []),
+        (
+            "Voters under 30 backed the plan, compared with 40 percent of older voters.",
+            ["backed"],
+        ),
+        ("The senator compared the plan to a tax on the poor.", ["compared"]),
+    ],
+)
+def test_extract_compared_with_figures_is_no_cue(parser, text: str, cues: list[str]) -> None:  # type: ignore[no-untyped-def]
+    config = ExtractionConfig(include_editorial=False)
+    found = [a.cue.text for a in extract(text, config=config, parser=parser) if a.cue]
+    assert found == cues, found
