@@ -635,6 +635,8 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in tok.children
     ):
         return None  # "61 percent, compared with 54 percent": a comparison of figures
+    if lemma in STANCE_VERBS and lemma not in SAY_VERBS and _identifying_relative(doc, tok):
+        return None  # "a donor who backed Walker": who the donor is, not a stance reported
     if kind is not None and _reduced_passive(tok):
         return None  # "a group called Brokers", "the cuts announced last week"
     if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
@@ -721,6 +723,17 @@ def _made_clear(tok: Any) -> bool:
 
 _WH_MARKS = _words("whether if")
 _WH_WORDS = _words("what why how who whom which where when")
+
+
+def _identifying_relative(doc: Any, tok: Any) -> bool:
+    """A relative clause ("who", "that", "which" as subject) whose verb takes only an
+    object: no clause, no quotation."""
+    return (
+        tok.dep_ == "relcl"
+        and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in tok.children)
+        and not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in tok.children)
+        and not _quote_follows(doc, tok)
+    )
 
 
 def _reduced_passive(tok: Any) -> bool:

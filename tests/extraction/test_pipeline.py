@@ -361,3 +361,20 @@ def test_extract_compared_with_figures_is_no_cue(parser, text: str, cues: list[s
     config = ExtractionConfig(include_editorial=False)
     found = [a.cue.text for a in extract(text, config=config, parser=parser) if a.cue]
     assert found == cues, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a stance verb with only an object in a relative clause says who someone is
+        ("The money came from a donor who backed Walker in the primary.", []),
+        # a saying verb there still reports
+        ("She met voters who criticized the plan as too costly.", ["criticized"]),
+        ("The senator, who backed the bill, said it would pass.", ["said"]),
+    ],
+)
+def test_extract_identifying_relative_is_no_cue(parser, text: str, cues: list[str]) -> None:  # type: ignore[no-untyped-def]
+    config = ExtractionConfig(include_editorial=False)
+    found = [a.cue.text for a in extract(text, config=config, parser=parser) if a.cue]
+    assert found == cues, found
