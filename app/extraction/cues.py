@@ -726,11 +726,10 @@ _WH_WORDS = _words("what why how who whom which where when")
 
 
 def _identifying_relative(doc: Any, tok: Any) -> bool:
-    """A relative clause ("who", "that", "which" as subject) whose verb takes only an
-    object: no clause, no quotation."""
+    """A relative clause ("a donor who backed X", "the candidate she backed") whose verb
+    takes only an object: no clause, no quotation."""
     return (
         tok.dep_ == "relcl"
-        and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in tok.children)
         and not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in tok.children)
         and not _quote_follows(doc, tok)
     )
