@@ -56,14 +56,7 @@ def fake_extract(text: str, *, published_at: date | None, title: str | None) -> 
         said = _SAID.match(sentence)
         if said is None:
             content = _span(text, start, m.end())
-            out.append(
-                Attribution(
-                    kind=AttributionKind.EDITORIAL,
-                    content=content,
-                    content_fragments=(content,),
-                    confidence=0.3,
-                )
-            )
+            out.append(Attribution.editorial(content))
             continue
 
         def g(name: str, said: re.Match[str] = said, start: int = start) -> tuple[int, int]:

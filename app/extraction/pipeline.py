@@ -491,12 +491,5 @@ def _editorial(
             if any(_overlaps((s, e), t) for t in taken):
                 continue
             span = Span.of(text, s, e)
-            out.append(
-                Attribution(
-                    kind=AttributionKind.EDITORIAL,
-                    content=span,
-                    content_fragments=(span,),
-                    confidence=0.3,
-                )
-            )
+            out.append(Attribution.editorial(span))
     return out

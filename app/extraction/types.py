@@ -107,6 +107,11 @@ class Attribution:
     quantities: tuple[Quantity, ...] = field(default_factory=tuple)
     confidence: float = 0.5
 
+    @classmethod
+    def editorial(cls, content: Span, *, confidence: float = 0.3) -> Attribution:
+        """A statement in the article's own voice: one content span, no cue, no source."""
+        return cls(AttributionKind.EDITORIAL, content, (content,), confidence=confidence)
+
     @property
     def text(self) -> str:
         """The claim's content as one string (fragments joined by a space)."""

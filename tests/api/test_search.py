@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from app.config import Settings
 from app.db import Database
-from app.extraction.types import Attribution, AttributionKind, Span
+from app.extraction.types import Attribution, Span
 from app.main import create_app
 
 
@@ -22,14 +22,7 @@ def whole_text_extract(
     start = 0
     for paragraph in text.split("\n"):
         span = Span(start, start + len(paragraph), paragraph)
-        out.append(
-            Attribution(
-                kind=AttributionKind.EDITORIAL,
-                content=span,
-                content_fragments=(span,),
-                confidence=0.3,
-            )
-        )
+        out.append(Attribution.editorial(span))
         start += len(paragraph) + 1
     return out
 
