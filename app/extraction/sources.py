@@ -71,6 +71,12 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
     if cue.pattern == "noun":
         for c in head.children:
             if c.dep_ == "poss":
+                if c.pos_ == "PRON" and head.dep_ == "dobj":
+                    # "He stepped up his attacks on X": the subject names the one the
+                    # possessive pronoun refers back to
+                    subj = _subject(head.head)
+                    if subj is not None and subj is not _PASSIVE and _agrees(subj, c):
+                        return _np_range(doc, subj, cue)
                 return _np_range(doc, c, cue)
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
@@ -111,6 +117,10 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
                 # neither speaks nor thinks; the speaker is the subject of its verb
                 tok = noun.head
                 continue
+            author = _author(noun)
+            if author is not None:
+                # "X released a statement saying ...": PolNeAR's source is X, who issued it
+                return _np_range(doc, author, cue)
             # "a statement saying ...", "officials familiar with ..."
             return _np_range(doc, noun, cue, skip=tok)
         if tok.dep_ not in _CLIMB or tok.head is tok:
@@ -144,6 +154,54 @@ def _idle_noun(noun: Any) -> bool:
         and lemma not in CUE_NOUNS
         and lemma not in STANCE_NOUNS
     )
+
+
+_POSSESSIVE_OF = {
+    "he": "his",
+    "she": "her",
+    "it": "its",
+    "they": "their",
+    "i": "my",
+    "we": "our",
+    "you": "your",
+}
+
+
+def _agrees(subj: Any, poss: Any) -> bool:
+    """Whether possessive ``poss`` can refer back to ``subj`` ("he ... his", "the party ...
+    its"; not "he ... her")."""
+    if subj.pos_ == "PRON":
+        return _POSSESSIVE_OF.get(subj.lower_) == poss.lower_
+    return poss.lower_ in ("his", "her", "its", "their")
+
+
+# Messages someone issues in their own name (not ads, videos or polls, which speak for
+# themselves: "the group released an ad attacking X" is the ad's attack).
+_ISSUED = _words(
+    """
+    statement release letter memo email e-mail post tweet message note report article op-ed
+    editorial column essay speech interview filing complaint
+    """
+)
+
+
+def _author(noun: Any) -> Any | None:
+    """Who issued a document or message: the subject of the verb that has it as its object
+    ("the campaign [released] a statement", "she [wrote] in a letter"), when that verb is
+    active and its subject can speak."""
+    if noun.lemma_.lower() not in _ISSUED:
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = _subject(verb)
+    if subj is None or subj is _PASSIVE:
+        return None
+    return subj
 
 
 def speaker_outside(doc: Any, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
@@ -204,6 +262,10 @@ def _after_verb(doc: Any, verb: Any, cue: Cue) -> tuple[int, int] | None:
     """An inverted speaker the parser did not attach: '"...," said Robin Maynard, ...'."""
     i = cue.end
     if verb.pos_ != "VERB" or i >= len(doc) or doc[i].pos_ not in ("PROPN", "PRON", "DET"):
+        return None
+    if doc[i].dep_ in ("nsubj", "nsubjpass", "poss") and doc[i].head is not verb:
+        # "they say [they] will vote", "vouched for [Garland]'s record": the word after
+        # the verb opens its content, it does not name the speaker
         return None
     if doc[i].pos_ == "PRON" and doc[i].lower_ not in ("he", "she", "they", "it", "we"):
         return None

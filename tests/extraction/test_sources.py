@@ -1,0 +1,52 @@
+"""Which noun phrase is the source mention of a cue (sources.py), through extract()."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction import ExtractionConfig, extract, get_parser
+
+
+@pytest.fixture(scope="module")
+def parser():  # type: ignore[no-untyped-def]
+    return get_parser(ExtractionConfig())
+
+
+def _source_of(parser, sentence: str, cue: str) -> str | None:  # type: ignore[no-untyped-def]
+    atts = [a for a in extract(sentence, parser=parser) if a.cue and a.cue.text == cue]
+    assert atts, f"no attribution with cue {cue!r} in {sentence!r}"
+    mention = atts[0].source_mention
+    return mention.text if mention else None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        # who issued the document speaks through it
+        (
+            "The union released a statement saying the strike would go on.",
+            "saying",
+            "The union",
+        ),
+        (
+            "The mayor's office sent out a press release saying the bridge will reopen.",
+            "saying",
+            "The mayor's office",
+        ),
+        # no one issues it in the sentence: the document itself is the source
+        ("A statement saying the strike would go on was read out.", "saying", "A statement"),
+        # a possessive pronoun on a cue noun refers back to the subject
+        ("The senator stepped up his attacks on the budget plan.", "attacks", "The senator"),
+        # the word after the verb opening its content is not an inverted speaker
+        (
+            "Among the town's registered voters, about half, 52 percent, say they will stay home.",
+            "say",
+            None,
+        ),
+        # an inverted speaker after a quotation still is
+        ("“We will vote no,” said Anna Berg.", "said", "Anna Berg"),
+    ],
+)
+def test_source_mention(parser, sentence: str, cue: str, source: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _source_of(parser, sentence, cue) == source
