@@ -218,7 +218,11 @@ def speaker_outside(doc: Any, cue: Cue, lo: int, hi: int) -> tuple[int, int] | N
         tok = doc[i]
         if lo <= i < hi:
             break
-        if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in _SPEAKERS:
+        if (
+            tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or tok.lower_ in _SPEAKERS
+            or tok.pos_ == "PROPN"
+        ):
             root = tok
             while root.head is not root and root.dep_ in ("compound", "flat", "amod", "poss"):
                 root = root.head
@@ -263,14 +267,20 @@ def _after_verb(doc: Any, verb: Any, cue: Cue) -> tuple[int, int] | None:
     i = cue.end
     if verb.pos_ != "VERB" or i >= len(doc) or doc[i].pos_ not in ("PROPN", "PRON", "DET"):
         return None
-    if doc[i].dep_ in ("nsubj", "nsubjpass", "poss") and doc[i].head is not verb:
+    if cue.start > verb.sent.start and not doc[cue.start - 1].is_punct:
+        return None  # only a quotation or a comma inverts: '"...," said X', '..., says X'
+    if (
+        doc[i].dep_ in ("nsubj", "nsubjpass")
+        and doc[i].head is not verb
+        or (doc[i].dep_ == "poss" and doc[i].head.head is not verb)
+    ):
         # "they say [they] will vote", "vouched for [Garland]'s record": the word after
         # the verb opens its content, it does not name the speaker
         return None
     if doc[i].pos_ == "PRON" and doc[i].lower_ not in ("he", "she", "they", "it", "we"):
         return None
     j = i
-    while j < len(doc) and doc[j].pos_ in _NP_POS and j - i < 8:
+    while j < len(doc) and (doc[j].pos_ in _NP_POS or doc[j].tag_ == "POS") and j - i < 8:
         j += 1
         if doc[j - 1].pos_ == "PRON":
             break

@@ -46,6 +46,13 @@ def _source_of(parser, sentence: str, cue: str) -> str | None:  # type: ignore[n
         ),
         # an inverted speaker after a quotation still is
         ("“We will vote no,” said Anna Berg.", "said", "Anna Berg"),
+        (
+            "“Stay home on Tuesday,” opined the Dayton Herald's editors.",
+            "opined",
+            "the Dayton Herald's editors",
+        ),
+        # a verb not after a quotation or comma does not invert its speaker
+        ("The members have vouched for Ortiz's record.", "vouched for", "The members"),
     ],
 )
 def test_source_mention(parser, sentence: str, cue: str, source: str | None) -> None:  # type: ignore[no-untyped-def]
