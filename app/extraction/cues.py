@@ -637,7 +637,7 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         return None  # "61 percent, compared with 54 percent": a comparison of figures
     if lemma in STANCE_VERBS and lemma not in SAY_VERBS and _identifying_relative(doc, tok):
         return None  # "a donor who backed Walker": who the donor is, not a stance reported
-    if kind is not None and _reduced_passive(tok):
+    if _reduced_passive(tok):
         return None  # "a group called Brokers", "the cuts announced last week"
     if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
         return Cue(para, tok.i, tok.i, end, kind, "verb")

@@ -125,7 +125,7 @@ def _drafts_in(
             )
             cue_range = (cue_range[0] + lead, cue_range[1])
             frags = [(q.start, q.end) for q in pquotes if -1 <= cue_range[0] - q.end <= 2][-1:]
-        if not frags and cue.pattern in ("verb", "colon"):
+        if not frags and cue.pattern in ("verb", "colon") and not _modifies_noun(doc, cue):
             frags = _nearby_quote(doc, cue, off, pquotes, cue_range, src_range)
         if not frags and following is not None and _ends_with_colon(text, cue_range, p.end):
             # "Caddell continued:" closing a paragraph introduces the next one
@@ -211,6 +211,13 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
+
+
+def _modifies_noun(doc: Any, cue: Cue) -> bool:
+    """A participle describing a noun ("a plan proposed by the mayor") says nothing of a
+    quotation elsewhere in its sentence."""
+    head = doc[cue.head]
+    return head.tag_ == "VBN" and head.dep_ in ("acl", "amod")
 
 
 def _nearby_quote(

@@ -57,3 +57,16 @@ def _source_of(parser, sentence: str, cue: str) -> str | None:  # type: ignore[n
 )
 def test_source_mention(parser, sentence: str, cue: str, source: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _source_of(parser, sentence, cue) == source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "participle"),
+    [
+        # a participle describing a noun reports nothing, with or without a quotation near
+        ("The talks rest on a “peace plan” presented to both parties in June.", "presented"),
+        ("Work began on a “growth package” proposed by the mayor in May.", "proposed"),
+    ],
+)
+def test_participle_describing_a_noun_is_no_cue(parser, sentence: str, participle: str) -> None:  # type: ignore[no-untyped-def]
+    assert participle not in [a.cue.text for a in extract(sentence, parser=parser) if a.cue]
