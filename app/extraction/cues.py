@@ -878,6 +878,10 @@ def _colon_cue(doc: Any, colon: Any) -> bool:
     if n < 1 or n > 6 or colon.i + 2 >= sent.end + 1:
         return False
     before = doc[sent.start : colon.i]
+    if n == 1 and len(before[0].text) == 1:
+        # "Q: ..." / "A: ...": an interview transcript's turn marks, not a source; the
+        # answers' own cues ("I think ...") are the attributions
+        return False
     if not any(
         t.pos_ == "PROPN"
         or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")

@@ -70,3 +70,13 @@ def test_source_mention(parser, sentence: str, cue: str, source: str | None) -> 
 )
 def test_participle_describing_a_noun_is_no_cue(parser, sentence: str, participle: str) -> None:  # type: ignore[no-untyped-def]
     assert participle not in [a.cue.text for a in extract(sentence, parser=parser) if a.cue]
+
+
+@pytest.mark.model
+def test_interview_turn_marks_are_no_sources(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Q: Will the bridge reopen this year?\n\n"
+        "A: I think the repairs will take until spring. The engineers believe it is safe."
+    )
+    atts = extract(text, parser=parser)
+    assert [a.source_mention.text for a in atts if a.source_mention] == ["I", "The engineers"]
