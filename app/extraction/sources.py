@@ -107,6 +107,10 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
             # PolNeAR marks the relative pronoun itself: "Smith, [who] said ..."
             if subj.lower_ in _EXPLETIVE and subj.dep_ in ("nsubjpass", "expl"):
                 return None
+            if subj.lower_ == "it" and tok is not head and tok.lemma_ == "be":
+                # "it is hard to imagine ...", "it is worth remembering that ...": the
+                # "it" of an extraposed clause; the thought is nobody's in particular
+                return None
             return _np_range(doc, subj, cue)
         if tok.dep_ == "relcl":
             return _np_range(doc, tok.head, cue, skip=tok)
@@ -125,6 +129,12 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
             return _np_range(doc, noun, cue, skip=tok)
         if tok.dep_ not in _CLIMB or tok.head is tok:
             return _after_verb(doc, head, cue) or _nearest_speaker(doc, cue)
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVES:
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None:
+                # "the ruling led many lawyers to question ...": the object of the
+                # governing verb does the questioning (object control)
+                return _np_range(doc, obj, cue)
         tok = tok.head
     return None
 
@@ -258,6 +268,11 @@ def _nearest_speaker(doc: Any, cue: Cue) -> tuple[int, int] | None:
             return _trim(doc, lo, hi)
     return None
 
+
+# Verbs that make someone else do what their complement says: "led X to question".
+_CAUSATIVES = _words(
+    "lead prompt force cause drive push spur inspire encourage compel move provoke"
+)
 
 _NP_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON"})
 

@@ -44,6 +44,11 @@ def _source_of(parser, sentence: str, cue: str) -> str | None:  # type: ignore[n
             "say",
             None,
         ),
+        # the "it" of an extraposed clause is nobody
+        ("It is hard to imagine that the council will agree.", "imagine", None),
+        ("It is worth remembering that the port was closed for years.", "remembering", None),
+        # a causative verb's object does what its complement says
+        ("The ruling prompted many lawyers to question the verdict.", "question", "many lawyers"),
         # an inverted speaker after a quotation still is
         ("“We will vote no,” said Anna Berg.", "said", "Anna Berg"),
         (
