@@ -639,6 +639,10 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         return None  # "a donor who backed Walker": who the donor is, not a stance reported
     if _reduced_passive(tok):
         return None  # "a group called Brokers", "the cuts announced last week"
+    if _that_relative(tok) and _identifying_relative(doc, tok):
+        # "a bill that laid out new rules": what the bill is, not a claim (with a clause
+        # it still reports one: "a report that said the economy grew")
+        return None
     if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
         return Cue(para, tok.i, tok.i, end, kind, "verb")
     if kind is AttributionKind.FINDING and _document_subject(tok) and _has_object(tok):
@@ -732,6 +736,13 @@ def _identifying_relative(doc: Any, tok: Any) -> bool:
         tok.dep_ == "relcl"
         and not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in tok.children)
         and not _quote_follows(doc, tok)
+    )
+
+
+def _that_relative(tok: Any) -> bool:
+    """A relative clause introduced by "that" as its subject ("a report that showed ...")."""
+    return tok.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ == "that" for c in tok.children
     )
 
 

@@ -71,6 +71,8 @@ def test_source_mention(parser, sentence: str, cue: str, source: str | None) -> 
         # a participle describing a noun reports nothing, with or without a quotation near
         ("The talks rest on a “peace plan” presented to both parties in June.", "presented"),
         ("Work began on a “growth package” proposed by the mayor in May.", "proposed"),
+        # nor does a "that" relative clause with only an object
+        ("The council passed a bill that laid out new rules for landlords.", "laid out"),
     ],
 )
 def test_participle_describing_a_noun_is_no_cue(parser, sentence: str, participle: str) -> None:  # type: ignore[no-untyped-def]
@@ -85,3 +87,9 @@ def test_interview_turn_marks_are_no_sources(parser) -> None:  # type: ignore[no
     )
     atts = extract(text, parser=parser)
     assert [a.source_mention.text for a in atts if a.source_mention] == ["I", "The engineers"]
+
+
+@pytest.mark.model
+def test_that_relative_with_a_clause_still_reports(parser) -> None:  # type: ignore[no-untyped-def]
+    atts = extract("A report that said the economy grew came out on Monday.", parser=parser)
+    assert [(a.cue.text, a.content.text) for a in atts if a.cue] == [("said", "the economy grew")]
