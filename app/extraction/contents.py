@@ -225,7 +225,7 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
                 if d.dep_ in ("oprd", "xcomp", "ccomp") and d.i > c.i:
                     hi = max(hi, d.right_edge.i + 1)
                 # "accused Trump of using divisive rhetoric", "praised her for her work"
-                if d.dep_ == "prep" and d.lower_ in ("of", "for", "as") and d.i > c.i:
+                if d.dep_ == "prep" and d.lower_ in ("of", "for", "as", "over") and d.i > c.i:
                     hi = max(hi, d.right_edge.i + 1)
             skip = excluded | _appended_clauses(c)
             return _ranges(doc, [i for i in range(lo, hi) if i not in skip])

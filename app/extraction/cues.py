@@ -694,16 +694,26 @@ QUOTE_VERBS = _words(
 _QUOTE_MARKS = frozenset('“”"')
 
 
+def _is_quote_mark(text: str) -> bool:
+    """A token that opens or closes a quotation: “ ” " or the wire-copy '' (two
+    apostrophes standing for a double quote)."""
+    return text[:1] in _QUOTE_MARKS or text == "''"
+
+
 def _bare_before_quote(tok: Any) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.text == ":" and nxt.i + 1 < len(tok.doc):
         nxt = tok.doc[nxt.i + 1]
-    if nxt is not None and nxt.text[:1] in _QUOTE_MARKS and nxt.text not in ("”",):
+    if nxt is not None and _is_quote_mark(nxt.text) and nxt.text not in ("”",):
         return True  # 'Smith continued: “...”', 'He added “...”'
-    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr") for c in tok.children):
+    if any(
+        c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr")
+        and not (c.dep_ == "ccomp" and c.i < tok.i)  # '"We will win," he continued.'
+        for c in tok.children
+    ):
         return tok.lemma_ == "go" and any(c.lower_ == "on" for c in tok.children)
     sent = tok.sent
-    return any(t.text in _QUOTE_MARKS for t in sent) or (
+    return any(_is_quote_mark(t.text) for t in sent) or (
         tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
     )
 
@@ -851,7 +861,7 @@ def _is_clause_acl(tok: Any) -> bool:
 
 
 def _quote_follows(doc: Any, tok: Any) -> bool:
-    return tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1] in _QUOTE_MARKS
+    return tok.i + 1 < len(doc) and _is_quote_mark(doc[tok.i + 1].text)
 
 
 _SEEM_VERBS = frozenset({"seem", "appear"})

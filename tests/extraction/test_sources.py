@@ -93,3 +93,24 @@ def test_interview_turn_marks_are_no_sources(parser) -> None:  # type: ignore[no
 def test_that_relative_with_a_clause_still_reports(parser) -> None:  # type: ignore[no-untyped-def]
     atts = extract("A report that said the economy grew came out on Monday.", parser=parser)
     assert [(a.cue.text, a.content.text) for a in atts if a.cue] == [("said", "the economy grew")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        # a quotation verb after the quotation it closes ('"...," he continued.')
+        ("“We will win this,” he continued.", "continued", "“We will win this,”"),
+        # wire copy writes a double quote as two apostrophes
+        ("''We will win this,'' he continued.", "continued", "''We will win this,''"),
+        # what a criticism is over belongs to its content
+        (
+            "The governor criticized the mayor over his plan to close the port.",
+            "criticized",
+            "the mayor over his plan to close the port",
+        ),
+    ],
+)
+def test_cue_and_content(parser, sentence: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    atts = [a for a in extract(sentence, parser=parser) if a.cue and a.cue.text == cue]
+    assert [a.content.text for a in atts] == [content]
