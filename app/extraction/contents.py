@@ -284,6 +284,10 @@ def _complement(tok: Any, excluded: set[int], *, keep_to: bool = False) -> list[
         ):
             skip.update(t.i for t in c.subtree)
             skip.update(g.i for g in tok.children if g.dep_ == "cc" and g.i < c.i)
+    for t in tok.subtree:
+        # "said he backs the bill[, which includes ...]": the writer's addition
+        if t.dep_ == "relcl" and t.left_edge.i > 0 and tok.doc[t.left_edge.i - 1].text == ",":
+            skip.update(range(t.left_edge.i - 1, t.right_edge.i + 1))
     idx = [t.i for t in tok.subtree if t.i not in skip]
     # drop the complementizer: "said [that] ..."
     while (

@@ -103,6 +103,12 @@ def test_that_relative_with_a_clause_still_reports(parser) -> None:  # type: ign
         ("“We will win this,” he continued.", "continued", "“We will win this,”"),
         # wire copy writes a double quote as two apostrophes
         ("''We will win this,'' he continued.", "continued", "''We will win this,''"),
+        # a relative clause the writer appends to the reported clause is not reported
+        (
+            "The senator said she backs the bill, which includes new rules for landlords.",
+            "said",
+            "she backs the bill",
+        ),
         # what a criticism is over belongs to its content
         (
             "The governor criticized the mayor over his plan to close the port.",
