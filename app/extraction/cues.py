@@ -620,6 +620,8 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     kind = _category(lemma)
     if lemma == "tweet" and tok.lower_ == "tweet":
         return None  # "tweet" is mostly the noun or page debris; "tweeted" is the verb
+    if _not_an_attitude(tok, lemma):
+        return None
     preps = PREP_VERBS.get(lemma)
     if preps:
         # the preposition of a prepositional verb belongs to the cue: "called for"
@@ -637,8 +639,12 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         return None  # "61 percent, compared with 54 percent": a comparison of figures
     if lemma in STANCE_VERBS and lemma not in SAY_VERBS and _identifying_relative(doc, tok):
         return None  # "a donor who backed Walker": who the donor is, not a stance reported
-    if kind is not None and _reduced_passive(tok):
-        return None  # "a group called Brokers", "the cuts announced last week"
+    if _reduced_passive(tok) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and lemma not in _MIND_VERBS
+    ):
+        # "a group called Brokers", "the cuts announced last week"; and, even with an
+        # agent, for deeds: "the bill signed by the governor", "ads targeted at women"
+        return None
     if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
         return Cue(para, tok.i, tok.i, end, kind, "verb")
     if kind is AttributionKind.FINDING and _document_subject(tok) and _has_object(tok):
@@ -679,6 +685,42 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     if kind is not None and lemma in STANCE_VERBS and _has_object(tok):
         return None
     return None
+
+
+_MIND_VERBS = SAY_VERBS | BELIEF_VERBS
+# Nouns after "on" that give the terms or the side of speaking, not its topic.
+_TERMS_NOUNS = _words("condition behalf record background")
+# Verbs through which a cause or a permission is stated, not a mind: "the ruling helped
+# determine the outcome", "he was not authorized to discuss it".
+_ENABLING_VERBS = _words("help authorize authorise")
+# Verbs that characterise someone only with a predicate ("cast him as a moderate");
+# with a bare object they name an action ("cast a ballot", "framed the debate").
+_PREDICATE_VERBS = _words("cast paint frame")
+
+
+def _not_an_attitude(tok: Any, lemma: str) -> bool:
+    """Uses of a cue word that report no statement, belief or stance (PolNeAR's
+    guidelines: actions and descriptions of the source are no attributions)."""
+    kids = [c.dep_ for c in tok.children]
+    if "ccomp" not in kids and "dobj" not in kids and "xcomp" not in kids:
+        # "she spoke on condition of anonymity", "he campaigned on her behalf"
+        for c in tok.children:
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "on"
+                and any(g.dep_ == "pobj" and g.lemma_.lower() in _TERMS_NOUNS for g in c.children)
+            ):
+                return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ENABLING_VERBS:
+        return True  # "the delay helped underscore the split"
+    if (
+        lemma in _PREDICATE_VERBS
+        and not any(c.lower_ == "as" for c in tok.children)
+        and not any(k in ("oprd", "ccomp", "xcomp") for k in kids)
+    ):
+        return True  # "voters cast their ballots", "issues that frame the race"
+    # the generic "you" of the author talking to the reader: "if you believe the polls"
+    return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children)
 
 
 # Verbs that introduce a quotation only when used bare ("he continued", "she went on").

@@ -1,0 +1,52 @@
+"""Cue words used for actions, causes or the reader rather than an attributed attitude.
+
+Sentences written for these tests; each case pairs a rejected use with an accepted one of the
+same word, so a rule that rejects too much fails as well.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction import ExtractionConfig, get_parser
+from app.extraction.cues import find_cues
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def parser():  # type: ignore[no-untyped-def]
+    return get_parser(ExtractionConfig())
+
+
+def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = parser.nlp(sentence)
+    return [doc[c.start : c.end].text for c in find_cues(doc, para=0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "is_cue"),
+    [
+        # a participle naming a thing by what was done to it ("the ads targeted at ...")
+        ("The ads targeted at young voters ran all week.", "targeted", False),
+        ("The bill signed by the governor takes effect in May.", "signed", False),
+        ("The governor targeted young voters with new ads.", "targeted", True),
+        # the terms or the side of speaking are no topic
+        ("The aide, who spoke on condition of anonymity, said the talks failed.", "spoke", False),
+        ("The aide spoke on the budget at length.", "spoke", True),
+        ("The former governor campaigned on her behalf in Ohio.", "campaigned", False),
+        # a cause or a permission, not a mind
+        ("The long delay helped underscore the split in the party.", "underscore", False),
+        ("The clerk was not authorized to discuss the case.", "discuss", False),
+        ("The mayor wants to discuss the case with the council.", "wants", True),
+        # characterising verbs need a predicate; with a bare object they name an action
+        ("Thousands of farmers cast their ballots on Sunday.", "cast", False),
+        ("The senator cast his rival as a friend of the banks.", "cast", True),
+        # the generic "you" of the author addressing the reader
+        ("If you believe the early polls, the race is already over.", "believe", False),
+        ("The farmers believe the early polls.", "believe", True),
+    ],
+)
+def test_cue_rejections(parser, sentence: str, word: str, is_cue: bool) -> None:  # type: ignore[no-untyped-def]
+    found = _cue_texts(parser, sentence)
+    assert any(word in c.split() for c in found) is is_cue, found
