@@ -580,6 +580,10 @@ _BELIEF_NOUNS = _words(
 )
 
 
+# What a subject can "have" as its own attitude: "has doubts about", "has a plan to".
+_OWN_MIND_NOUNS = _BELIEF_NOUNS | _INTENT_NOUNS | _words("stance position")
+
+
 _SLANG = {"wanna": "want", "gotta": "have"}
 
 
@@ -693,9 +697,10 @@ _TERMS_NOUNS = _words("condition behalf record background")
 # Verbs through which a cause or a permission is stated, not a mind: "the ruling helped
 # determine the outcome", "he was not authorized to discuss it".
 _ENABLING_VERBS = _words("help authorize authorise")
-# Verbs that characterise someone only with a predicate ("cast him as a moderate");
-# with a bare object they name an action ("cast a ballot", "framed the debate").
-_PREDICATE_VERBS = _words("cast paint frame")
+# Verbs that characterise someone only with a predicate ("cast him as a moderate",
+# "celebrated her as a pioneer"); with a bare object they name an action ("cast a ballot",
+# "framed the debate", "celebrated his birthday").
+_PREDICATE_VERBS = _words("cast paint frame celebrate")
 
 
 def _not_an_attitude(tok: Any, lemma: str) -> bool:
@@ -711,6 +716,8 @@ def _not_an_attitude(tok: Any, lemma: str) -> bool:
                 and any(g.dep_ == "pobj" and g.lemma_.lower() in _TERMS_NOUNS for g in c.children)
             ):
                 return True
+    if lemma == "suppose" and "auxpass" in kids:
+        return True  # "the talks were supposed to end today": a modal of plan or duty
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ENABLING_VERBS:
         return True  # "the delay helped underscore the split"
     if (
@@ -869,6 +876,8 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         and (has_comp or any(c.dep_ == "prep" for c in head.children if c.i > tok.i))
     ):
         # "took aim at X", "made the point that X", "expressed hope for X"
+        if head.lemma_.lower() == "have" and lemma not in _OWN_MIND_NOUNS:
+            return None  # "she has the backing of X": what others give her, not her word
         kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
         return Cue(para, tok.i, head.i, tok.i + 1, kind, "noun")
     return None

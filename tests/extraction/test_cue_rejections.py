@@ -42,6 +42,15 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # characterising verbs need a predicate; with a bare object they name an action
         ("Thousands of farmers cast their ballots on Sunday.", "cast", False),
         ("The senator cast his rival as a friend of the banks.", "cast", True),
+        # what a subject "has" from others is not its own attitude
+        ("The senator has the backing of the largest union.", "backing", False),
+        ("The senator has doubts about the new tax.", "doubts", True),
+        # "be supposed to" is a modal of plan or duty, nobody's belief
+        ("The new bridge was supposed to open in the spring.", "supposed", False),
+        ("Officials supposed that the bridge would open in the spring.", "supposed", True),
+        # celebrating an occasion is an action; celebrating someone as something a stance
+        ("The mayor celebrated his sixtieth birthday on Friday.", "celebrated", False),
+        ("The mayor celebrated the nurses as heroes of the city.", "celebrated", True),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
