@@ -862,6 +862,8 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     kids = {c.dep_ for c in tok.children}
     has_comp = bool({"acl", "ccomp", "xcomp", "prep"} & kids)
     clause = any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
+    if lemma == "note" and _editors_note([c for c in tok.children if c.dep_ == "poss"] + [tok]):
+        return None  # "Editor's note: ...": the publication's own voice
     if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and (("poss" in kids and has_comp) or clause):
         kind = (
             AttributionKind.INTENTION
@@ -940,8 +942,21 @@ def _colon_cue(doc: Any, colon: Any) -> bool:
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in before):
         return False
+    if _editors_note(before):
+        return False  # "Editor's note: ...": the publication's own voice
+    after = doc[colon.i + 1 : sent.end]
+    if sum(t.text == "," for t in after) >= 3 and 2 * sum(t.pos_ == "PROPN" for t in after) > len(
+        after
+    ):
+        return False  # "Ohio: Ann Lee, Bo Park, Cy Diaz, ...": a roster, nobody speaks
     # the content must follow: at least a few more tokens in the paragraph
     return len(doc) - colon.i > 3
+
+
+def _editors_note(toks: Any) -> bool:
+    """ "Editor's note", "Editors' Note": the label of the publication's own remark."""
+    lemmas = [t.lemma_.lower() for t in toks]
+    return "note" in lemmas and any(x.startswith("editor") for x in lemmas)
 
 
 _VERB_LEXICON = (

@@ -51,6 +51,11 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # celebrating an occasion is an action; celebrating someone as something a stance
         ("The mayor celebrated his sixtieth birthday on Friday.", "celebrated", False),
         ("The mayor celebrated the nurses as heroes of the city.", "celebrated", True),
+        # the publication's own voice and rosters are no quotations
+        ("Editor’s note: The mayor has misled voters for years.", ":", False),
+        ("Editor’s note: The mayor has misled voters for years.", "note", False),
+        ("Ohio: Ann Lee, Bo Park, Cy Diaz, Dan Fox and Flo Hunt.", ":", False),
+        ("Lopez: “We are not leaving this town.”", ":", True),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
