@@ -170,6 +170,8 @@ STANCE_VERBS = STANCE_VERBS | _words(
     """
 )
 # Verbs that are cues with a prepositional object: "talked about X", "called for X".
+# ("reacted to X" is left out: it reports that a response happened, while what was said
+# follows in its own attribution.)
 PREP_VERBS: dict[str, frozenset[str]] = {
     verb: frozenset(preps.split())
     for verb, preps in {
@@ -188,7 +190,6 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "rail": "against",
         "reflect": "on upon",
         "focus": "on",
-        "react": "to",
         "object": "to",
         "weigh": "in on",
         "campaign": "for against on",
@@ -663,6 +664,7 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
                 c.dep_ in ("prep", "prt", "dobj")
                 and c.lower_ in preps
                 and (c.dep_ != "prep" or any(g.dep_ in ("pobj", "pcomp") for g in c.children))
+                and not _when_not_what(c)
             ):
                 return Cue(
                     para,
@@ -728,6 +730,13 @@ def _not_an_attitude(tok: Any, lemma: str) -> bool:
         return True  # "voters cast their ballots", "issues that frame the race"
     # the generic "you" of the author talking to the reader: "if you believe the polls"
     return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children)
+
+
+def _when_not_what(prep: Any) -> bool:
+    """ "spoke on Monday", "campaigned on Labor Day": the preposition gives a date, not
+    the topic of the speech."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 # Verbs that introduce a quotation only when used bare ("he continued", "she went on").

@@ -56,6 +56,10 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("Editor’s note: The mayor has misled voters for years.", "note", False),
         ("Ohio: Ann Lee, Bo Park, Cy Diaz, Dan Fox and Flo Hunt.", ":", False),
         ("Lopez: “We are not leaving this town.”", ":", True),
+        # a date after the preposition is no topic; reacting reports an event
+        ("The governor spoke on Monday at the fair.", "spoke", False),
+        ("The governor spoke on taxes at the fair.", "spoke", True),
+        ("The governor reacted to the verdict on Friday.", "reacted", False),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
