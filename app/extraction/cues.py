@@ -677,7 +677,12 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     if lemma == "make" and _made_clear(tok) and _animate_subject(tok):
         # "she made (it) clear that ...", "he made known his opposition to ..."
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
-    if lemma not in _NOT_CUES and _that_clause(tok) and _animate_subject(tok):
+    if (
+        lemma not in _NOT_CUES
+        and _that_clause(tok)
+        and _animate_subject(tok)
+        and not _impersonal_subject(tok)
+    ):
         # any verb with a person as subject and a that-clause reports a mind or a saying:
         # "he made it clear that ...", "she learned that ..."
         return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "verb")
@@ -817,6 +822,14 @@ def _that_clause(tok: Any) -> bool:
         if wh and _personal_subject(tok):
             return True
     return False
+
+
+def _impersonal_subject(tok: Any) -> bool:
+    """ "it turned out that ...", "that meant that ...": an empty or anaphoric subject
+    holds no mind; the verb is not in a lexicon, so nobody is reported."""
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that", "which") for c in tok.children
+    )
 
 
 def _personal_subject(tok: Any) -> bool:

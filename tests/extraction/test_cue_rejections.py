@@ -60,6 +60,9 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("The governor spoke on Monday at the fair.", "spoke", False),
         ("The governor spoke on taxes at the fair.", "spoke", True),
         ("The governor reacted to the verdict on Friday.", "reacted", False),
+        # an empty "it" with a that-clause reports nobody's mind
+        ("It turned out that the bridge was closed.", "turned", False),
+        ("The mayor gathered that the bridge was closed.", "gathered", True),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
