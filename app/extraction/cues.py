@@ -126,7 +126,7 @@ CUE_NOUNS = _words(
     decision refusal willingness unwillingness reluctance readiness determination
     desire vision idea ideas suggestion recommendation advice reaction objection attack
     attacks critique disapproval approval rejection acceptance preference backing
-    embrace inability explanation description characterization portrayal
+    embrace explanation description characterization portrayal
     """
 )
 
@@ -882,7 +882,10 @@ def _animate_subject(tok: Any) -> bool:
 
 def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     kids = {c.dep_ for c in tok.children}
-    has_comp = bool({"acl", "ccomp", "xcomp", "prep"} & kids)
+    # a preposition giving a date is no content: "his statement on Tuesday"
+    has_comp = bool({"acl", "ccomp", "xcomp"} & kids) or any(
+        c.dep_ == "prep" and not _when_not_what(c) for c in tok.children
+    )
     clause = any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
     if lemma == "note" and _editors_note([c for c in tok.children if c.dep_ == "poss"] + [tok]):
         return None  # "Editor's note: ...": the publication's own voice

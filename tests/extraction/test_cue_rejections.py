@@ -63,6 +63,10 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # an empty "it" with a that-clause reports nobody's mind
         ("It turned out that the bridge was closed.", "turned", False),
         ("The mayor gathered that the bridge was closed.", "gathered", True),
+        # a date is no content of a nominal cue; an inability is no attitude
+        ("His statement on Tuesday drew sharp criticism.", "statement", False),
+        ("His statement on the budget drew sharp criticism.", "statement", True),
+        ("Her inability to win rural votes hurt the party.", "inability", False),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
