@@ -30,7 +30,7 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # a participle naming a thing by what was done to it ("the ads targeted at ...")
         ("The ads targeted at young voters ran all week.", "targeted", False),
         ("The bill signed by the governor takes effect in May.", "signed", False),
-        ("The governor targeted young voters with new ads.", "targeted", True),
+        ("The governor backed the new ads for young voters.", "backed", True),
         # the terms or the side of speaking are no topic
         ("The aide, who spoke on condition of anonymity, said the talks failed.", "spoke", False),
         ("The aide spoke on the budget at length.", "spoke", True),
@@ -67,6 +67,15 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("His statement on Tuesday drew sharp criticism.", "statement", False),
         ("His statement on the budget drew sharp criticism.", "statement", True),
         ("Her inability to win rural votes hurt the party.", "inability", False),
+        # words that mostly name a deed or a chance
+        ("The party launched a new ad campaign in May.", "launched", False),
+        ("The new ads targeted young voters.", "targeted", False),
+        ("The lawyers fought for the seat until the end.", "fought", False),
+        ("His push for new roads stalled in the council.", "push", False),
+        ("The new tax figures to raise billions.", "figures", False),
+        ("The police discovered a tunnel under the road.", "discovered", False),
+        ("The police discovered that the tunnel was old.", "discovered", True),
+        ("The voters gave him a shot at the title.", "shot", False),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
