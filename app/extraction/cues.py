@@ -101,6 +101,8 @@ CLAUSE_ONLY = _words(
     address weigh press push fight need vote choose prepare maintain
     """
 )
+# "discovered a tunnel" is a physical find; "discovered that ..." a finding.
+CLAUSE_ONLY = CLAUSE_ONLY | _words("discover")
 # Adjectives of belief and feeling with a clause: "he is confident that ...".
 BELIEF_ADJS = _words(
     """
@@ -126,9 +128,12 @@ CUE_NOUNS = _words(
     decision refusal willingness unwillingness reluctance readiness determination
     desire vision idea ideas suggestion recommendation advice reaction objection attack
     attacks critique disapproval approval rejection acceptance preference backing
-    embrace inability explanation description characterization portrayal
+    embrace explanation description characterization portrayal
     """
 )
+
+# A push is an effort and rhetoric a manner of speaking: neither has a content of its own.
+CUE_NOUNS = CUE_NOUNS - _words("push rhetoric")
 
 
 # Stance verbs: attributed evaluations of an object ("Sanders endorsed him", "56 percent
@@ -169,7 +174,12 @@ STANCE_VERBS = STANCE_VERBS | _words(
     query quiz grill press
     """
 )
+# Verbs that in news mostly name a deed, not an attitude ("launched a bid", "ads targeting
+# women", "the delay undermined the plan"): PolNeAR's guidelines leave actions out.
+STANCE_VERBS = STANCE_VERBS - _words("launch target undermine")
 # Verbs that are cues with a prepositional object: "talked about X", "called for X".
+# ("reacted to X" is left out: it reports that a response happened, while what was said
+# follows in its own attribution; "fought for X" is a deed.)
 PREP_VERBS: dict[str, frozenset[str]] = {
     verb: frozenset(preps.split())
     for verb, preps in {
@@ -188,7 +198,6 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "rail": "against",
         "reflect": "on upon",
         "focus": "on",
-        "react": "to",
         "object": "to",
         "weigh": "in on",
         "campaign": "for against on",
@@ -262,7 +271,6 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "hammer": "away",
         "vouch": "for",
         "stump": "for",
-        "fight": "for against",
         "stand": "up by with",
         "pin": "on",
         "blame": "on for",
@@ -580,6 +588,10 @@ _BELIEF_NOUNS = _words(
 )
 
 
+# What a subject can "have" as its own attitude: "has doubts about", "has a plan to".
+_OWN_MIND_NOUNS = _BELIEF_NOUNS | _INTENT_NOUNS | _words("stance position")
+
+
 _SLANG = {"wanna": "want", "gotta": "have"}
 
 
@@ -620,6 +632,8 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     kind = _category(lemma)
     if lemma == "tweet" and tok.lower_ == "tweet":
         return None  # "tweet" is mostly the noun or page debris; "tweeted" is the verb
+    if _not_an_attitude(tok, lemma):
+        return None
     preps = PREP_VERBS.get(lemma)
     if preps:
         # the preposition of a prepositional verb belongs to the cue: "called for"
@@ -637,8 +651,12 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         return None  # "61 percent, compared with 54 percent": a comparison of figures
     if lemma in STANCE_VERBS and lemma not in SAY_VERBS and _identifying_relative(doc, tok):
         return None  # "a donor who backed Walker": who the donor is, not a stance reported
-    if _reduced_passive(tok):
-        return None  # "a group called Brokers", "the cuts announced last week"
+    if _reduced_passive(tok) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and lemma not in _MIND_VERBS
+    ):
+        # "a group called Brokers", "the cuts announced last week"; and, even with an
+        # agent, for deeds: "the bill signed by the governor", "ads targeted at women"
+        return None
     if _that_relative(tok) and _identifying_relative(doc, tok):
         # "a bill that laid out new rules": what the bill is, not a claim (with a clause
         # it still reports one: "a report that said the economy grew")
@@ -657,6 +675,7 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
                 c.dep_ in ("prep", "prt", "dobj")
                 and c.lower_ in preps
                 and (c.dep_ != "prep" or any(g.dep_ in ("pobj", "pcomp") for g in c.children))
+                and not _when_not_what(c)
             ):
                 return Cue(
                     para,
@@ -669,7 +688,12 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     if lemma == "make" and _made_clear(tok) and _animate_subject(tok):
         # "she made (it) clear that ...", "he made known his opposition to ..."
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
-    if lemma not in _NOT_CUES and _that_clause(tok) and _animate_subject(tok):
+    if (
+        lemma not in _NOT_CUES
+        and _that_clause(tok)
+        and _animate_subject(tok)
+        and not _impersonal_subject(tok)
+    ):
         # any verb with a person as subject and a that-clause reports a mind or a saying:
         # "he made it clear that ...", "she learned that ..."
         return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "verb")
@@ -683,6 +707,54 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     if kind is not None and lemma in STANCE_VERBS and _has_object(tok):
         return None
     return None
+
+
+_MIND_VERBS = SAY_VERBS | BELIEF_VERBS
+# Nouns after "on" that give the terms or the side of speaking, not its topic.
+_TERMS_NOUNS = _words("condition behalf record background")
+# Verbs through which a cause or a permission is stated, not a mind: "the ruling helped
+# determine the outcome", "he was not authorized to discuss it".
+_ENABLING_VERBS = _words("help authorize authorise")
+# Verbs that characterise someone only with a predicate ("cast him as a moderate",
+# "celebrated her as a pioneer"); with a bare object they name an action ("cast a ballot",
+# "framed the debate", "celebrated his birthday").
+_PREDICATE_VERBS = _words("cast paint frame celebrate")
+
+
+def _not_an_attitude(tok: Any, lemma: str) -> bool:
+    """Uses of a cue word that report no statement, belief or stance (PolNeAR's
+    guidelines: actions and descriptions of the source are no attributions)."""
+    kids = [c.dep_ for c in tok.children]
+    if "ccomp" not in kids and "dobj" not in kids and "xcomp" not in kids:
+        # "she spoke on condition of anonymity", "he campaigned on her behalf"
+        for c in tok.children:
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "on"
+                and any(g.dep_ == "pobj" and g.lemma_.lower() in _TERMS_NOUNS for g in c.children)
+            ):
+                return True
+    if lemma == "figure" and "xcomp" in kids:
+        return True  # "the tax figures to raise billions": a modal of likelihood
+    if lemma == "suppose" and "auxpass" in kids:
+        return True  # "the talks were supposed to end today": a modal of plan or duty
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ENABLING_VERBS:
+        return True  # "the delay helped underscore the split"
+    if (
+        lemma in _PREDICATE_VERBS
+        and not any(c.lower_ == "as" for c in tok.children)
+        and not any(k in ("oprd", "ccomp", "xcomp") for k in kids)
+    ):
+        return True  # "voters cast their ballots", "issues that frame the race"
+    # the generic "you" of the author talking to the reader: "if you believe the polls"
+    return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children)
+
+
+def _when_not_what(prep: Any) -> bool:
+    """ "spoke on Monday", "campaigned on Labor Day": the preposition gives a date, not
+    the topic of the speech."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 # Verbs that introduce a quotation only when used bare ("he continued", "she went on").
@@ -782,6 +854,14 @@ def _that_clause(tok: Any) -> bool:
     return False
 
 
+def _impersonal_subject(tok: Any) -> bool:
+    """ "it turned out that ...", "that meant that ...": an empty or anaphoric subject
+    holds no mind; the verb is not in a lexicon, so nobody is reported."""
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that", "which") for c in tok.children
+    )
+
+
 def _personal_subject(tok: Any) -> bool:
     for c in tok.children:
         if c.dep_ == "nsubj":
@@ -832,8 +912,15 @@ def _animate_subject(tok: Any) -> bool:
 
 def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     kids = {c.dep_ for c in tok.children}
-    has_comp = bool({"acl", "ccomp", "xcomp", "prep"} & kids)
+    # a preposition giving a date is no content: "his statement on Tuesday"
+    has_comp = bool({"acl", "ccomp", "xcomp"} & kids) or any(
+        c.dep_ == "prep" and not _when_not_what(c) for c in tok.children
+    )
     clause = any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
+    if lemma == "shot" and tok.head.lemma_.lower() in ("give", "have", "get", "stand"):
+        return None  # "gave him a shot at the title": a chance, not a verbal attack
+    if lemma == "note" and _editors_note([c for c in tok.children if c.dep_ == "poss"] + [tok]):
+        return None  # "Editor's note: ...": the publication's own voice
     if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and (("poss" in kids and has_comp) or clause):
         kind = (
             AttributionKind.INTENTION
@@ -848,6 +935,8 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         and (has_comp or any(c.dep_ == "prep" for c in head.children if c.i > tok.i))
     ):
         # "took aim at X", "made the point that X", "expressed hope for X"
+        if head.lemma_.lower() == "have" and lemma not in _OWN_MIND_NOUNS:
+            return None  # "she has the backing of X": what others give her, not her word
         kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
         return Cue(para, tok.i, head.i, tok.i + 1, kind, "noun")
     return None
@@ -914,8 +1003,21 @@ def _colon_cue(doc: Any, colon: Any) -> bool:
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in before):
         return False
+    if _editors_note(before):
+        return False  # "Editor's note: ...": the publication's own voice
+    after = doc[colon.i + 1 : sent.end]
+    if sum(t.text == "," for t in after) >= 3 and 2 * sum(t.pos_ == "PROPN" for t in after) > len(
+        after
+    ):
+        return False  # "Ohio: Ann Lee, Bo Park, Cy Diaz, ...": a roster, nobody speaks
     # the content must follow: at least a few more tokens in the paragraph
     return len(doc) - colon.i > 3
+
+
+def _editors_note(toks: Any) -> bool:
+    """ "Editor's note", "Editors' Note": the label of the publication's own remark."""
+    lemmas = [t.lemma_.lower() for t in toks]
+    return "note" in lemmas and any(x.startswith("editor") for x in lemmas)
 
 
 _VERB_LEXICON = (
