@@ -305,7 +305,7 @@ STANCE_NOUNS = _words(
     criticism complaint apology praise objection endorsement tribute jab shot dig view
     opinion prediction vow pledge threat assurance confidence doubt doubts hopes
     condolences thanks comments message announcement assessment observation
-    question questions demand demands request reference mention note
+    question questions demand demands request reference mention
     claim denial admission acknowledgment acknowledgement
     """
 )
@@ -811,7 +811,7 @@ def _animate_subject(tok: Any) -> bool:
 
 def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     kids = {c.dep_ for c in tok.children}
-    has_comp = bool({"acl", "ccomp", "xcomp", "prep"} & kids)
+    has_comp = any(_content_complement(c, lemma) for c in tok.children)
     clause = any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
     if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and (("poss" in kids and has_comp) or clause):
         kind = (
@@ -824,12 +824,59 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     if (
         tok.dep_ == "dobj"
         and head.lemma_.lower() in LIGHT_VERBS
-        and (has_comp or any(c.dep_ == "prep" for c in head.children if c.i > tok.i))
+        and _light_verb_fits(head.lemma_.lower(), lemma)
+        and (
+            bool({"acl", "ccomp", "xcomp", "prep"} & kids)
+            or any(c.dep_ == "prep" for c in head.children if c.i > tok.i)
+        )
     ):
         # "took aim at X", "made the point that X", "expressed hope for X"
         kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
         return Cue(para, tok.i, head.i, tok.i + 1, kind, "noun")
     return None
+
+
+# Prepositions that give a cue noun its content or its target: "criticism of X", "support
+# for X", "questions about X", "her stance on X". Others give the occasion, the audience or
+# the place ("his remarks at the rally", "her letter to donors", "his response to the
+# attack"); "to" names the target only after nouns of opposing ("opposition to X").
+_NOUN_CONTENT_PREPS = _words("about on of for against over behind toward towards regarding")
+_TO_NOUNS = _words("opposition objection objections")
+
+
+def _content_complement(c: Any, lemma: str) -> bool:
+    """Whether a dependent of a cue noun can carry what is attributed."""
+    if c.dep_ in ("ccomp", "xcomp"):
+        return True
+    if c.dep_ == "acl":
+        # "the claim that ...", "a plan to ...", "a statement condemning X"; not "a letter
+        # sent to donors"
+        return _is_clause_acl(c) or c.tag_ == "VBG"
+    if c.dep_ == "prep":
+        return c.lower_ in _NOUN_CONTENT_PREPS or (c.lower_ == "to" and lemma in _TO_NOUNS)
+    return False
+
+
+# Nouns a subject can "have" or "hold" as its own: a mind's state or a message of its own.
+# "She has doubts about the plan" is her doubt; "she has the support of the unions" is
+# the unions' support, and "he has a shot at the title" is no stance at all.
+_HELD_NOUNS = _words(
+    """
+    question questions message answer response reaction reference position positions
+    stance
+    """
+)
+# Nouns of verbal attack that attribute only in the idiom "take a shot at X".
+_TAKEN_NOUNS = _words("shot aim swipe jab dig")
+
+
+def _light_verb_fits(verb: str, lemma: str) -> bool:
+    """Whether a light verb with this object noun reports its subject's own stance."""
+    if lemma in _TAKEN_NOUNS:
+        return verb == "take"
+    if verb in ("have", "hold"):
+        return lemma in _BELIEF_NOUNS or lemma in _INTENT_NOUNS or lemma in _HELD_NOUNS
+    return True
 
 
 def _is_clause_acl(tok: Any) -> bool:
