@@ -813,7 +813,8 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     kids = {c.dep_ for c in tok.children}
     has_comp = any(_content_complement(c, lemma) for c in tok.children)
     clause = any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
-    if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and (("poss" in kids and has_comp) or clause):
+    owner = _stance_holder(tok)
+    if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and ((owner and has_comp) or clause):
         kind = (
             AttributionKind.INTENTION
             if lemma in _INTENT_NOUNS
@@ -834,6 +835,16 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
         return Cue(para, tok.i, head.i, tok.i + 1, kind, "noun")
     return None
+
+
+def _stance_holder(tok: Any) -> bool:
+    """Whether the noun has a possessor that can hold a view: "her plan", "the union's
+    claim"; not a time ("this week's warnings") and not "its" ("its appeal to voters"),
+    which mostly stands for a thing."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c.lower_ != "its" and c.ent_type_ not in ("DATE", "TIME")
+    return False
 
 
 # Prepositions that give a cue noun its content or its target: "criticism of X", "support

@@ -57,6 +57,10 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
         ("The minister's response to the flood was slow.", "response"),
         # a participle that only describes the document
         ("Her letter, sent to the donors on Monday, was short.", "letter"),
+        # a possessor that holds no view: a time, or "its" for a thing
+        ("Last week's warnings about the storm were ignored.", "warnings"),
+        ("Yesterday's criticism of the budget was mild.", "criticism"),
+        ("The film owes its appeal for young viewers to the music.", "appeal"),
         # the heading of an editor's aside is no attribution by its own
         ("Editor's note: this story has been updated with new figures.", "note"),
     ],
