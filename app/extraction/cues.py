@@ -853,6 +853,8 @@ def _stance_holder(tok: Any) -> bool:
 # attack"); "to" names the target only after nouns of opposing ("opposition to X").
 _NOUN_CONTENT_PREPS = _words("about on of for against over behind toward towards regarding")
 _TO_NOUNS = _words("opposition objection objections")
+# Nouns of a held opinion whose prepositional phrase gives only its topic.
+_TOPIC_NOUNS = _words("stance stances view views opinion opinions")
 
 
 def _content_complement(c: Any, lemma: str) -> bool:
@@ -864,6 +866,8 @@ def _content_complement(c: Any, lemma: str) -> bool:
         # sent to donors"
         return _is_clause_acl(c) or c.tag_ == "VBG"
     if c.dep_ == "prep":
+        if lemma in _TOPIC_NOUNS:
+            return False  # "his stance on trade" names the topic, not the stance
         return c.lower_ in _NOUN_CONTENT_PREPS or (c.lower_ == "to" and lemma in _TO_NOUNS)
     return False
 

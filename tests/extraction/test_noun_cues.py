@@ -33,6 +33,8 @@ def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("His support for the bridge project never wavered.", "support"),
         ("The mayor's opposition to the stadium deal is well known.", "opposition"),
         ("Her claim that the vote was rigged was rejected by the court.", "claim"),
+        ("His view that the tariff helps farmers is widely shared.", "view"),
+        ("Most voters have a poor opinion of the council.", "have a poor opinion"),
         # a light verb with a noun of the subject's own mind or message
         ("The farmers have doubts about the new subsidy scheme.", "have doubts"),
         ("The mayor took aim at the council over the budget.", "took aim"),
@@ -61,6 +63,9 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
         ("Last week's warnings about the storm were ignored.", "warnings"),
         ("Yesterday's criticism of the budget was mild.", "criticism"),
         ("The film owes its appeal for young viewers to the music.", "appeal"),
+        # a held opinion with only its topic
+        ("Her views on the tariff have shifted twice.", "views"),
+        ("The mayor's stance on parking angered shop owners.", "stance"),
         # the heading of an editor's aside is no attribution by its own
         ("Editor's note: this story has been updated with new figures.", "note"),
     ],
