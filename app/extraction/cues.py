@@ -422,11 +422,7 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
             continue
         if pos == "ADJ":
             cue = None
-            if (
-                lemma in BELIEF_ADJS
-                and tok.dep_ in ("acomp", "amod", "ROOT")
-                and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
-            ):
+            if lemma in BELIEF_ADJS and _belief_adj(tok, lemma):
                 cue = Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "adj")
             elif tok.dep_ in ("acomp", "ROOT"):
                 cue = _stance_adj_cue(tok, para)  # "she is critical of the plan"
@@ -519,6 +515,26 @@ AGENT_NOUNS = _words(
     """
 )
 _AGENT_PREPS = _words("of for against")
+
+
+# Adjectives that with a to-infinitive say how likely something is, not what anyone
+# believes: "the plan is sure to fail" (raising), against "she is sure that it fails".
+_RAISING_ADJS = _words("sure certain")
+
+
+def _belief_adj(tok: Any, lemma: str) -> bool:
+    """An adjective of belief or feeling predicated of its subject with a clause: "she is
+    confident that ...", "he is eager to ...". Not "make sure that ..." (an action), not
+    "the bill is sure to pass" (a likelihood), not an attribute inside a noun phrase ("a
+    prospect sure to anger them"), which has no subject of its own."""
+    if tok.dep_ not in ("acomp", "ROOT"):
+        return False
+    if tok.dep_ == "acomp" and tok.head.lemma_.lower() == "make":
+        return False
+    kids = {c.dep_ for c in tok.children}
+    if lemma in _RAISING_ADJS:
+        return "ccomp" in kids
+    return bool({"ccomp", "xcomp"} & kids)
 
 
 def _stance_adj_cue(tok: Any, para: int) -> Cue | None:

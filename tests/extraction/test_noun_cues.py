@@ -35,6 +35,9 @@ def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("Her claim that the vote was rigged was rejected by the court.", "claim"),
         ("His view that the tariff helps farmers is widely shared.", "view"),
         ("Most voters have a poor opinion of the council.", "have a poor opinion"),
+        # an adjective of belief or feeling with a clause, said of its subject
+        ("She is sure that the bridge will hold.", "sure"),
+        ("He is eager to start the new job.", "eager"),
         # a light verb with a noun of the subject's own mind or message
         ("The farmers have doubts about the new subsidy scheme.", "have doubts"),
         ("The mayor took aim at the council over the budget.", "took aim"),
@@ -66,6 +69,10 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
         # a held opinion with only its topic
         ("Her views on the tariff have shifted twice.", "views"),
         ("The mayor's stance on parking angered shop owners.", "stance"),
+        # "make sure" is an action; "sure to" a likelihood; an attribute has no subject
+        ("She made sure that the doors were locked.", "sure"),
+        ("The new bridge is sure to draw crowds.", "sure"),
+        ("It was a prospect certain to upset the neighbours.", "certain"),
         # the heading of an editor's aside is no attribution by its own
         ("Editor's note: this story has been updated with new figures.", "note"),
     ],
