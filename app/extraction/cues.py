@@ -829,6 +829,10 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     kids = {c.dep_ for c in tok.children}
     has_comp = any(_content_complement(c, lemma) for c in tok.children)
     clause = any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
+    if tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS:
+        # "asked about her plan to ...", "split over his call for ...": the noun is the
+        # topic of another word, which is the attribution if any
+        return None
     owner = _stance_holder(tok)
     if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and ((owner and has_comp) or clause):
         kind = (
@@ -869,6 +873,8 @@ def _stance_holder(tok: Any) -> bool:
 # attack"); "to" names the target only after nouns of opposing ("opposition to X").
 _NOUN_CONTENT_PREPS = _words("about on of for against over behind toward towards regarding")
 _TO_NOUNS = _words("opposition objection objections")
+# Prepositions that make their object the topic of another word.
+_TOPIC_PREPS = _words("about on upon over against as regarding concerning")
 # Nouns of a held opinion whose prepositional phrase gives only its topic.
 _TOPIC_NOUNS = _words("stance stances view views opinion opinions")
 

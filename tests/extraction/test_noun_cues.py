@@ -73,6 +73,9 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
         ("She made sure that the doors were locked.", "sure"),
         ("The new bridge is sure to draw crowds.", "sure"),
         ("It was a prospect certain to upset the neighbours.", "certain"),
+        # the topic of another word ("asked about", "split over") is not its own claim
+        ("Reporters asked the mayor about her plan to close the school.", "plan"),
+        ("The council split over his call for new taxes.", "call"),
         # the heading of an editor's aside is no attribution by its own
         ("Editor's note: this story has been updated with new figures.", "note"),
     ],
