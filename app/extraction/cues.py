@@ -506,12 +506,13 @@ STANCE_ADJS: dict[str, frozenset[str]] = {
     }.items()
 }
 # Nouns of people by their stance: "a fierce critic of the deal", "is a campaigner for".
+# Not "ally" or "enemy": a relation between two parties, not a stance on anything said.
 AGENT_NOUNS = _words(
     """
     supporter supporters critic critics opponent opponents proponent proponents advocate
     advocates champion defender defenders backer backers foe foes fan fans admirer
     admirers campaigner campaigners detractor detractors skeptic skeptics sceptic
-    sceptics believer believers ally allies enemy enemies
+    sceptics believer believers
     """
 )
 _AGENT_PREPS = _words("of for against")

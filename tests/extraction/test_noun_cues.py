@@ -33,6 +33,7 @@ def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("His support for the bridge project never wavered.", "support"),
         ("The mayor's opposition to the stadium deal is well known.", "opposition"),
         ("Her claim that the vote was rigged was rejected by the court.", "claim"),
+        ("The mayor is a fierce critic of the new stadium.", "critic of"),
         ("His view that the tariff helps farmers is widely shared.", "view"),
         ("Most voters have a poor opinion of the council.", "have a poor opinion"),
         # an adjective of belief or feeling with a clause, said of its subject
@@ -76,6 +77,8 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
         # the topic of another word ("asked about", "split over") is not its own claim
         ("Reporters asked the mayor about her plan to close the school.", "plan"),
         ("The council split over his call for new taxes.", "call"),
+        # a relation between two parties, not a stance
+        ("The mayor is an old ally of the governor.", "ally"),
         # the heading of an editor's aside is no attribution by its own
         ("Editor's note: this story has been updated with new figures.", "note"),
     ],
