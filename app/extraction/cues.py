@@ -313,7 +313,7 @@ STANCE_NOUNS = _words(
     criticism complaint apology praise objection endorsement tribute jab shot dig view
     opinion prediction vow pledge threat assurance confidence doubt doubts hopes
     condolences thanks comments message announcement assessment observation
-    question questions demand demands request reference mention note
+    question questions demand demands request reference mention
     claim denial admission acknowledgment acknowledgement
     """
 )
@@ -430,11 +430,7 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
             continue
         if pos == "ADJ":
             cue = None
-            if (
-                lemma in BELIEF_ADJS
-                and tok.dep_ in ("acomp", "amod", "ROOT")
-                and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
-            ):
+            if lemma in BELIEF_ADJS and _belief_adj(tok, lemma):
                 cue = Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "adj")
             elif tok.dep_ in ("acomp", "ROOT"):
                 cue = _stance_adj_cue(tok, para)  # "she is critical of the plan"
@@ -518,15 +514,36 @@ STANCE_ADJS: dict[str, frozenset[str]] = {
     }.items()
 }
 # Nouns of people by their stance: "a fierce critic of the deal", "is a campaigner for".
+# Not "ally" or "enemy": a relation between two parties, not a stance on anything said.
 AGENT_NOUNS = _words(
     """
     supporter supporters critic critics opponent opponents proponent proponents advocate
     advocates champion defender defenders backer backers foe foes fan fans admirer
     admirers campaigner campaigners detractor detractors skeptic skeptics sceptic
-    sceptics believer believers ally allies enemy enemies
+    sceptics believer believers
     """
 )
 _AGENT_PREPS = _words("of for against")
+
+
+# Adjectives that with a to-infinitive say how likely something is, not what anyone
+# believes: "the plan is sure to fail" (raising), against "she is sure that it fails".
+_RAISING_ADJS = _words("sure certain")
+
+
+def _belief_adj(tok: Any, lemma: str) -> bool:
+    """An adjective of belief or feeling predicated of its subject with a clause: "she is
+    confident that ...", "he is eager to ...". Not "make sure that ..." (an action), not
+    "the bill is sure to pass" (a likelihood), not an attribute inside a noun phrase ("a
+    prospect sure to anger them"), which has no subject of its own."""
+    if tok.dep_ not in ("acomp", "ROOT"):
+        return False
+    if tok.dep_ == "acomp" and tok.head.lemma_.lower() == "make":
+        return False
+    kids = {c.dep_ for c in tok.children}
+    if lemma in _RAISING_ADJS:
+        return "ccomp" in kids
+    return bool({"ccomp", "xcomp"} & kids)
 
 
 def _stance_adj_cue(tok: Any, para: int) -> Cue | None:
@@ -589,7 +606,6 @@ _BELIEF_NOUNS = _words(
 
 
 # What a subject can "have" as its own attitude: "has doubts about", "has a plan to".
-_OWN_MIND_NOUNS = _BELIEF_NOUNS | _INTENT_NOUNS | _words("stance position")
 
 
 _SLANG = {"wanna": "want", "gotta": "have"}
@@ -913,15 +929,21 @@ def _animate_subject(tok: Any) -> bool:
 def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     kids = {c.dep_ for c in tok.children}
     # a preposition giving a date is no content: "his statement on Tuesday"
-    has_comp = bool({"acl", "ccomp", "xcomp"} & kids) or any(
-        c.dep_ == "prep" and not _when_not_what(c) for c in tok.children
+    has_comp = any(
+        _content_complement(c, lemma) and not (c.dep_ == "prep" and _when_not_what(c))
+        for c in tok.children
     )
     clause = any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
+    if tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS:
+        # "asked about her plan to ...", "split over his call for ...": the noun is the
+        # topic of another word, which is the attribution if any
+        return None
     if lemma == "shot" and tok.head.lemma_.lower() in ("give", "have", "get", "stand"):
         return None  # "gave him a shot at the title": a chance, not a verbal attack
     if lemma == "note" and _editors_note([c for c in tok.children if c.dep_ == "poss"] + [tok]):
         return None  # "Editor's note: ...": the publication's own voice
-    if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and (("poss" in kids and has_comp) or clause):
+    owner = _stance_holder(tok)
+    if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and ((owner and has_comp) or clause):
         kind = (
             AttributionKind.INTENTION
             if lemma in _INTENT_NOUNS
@@ -932,14 +954,75 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     if (
         tok.dep_ == "dobj"
         and head.lemma_.lower() in LIGHT_VERBS
-        and (has_comp or any(c.dep_ == "prep" for c in head.children if c.i > tok.i))
+        and _light_verb_fits(head.lemma_.lower(), lemma)
+        and (
+            bool({"acl", "ccomp", "xcomp", "prep"} & kids)
+            or any(c.dep_ == "prep" for c in head.children if c.i > tok.i)
+        )
     ):
         # "took aim at X", "made the point that X", "expressed hope for X"
-        if head.lemma_.lower() == "have" and lemma not in _OWN_MIND_NOUNS:
-            return None  # "she has the backing of X": what others give her, not her word
         kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
         return Cue(para, tok.i, head.i, tok.i + 1, kind, "noun")
     return None
+
+
+def _stance_holder(tok: Any) -> bool:
+    """Whether the noun has a possessor that can hold a view: "her plan", "the union's
+    claim"; not a time ("this week's warnings") and not "its" ("its appeal to voters"),
+    which mostly stands for a thing."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c.lower_ != "its" and c.ent_type_ not in ("DATE", "TIME")
+    return False
+
+
+# Prepositions that give a cue noun its content or its target: "criticism of X", "support
+# for X", "questions about X", "her stance on X". Others give the occasion, the audience or
+# the place ("his remarks at the rally", "her letter to donors", "his response to the
+# attack"); "to" names the target only after nouns of opposing ("opposition to X").
+_NOUN_CONTENT_PREPS = _words("about on of for against over behind toward towards regarding")
+_TO_NOUNS = _words("opposition objection objections")
+# Prepositions that make their object the topic of another word.
+_TOPIC_PREPS = _words("about on upon over against as regarding concerning")
+# Nouns of a held opinion whose prepositional phrase gives only its topic.
+_TOPIC_NOUNS = _words("stance stances view views opinion opinions")
+
+
+def _content_complement(c: Any, lemma: str) -> bool:
+    """Whether a dependent of a cue noun can carry what is attributed."""
+    if c.dep_ in ("ccomp", "xcomp"):
+        return True
+    if c.dep_ == "acl":
+        # "the claim that ...", "a plan to ...", "a statement condemning X"; not "a letter
+        # sent to donors"
+        return _is_clause_acl(c) or c.tag_ == "VBG"
+    if c.dep_ == "prep":
+        if lemma in _TOPIC_NOUNS:
+            return False  # "his stance on trade" names the topic, not the stance
+        return c.lower_ in _NOUN_CONTENT_PREPS or (c.lower_ == "to" and lemma in _TO_NOUNS)
+    return False
+
+
+# Nouns a subject can "have" or "hold" as its own: a mind's state or a message of its own.
+# "She has doubts about the plan" is her doubt; "she has the support of the unions" is
+# the unions' support, and "he has a shot at the title" is no stance at all.
+_HELD_NOUNS = _words(
+    """
+    question questions message answer response reaction reference position positions
+    stance
+    """
+)
+# Nouns of verbal attack that attribute only in the idiom "take a shot at X".
+_TAKEN_NOUNS = _words("shot aim swipe jab dig")
+
+
+def _light_verb_fits(verb: str, lemma: str) -> bool:
+    """Whether a light verb with this object noun reports its subject's own stance."""
+    if lemma in _TAKEN_NOUNS:
+        return verb == "take"
+    if verb in ("have", "hold"):
+        return lemma in _BELIEF_NOUNS or lemma in _INTENT_NOUNS or lemma in _HELD_NOUNS
+    return True
 
 
 def _is_clause_acl(tok: Any) -> bool:

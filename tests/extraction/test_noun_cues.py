@@ -1,0 +1,87 @@
+"""Nominal and adjectival cues ("her claim that ...", "took aim at ...", "a critic of ...")
+on sentences written for these tests (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction import ExtractionConfig, get_parser
+from app.extraction.cues import find_cues
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def parser():  # type: ignore[no-untyped-def]
+    return get_parser(ExtractionConfig())
+
+
+def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = parser.nlp(sentence)
+    return [
+        doc[c.start : c.end].text
+        for c in find_cues(doc, para=0)
+        if c.pattern in ("noun", "agent", "adj")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # a possessor and a complement that states the content or the target
+        ("Her criticism of the new tax surprised the council.", "criticism"),
+        ("His support for the bridge project never wavered.", "support"),
+        ("The mayor's opposition to the stadium deal is well known.", "opposition"),
+        ("Her claim that the vote was rigged was rejected by the court.", "claim"),
+        ("The mayor is a fierce critic of the new stadium.", "critic of"),
+        ("His view that the tariff helps farmers is widely shared.", "view"),
+        ("Most voters have a poor opinion of the council.", "have a poor opinion"),
+        # an adjective of belief or feeling with a clause, said of its subject
+        ("She is sure that the bridge will hold.", "sure"),
+        ("He is eager to start the new job.", "eager"),
+        # a light verb with a noun of the subject's own mind or message
+        ("The farmers have doubts about the new subsidy scheme.", "have doubts"),
+        ("The mayor took aim at the council over the budget.", "took aim"),
+        ("The senator took a swipe at her rival during the debate.", "took a swipe"),
+    ],
+)
+def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    assert cue in _noun_cues(parser, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # what the subject has is someone else's stance, or no stance at all
+        ("The young mayor has the support of the largest unions.", "support"),
+        ("The bill has the backing of most farmers in the valley.", "backing"),
+        ("The underdog still has a shot at the title this year.", "shot"),
+        ("The win gave the team a shot of confidence before the final.", "shot"),
+        # "to", "at": the audience or the occasion of a message, not its content
+        ("His remarks at the dinner lasted an hour.", "remarks"),
+        ("Her letter to the donors arrived on Monday.", "letter"),
+        ("The minister's response to the flood was slow.", "response"),
+        # a participle that only describes the document
+        ("Her letter, sent to the donors on Monday, was short.", "letter"),
+        # a possessor that holds no view: a time, or "its" for a thing
+        ("Last week's warnings about the storm were ignored.", "warnings"),
+        ("Yesterday's criticism of the budget was mild.", "criticism"),
+        ("The film owes its appeal for young viewers to the music.", "appeal"),
+        # a held opinion with only its topic
+        ("Her views on the tariff have shifted twice.", "views"),
+        ("The mayor's stance on parking angered shop owners.", "stance"),
+        # "make sure" is an action; "sure to" a likelihood; an attribute has no subject
+        ("She made sure that the doors were locked.", "sure"),
+        ("The new bridge is sure to draw crowds.", "sure"),
+        ("It was a prospect certain to upset the neighbours.", "certain"),
+        # the topic of another word ("asked about", "split over") is not its own claim
+        ("Reporters asked the mayor about her plan to close the school.", "plan"),
+        ("The council split over his call for new taxes.", "call"),
+        # a relation between two parties, not a stance
+        ("The mayor is an old ally of the governor.", "ally"),
+        # the heading of an editor's aside is no attribution by its own
+        ("Editor's note: this story has been updated with new figures.", "note"),
+    ],
+)
+def test_noun_cue_not_found(parser, sentence: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(word in c for c in _noun_cues(parser, sentence))
