@@ -585,11 +585,14 @@ _SLANG = {"wanna": "want", "gotta": "have"}
 
 def _lemma(tok: Any) -> str:
     """The lemma, mended where the rule lemmatiser drops a silent e: "hoping" -> "hop",
-    "hated" -> "hat" become "hope", "hate" when only the e-form is a cue word."""
+    "hated" -> "hat", "hopes" -> "hop" become "hope", "hate" when only the e-form is a cue
+    word; "retweeted" -> "retweete" becomes "retweet"."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma not in _VERB_LEXICON:
-        if lemma + "e" in _VERB_LEXICON and tok.lower_.endswith(("ed", "ing")):
+        if lemma + "e" in _VERB_LEXICON and tok.lower_.endswith(("ed", "ing", "es")):
             return lemma + "e"
+        if lemma.endswith("e") and lemma[:-1] in _VERB_LEXICON and tok.lower_.endswith("ed"):
+            return lemma[:-1]
         return _SLANG.get(tok.lower_, lemma)
     return lemma
 

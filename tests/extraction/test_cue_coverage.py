@@ -1,0 +1,46 @@
+"""Recall of cues and of reporting frames, on sentences written for these tests (real model).
+
+Each row: a sentence, and the (source mention, cue, content) the library should give it,
+checked through ``app.extraction.extract``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction import ExtractionConfig, extract, get_parser
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def parser():  # type: ignore[no-untyped-def]
+    return get_parser(ExtractionConfig())
+
+
+def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # type: ignore[no-untyped-def]
+    config = ExtractionConfig(include_editorial=False)
+    return [
+        (
+            a.source_mention.text if a.source_mention else None,
+            a.cue.text if a.cue else None,
+            a.content.text,
+        )
+        for a in extract(text, config=config, parser=parser)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # the lemmatiser strips "hopes" to "hop": the cue word is still "hope"
+        (
+            "The mayor hopes that the new bridge will open in May.",
+            "The mayor",
+            "hopes",
+            "the new bridge will open in May",
+        ),
+    ],
+)
+def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert (source, cue, content) in _triples(parser, text), _triples(parser, text)
