@@ -606,12 +606,29 @@ def _in_document(tok: Any) -> bool:
     """ "In a new poll, ..." / "In a statement, ...": a clause-initial "in" whose object is
     a document or a message, on a verb that is not itself a cue."""
     gov = tok.head
-    if gov is tok or gov.pos_ not in ("VERB", "AUX") or tok.i > gov.i:
-        return False
-    if _lemma(gov) in _VERB_LEXICON:
-        return False  # "In a statement, the ministry said ...": the verb is the cue
     objs = [c for c in tok.children if c.dep_ == "pobj"]
-    return bool(objs) and objs[0].lemma_.lower() in _IN_DOCUMENTS and objs[0].pos_ == "NOUN"
+    if gov is tok or gov.pos_ not in ("VERB", "AUX") or not objs or objs[0].pos_ != "NOUN":
+        return False
+    if is_poll(objs[0]) and not _has_according_to(tok.sent):
+        # a poll reports what its respondents said: "In a new poll, 40 percent said they
+        # would stay home"; after the verb only on a main clause that is no cue itself:
+        # "the mayor leads in the polls"
+        return tok.i < gov.i or (gov.dep_ == "ROOT" and _lemma(gov) not in _VERB_LEXICON)
+    if tok.i > gov.i or _lemma(gov) in _VERB_LEXICON:
+        return False  # "In a statement, the ministry said ...": the verb is the cue
+    return objs[0].lemma_.lower() in _IN_DOCUMENTS
+
+
+_POLLS = _words("poll survey")
+
+
+def _has_according_to(sent: Any) -> bool:
+    return any(t.lower_ == "according" for t in sent)
+
+
+def is_poll(noun: Any) -> bool:
+    """An opinion poll or survey (whose findings are the respondents' answers)."""
+    return noun.lemma_.lower() in _POLLS
 
 
 def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:

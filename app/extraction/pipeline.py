@@ -9,7 +9,7 @@ from typing import Any
 
 from app.extraction.chrome import is_chrome, is_headline
 from app.extraction.contents import Quote, find_content, find_quotes, quote_words
-from app.extraction.cues import Cue, find_cues
+from app.extraction.cues import Cue, find_cues, is_poll
 from app.extraction.dates import find_said_on
 from app.extraction.parse import Paragraph, ParsedText, Parser, get_parser
 from app.extraction.quantities import find_quantities
@@ -65,7 +65,7 @@ def extract(
     quotes = find_quotes(text, [(p.start, p.end) for p in parsed.paragraphs])
     drafts = _find_drafts(parsed, live, quotes)  # cue -> source -> content, per paragraph
     drafts = _attach_quotes(drafts, quotes, parsed, live, text)  # quotes running on
-    drafts = _drop_nested(_split_off(_dedupe(drafts), parsed))
+    drafts = _drop_nested(_split_off(_dedupe(drafts), parsed), parsed)
     attributions = _assemble(drafts, parsed, quotes, published_at)  # resolve, date, count
     if config.include_editorial:
         attributions += _editorial(parsed, live, attributions)
@@ -354,7 +354,7 @@ def _split_off(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
     return out
 
 
-def _drop_nested(drafts: list[Draft]) -> list[Draft]:
+def _drop_nested(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
     """Keep the reporting attribution, not the ones reported inside its content.
 
     In "X said Y wants Z" the claim is X's: Y's wish is part of what X said. PolNeAR
@@ -362,7 +362,7 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     one in seven of those this library would find), so they are left out. When two cues
     each sit in the other's content (a parse that loops), the wider content wins.
     """
-    drafts = [d for d in drafts if not _frames_a_speaker(d, drafts)]
+    drafts = [d for d in drafts if not _frames_a_speaker(d, drafts, parsed)]
     out = []
     for d in drafts:
         inside = [
@@ -377,16 +377,25 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _frames_a_speaker(d: Draft, drafts: list[Draft]) -> bool:
+def _frames_a_speaker(d: Draft, drafts: list[Draft], parsed: ParsedText) -> bool:
     """ "In an interview, X said Y": the document frame is only where X said it; the
     speech verb with a source of its own inside the frame's content is the attribution."""
-    return d.cue.pattern == "in_doc" and any(
+    if d.cue.pattern != "in_doc" or _poll_frame(d, parsed):
+        return False
+    return any(
         o is not d
         and o.cue.pattern == "verb"
         and o.source_tokens is not None
         and any(_overlaps(o.cue_range, f) for f in d.fragments)
         for o in drafts
     )
+
+
+def _poll_frame(d: Draft, parsed: ParsedText) -> bool:
+    """ "In a new poll, 40 percent said X": the poll reports the respondents' answers, so
+    it frames their speech verb (which is nested in its content)."""
+    head = parsed.paragraphs[d.para].doc[d.cue.head]
+    return any(c.dep_ == "pobj" and is_poll(c) for c in head.children)
 
 
 def _width(d: Draft) -> int:

@@ -40,6 +40,27 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             "hopes",
             "the new bridge will open in May",
         ),
+        # a poll reports its respondents' answers: it frames their speech verb
+        (
+            "In a new poll, 40 percent of voters said they would stay home.",
+            "a new poll",
+            "In",
+            "40 percent of voters said they would stay home",
+        ),
+        # after the verb of a main clause that is no cue itself
+        (
+            "The mayor still leads her rival in the latest survey.",
+            "the latest survey",
+            "in",
+            "The mayor still leads her rival",
+        ),
+        # an interview is only where the speaker said it: the speech verb is the cue
+        (
+            "In an interview, the mayor said the bridge would open in May.",
+            "the mayor",
+            "said",
+            "the bridge would open in May",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
