@@ -199,6 +199,12 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
             # "called for all candidates to lay out specifics": a for-to clause
             marks = {m.i for m in c.children if m.dep_ == "mark"}
             return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded | marks])
+    as_preds = [c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    subj = [c for c in kids if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")]
+    if as_preds and subj and "as" in own_preps:
+        # "the kingdom is seen as a bulwark": the passive subject and its "as" predicate
+        idx = [t.i for t in subj[0].subtree] + [t.i for t in as_preds[0].subtree]
+        return _ranges(doc, [i for i in idx if i not in excluded])
     for c in kids:
         # "the proposal was rejected by Congress": the passive subject is the content
         if (

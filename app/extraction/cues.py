@@ -667,6 +667,10 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     if lemma in QUOTE_VERBS and _bare_before_quote(tok):
         # '"...," he continued.' / 'She added: "..."'
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
+    if preps and "as" in preps and _object_as(tok):
+        # "voters see him as the favourite": the verb alone; the object and its "as"
+        # predicate are the content
+        return Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "verb")
     if preps:
         for c in tok.rights:
             if (
@@ -722,6 +726,15 @@ def _bare_before_quote(tok: Any) -> bool:
     return any(t.text in _QUOTE_MARKS for t in sent) or (
         tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
     )
+
+
+def _object_as(tok: Any) -> bool:
+    """A direct object followed by an "as" predicate, on the verb or on the object."""
+    for obj in tok.children:
+        if obj.dep_ == "dobj" and obj.i > tok.i:
+            cands = [*tok.rights, *obj.rights]
+            return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in cands)
+    return False
 
 
 _NOT_CUES = _words(

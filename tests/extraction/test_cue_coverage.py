@@ -61,7 +61,31 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             "said",
             "the bridge would open in May",
         ),
+        # "see X as Y": the verb is the cue, the object with its predicate the content
+        (
+            "Many voters see the senator as the candidate most likely to win.",
+            "Many voters",
+            "see",
+            "the senator as the candidate most likely to win",
+        ),
+        (
+            "Developers see golf courses as wasted space.",
+            "Developers",
+            "see",
+            "golf courses as wasted space",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
     assert (source, cue, content) in _triples(parser, text), _triples(parser, text)
+
+
+def test_passive_as_predicate(parser) -> None:  # type: ignore[no-untyped-def]
+    """ "X is viewed as Y": nobody named holds the view; the content is X and "as Y"."""
+    text = "The kingdom is viewed as a bulwark against its rivals."
+    atts = extract(text, config=ExtractionConfig(include_editorial=False), parser=parser)
+    assert len(atts) == 1
+    a = atts[0]
+    assert a.source_mention is None
+    assert a.cue.text == "viewed as"
+    assert [f.text for f in a.content_fragments] == ["The kingdom", "a bulwark against its rivals"]
