@@ -360,9 +360,12 @@ def _drop_nested(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
     In "X said Y wants Z" the claim is X's: Y's wish is part of what X said. PolNeAR
     annotates such embedded attributions only now and then (on the training split, about
     one in seven of those this library would find), so they are left out. When two cues
-    each sit in the other's content (a parse that loops), the wider content wins.
+    each sit in the other's content (a parse that loops), the wider content wins. A
+    non-restrictive relative clause (", who said X,") is the writer's aside and no part of
+    the content around it: it keeps its own attribution.
     """
     drafts = [d for d in drafts if not _frames_a_speaker(d, drafts, parsed)]
+    drafts = _cut_asides(drafts, parsed)
     out = []
     for d in drafts:
         inside = [
@@ -375,6 +378,55 @@ def _drop_nested(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def _aside(d: Draft, parsed: ParsedText) -> tuple[int, int] | None:
+    """The characters of a non-restrictive relative clause (", who said X") that holds the
+    cue of ``d``: the writer's own aside about someone, not part of what anyone reported."""
+    p = parsed.paragraphs[d.para]
+    head = p.doc[d.cue.head]
+    if d.cue.pattern != "verb" or head.dep_ != "relcl":
+        return None
+    lo = head.left_edge.i
+    if lo == 0 or p.doc[lo - 1].text not in (",", "—", "–"):
+        return None
+    return (p.start + p.doc[lo - 1].idx, p.start + _end_char(p.doc, head.right_edge.i + 1))
+
+
+def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
+    """ "Y criticised Z, who said X": the aside about Z is an attribution of its own; the
+    content of Y ends before it."""
+    asides = [(d, a) for d in drafts if (a := _aside(d, parsed)) is not None]
+    if not asides:
+        return drafts
+    out = []
+    for o in drafts:
+        frags = list(o.fragments)
+        for d, (s, e) in asides:
+            if d is o or _overlaps(o.cue_range, (s, e)):
+                continue
+            if not any(fs <= s and e <= fe for fs, fe in frags):
+                continue
+            cut = []
+            for fs, fe in frags:
+                if fs <= s and e <= fe:
+                    cut += [_trim(parsed.text, a, b) for a, b in ((fs, s), (e, fe))]
+                else:
+                    cut.append((fs, fe))
+            frags = [(a, b) for a, b in cut if b - a > 1]
+        if frags and tuple(frags) != o.fragments:
+            o = dataclasses.replace(o, fragments=tuple(frags))
+        out.append(o)
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Without the spaces and clause punctuation left at the edges of a cut."""
+    while s < e and (text[s].isspace() or text[s] in ",;—–"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;—–"):
+        e -= 1
+    return (s, e)
 
 
 def _frames_a_speaker(d: Draft, drafts: list[Draft], parsed: ParsedText) -> bool:

@@ -89,3 +89,34 @@ def test_passive_as_predicate(parser) -> None:  # type: ignore[no-untyped-def]
     assert a.source_mention is None
     assert a.cue.text == "viewed as"
     assert [f.text for f in a.content_fragments] == ["The kingdom", "a bulwark against its rivals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "aside"),
+    [
+        (
+            "Critics say the mayor, who has promised new housing, failed to deliver.",
+            ("Critics", "say", ["the mayor", "failed to deliver"]),
+            ("who", "promised", ["new housing"]),
+        ),
+        (
+            "The senator criticised the governor, who said the plan would fail, for his silence.",
+            ("The senator", "criticised", ["the governor", "for his silence"]),
+            ("who", "said", ["the plan would fail"]),
+        ),
+    ],
+)
+def test_relative_clause_aside_is_its_own_attribution(parser, text, outer, aside) -> None:  # type: ignore[no-untyped-def]
+    """A non-restrictive relative clause inside a content is the writer's aside: its
+    attribution is kept and the outer content skips it."""
+    atts = extract(text, config=ExtractionConfig(include_editorial=False), parser=parser)
+    got = [
+        (
+            a.source_mention.text if a.source_mention else None,
+            a.cue.text,
+            [f.text for f in a.content_fragments],
+        )
+        for a in atts
+    ]
+    assert outer in got, got
+    assert aside in got, got
