@@ -385,7 +385,9 @@ def _aside(d: Draft, parsed: ParsedText) -> tuple[int, int] | None:
     cue of ``d``: the writer's own aside about someone, not part of what anyone reported."""
     p = parsed.paragraphs[d.para]
     head = p.doc[d.cue.head]
-    if d.cue.pattern != "verb" or head.dep_ != "relcl":
+    if d.cue.pattern in ("adj", "noun") and head.dep_ in ("acomp", "dobj", "attr"):
+        head = head.head  # "who is critical of X", "who took aim at X"
+    if d.cue.pattern not in ("verb", "adj", "noun") or head.dep_ != "relcl":
         return None
     lo = head.left_edge.i
     if lo == 0 or p.doc[lo - 1].text not in (",", "—", "–"):

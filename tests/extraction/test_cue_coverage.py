@@ -104,6 +104,17 @@ def test_passive_as_predicate(parser) -> None:  # type: ignore[no-untyped-def]
             ("The senator", "criticised", ["the governor", "for his silence"]),
             ("who", "said", ["the plan would fail"]),
         ),
+        # also with an adjective of stance or belief as the cue of the aside
+        (
+            "The mayor praised the judge, who has been critical of the tax, for her courage.",
+            ("The mayor", "praised", ["the judge", "for her courage"]),
+            ("who", "critical of", ["the tax"]),
+        ),
+        (
+            "Voters said the mayor, who is confident that the tax will pass, was wrong.",
+            ("Voters", "said", ["the mayor", "was wrong"]),
+            ("who", "confident", ["the tax will pass"]),
+        ),
     ],
 )
 def test_relative_clause_aside_is_its_own_attribution(parser, text, outer, aside) -> None:  # type: ignore[no-untyped-def]
