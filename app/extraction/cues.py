@@ -720,12 +720,23 @@ def _bare_before_quote(tok: Any) -> bool:
         nxt = tok.doc[nxt.i + 1]
     if nxt is not None and nxt.text[:1] in _QUOTE_MARKS and nxt.text not in ("”",):
         return True  # 'Smith continued: “...”', 'He added “...”'
-    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr") for c in tok.children):
+    if any(_complement_after(tok, c) for c in tok.children):
         return tok.lemma_ == "go" and any(c.lower_ == "on" for c in tok.children)
     sent = tok.sent
     return any(t.text in _QUOTE_MARKS for t in sent) or (
         tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
     )
+
+
+def _complement_after(tok: Any, c: Any) -> bool:
+    """An object or complement of its own ("continued the fight", "continued to rise"),
+    not the quotation before it ('"We lost," he continued') or after it ('he continued,
+    "we lost"')."""
+    if c.dep_ not in ("dobj", "xcomp", "ccomp", "prep", "attr") or c.i < tok.i:
+        return False
+    lo = c.left_edge.i
+    quoted = any(t.text[:1] in _QUOTE_MARKS for t in tok.doc[max(lo - 2, tok.i) : lo + 1])
+    return not (c.dep_ == "ccomp" and quoted)
 
 
 def _object_as(tok: Any) -> bool:

@@ -74,6 +74,13 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             "see",
             "golf courses as wasted space",
         ),
+        # "continued" after a quotation the parser made its complement
+        (
+            "“The harbour will stay closed until spring,” the mayor continued.",
+            "the mayor",
+            "continued",
+            "“The harbour will stay closed until spring,”",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -131,3 +138,9 @@ def test_relative_clause_aside_is_its_own_attribution(parser, text, outer, aside
     ]
     assert outer in got, got
     assert aside in got, got
+
+
+def test_continued_without_a_quotation_is_no_cue(parser) -> None:  # type: ignore[no-untyped-def]
+    """ "continued the fight" takes an object of its own: nobody says anything."""
+    text = "The workers continued the strike for a third week."
+    assert _triples(parser, text) == []
