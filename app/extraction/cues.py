@@ -708,7 +708,7 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
 # Verbs that introduce a quotation only when used bare ("he continued", "she went on").
 QUOTE_VERBS = _words(
     """
-    continue add begin conclude finish interrupt chime
+    continue add begin conclude finish interrupt chime answer read
     """
 )
 _QUOTE_MARKS = frozenset('“”"')
@@ -735,8 +735,7 @@ def _complement_after(tok: Any, c: Any) -> bool:
     if c.dep_ not in ("dobj", "xcomp", "ccomp", "prep", "attr") or c.i < tok.i:
         return False
     lo = c.left_edge.i
-    quoted = any(t.text[:1] in _QUOTE_MARKS for t in tok.doc[max(lo - 2, tok.i) : lo + 1])
-    return not (c.dep_ == "ccomp" and quoted)
+    return not any(t.text[:1] in _QUOTE_MARKS for t in tok.doc[tok.i : lo + 1])
 
 
 def _object_as(tok: Any) -> bool:

@@ -81,6 +81,14 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             "continued",
             "“The harbour will stay closed until spring,”",
         ),
+        # "answered" and "read" beside a quotation
+        ("“We will never stop,” she answered.", "she", "answered", "“We will never stop,”"),
+        (
+            "The sign read: “No new taxes for working families.”",
+            "The sign",
+            "read",
+            "“No new taxes for working families.”",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -140,7 +148,14 @@ def test_relative_clause_aside_is_its_own_attribution(parser, text, outer, aside
     assert aside in got, got
 
 
-def test_continued_without_a_quotation_is_no_cue(parser) -> None:  # type: ignore[no-untyped-def]
-    """ "continued the fight" takes an object of its own: nobody says anything."""
-    text = "The workers continued the strike for a third week."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The workers continued the strike for a third week.",
+        "She answered every letter by hand.",
+        "He read the report on the train.",
+    ],
+)
+def test_quote_verb_with_an_object_is_no_cue(parser, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "continued the strike" takes an object of its own: nobody says anything."""
     assert _triples(parser, text) == []
