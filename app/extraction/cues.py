@@ -917,10 +917,14 @@ def byline_range(doc: Any, tok: Any) -> tuple[int, int] | None:
 def _colon_cue(doc: Any, colon: Any) -> bool:
     """``Name: content`` — a short noun phrase with a name, at the start of a sentence."""
     sent = colon.sent
-    n = colon.i - sent.start
+    start = sent.start
+    for t in doc[sent.start : colon.i]:
+        if t.text in _DASHES or t.text == "-":
+            start = t.i + 1  # "RESULTS ARE IN - Jane Smith: “...”": the name after the dash
+    n = colon.i - start
     if n < 1 or n > 6 or colon.i + 2 >= sent.end + 1:
         return False
-    before = doc[sent.start : colon.i]
+    before = doc[start : colon.i]
     if not any(
         t.pos_ == "PROPN"
         or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")

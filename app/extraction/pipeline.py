@@ -113,6 +113,8 @@ def _drafts_in(
             # PolNeAR annotates the quoting, not the speech acts inside a quotation
             continue
         src_tok = _outside_quote(doc, cue, src_tok, cue_range, off, pquotes)
+        if cue.pattern == "colon" and src_tok is not None:
+            src_tok = _after_dash(doc, src_tok)
         src_range = (
             (off + doc[src_tok[0]].idx, off + _end_char(doc, src_tok[1])) if src_tok else None
         )
@@ -156,6 +158,15 @@ def _outside_quote(
     lo = next((t.i for t in doc if off + t.idx >= q.start), len(doc))
     hi = next((t.i for t in doc if off + t.idx >= q.end), len(doc))
     return speaker_outside(doc, cue, lo, hi)
+
+
+def _after_dash(doc: Any, src: tuple[int, int]) -> tuple[int, int]:
+    """ "TURNOUT WAS LOW - Jane Smith: “...”": the speaker is the name after the dash."""
+    lo, hi = src
+    for i in range(lo, hi - 1):
+        if doc[i].text in ("-", "—", "―", "–", "--"):
+            lo = i + 1
+    return (lo, hi)
 
 
 def _inside_quote(r: tuple[int, int], quotes: list[Quote]) -> Quote | None:

@@ -89,6 +89,13 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             "read",
             "“No new taxes for working families.”",
         ),
+        # a list of voices: "LABEL - Name: “...”", the name after the dash speaks
+        (
+            "Polls were wrong again - Jane Smith: “The turnout models missed the young voters.”",
+            "Jane Smith",
+            ":",
+            "“The turnout models missed the young voters.”",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
