@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.extraction.cues import CONTENT_PREPS, PREP_VERBS, Cue, _words
+from app.extraction.cues import (
+    CONTENT_PREPS,
+    PREP_VERBS,
+    REGARD_VERBS,
+    Cue,
+    _words,
+    regard_predicate,
+)
 
 # Verbs whose direct object is the person spoken to, not what is said.
 ADDRESSEE_VERBS = _words(
@@ -204,6 +211,13 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
     if as_preds and subj and "as" in own_preps:
         # "the kingdom is seen as a bulwark": the passive subject and its "as" predicate
         idx = [t.i for t in subj[0].subtree] + [t.i for t in as_preds[0].subtree]
+        return _ranges(doc, [i for i in idx if i not in excluded])
+    pred = regard_predicate(verb) if verb.lemma_.lower() in REGARD_VERBS else None
+    if pred is not None and (subj or verb.dep_ == "acl"):
+        # "the senator is known for his temper": the one regarded and the predicate;
+        # "a fund known as X": the noun the participle hangs on
+        idx = [t.i for t in subj[0].subtree] if subj else list(range(verb.head.left_edge.i, verb.i))
+        idx += [t.i for t in pred.subtree if not (t is pred and t.dep_ == "prep")]
         return _ranges(doc, [i for i in idx if i not in excluded])
     for c in kids:
         # "the proposal was rejected by Congress": the passive subject is the content

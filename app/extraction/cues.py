@@ -646,6 +646,14 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         for c in tok.rights:
             if c.dep_ == "prep" and c.i == end and c.lower_ in preps:
                 end = c.i + 1
+    if (
+        lemma in REGARD_VERBS
+        and regard_predicate(tok) is not None
+        and (tok.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in tok.children))
+    ):
+        # "the senator is known for his temper", "the plan was considered dead": how
+        # someone or something is regarded, by people the text leaves unnamed
+        return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "verb")
     if lemma in _SEEM_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         # "it appears that ...", "the senator seemed to waver": an unsourced impression
         return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "seem")
@@ -726,6 +734,27 @@ def _bare_before_quote(tok: Any) -> bool:
     return any(t.text in _QUOTE_MARKS for t in sent) or (
         tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
     )
+
+
+# Verbs of regarding whose passive takes a predicate: "is known as", "was considered a
+# favourite", "is seen as".
+REGARD_VERBS = _words("know consider see view regard deem")
+
+
+def regard_predicate(tok: Any) -> Any:
+    """The predicate of a passive verb of regarding: "as Y", "for Y" (known for), or a
+    predicate complement ("considered dead", "considered a favourite")."""
+    if tok.tag_ != "VBN":
+        return None
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        as_for = c.lower_ == "as" or (c.lower_ == "for" and tok.lemma_ == "know")
+        if c.dep_ == "prep" and as_for and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return c
+        if c.dep_ in ("oprd", "attr", "acomp") or (c.dep_ == "xcomp" and tok.lemma_ != "know"):
+            return c
+    return None
 
 
 def _complement_after(tok: Any, c: Any) -> bool:

@@ -166,3 +166,26 @@ def test_relative_clause_aside_is_its_own_attribution(parser, text, outer, aside
 def test_quote_verb_with_an_object_is_no_cue(parser, text: str) -> None:  # type: ignore[no-untyped-def]
     """ "continued the strike" takes an object of its own: nobody says anything."""
     assert _triples(parser, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "fragments"),
+    [
+        (
+            "The senator is known for his short temper.",
+            "known",
+            ["The senator", "his short temper"],
+        ),
+        (
+            "Voters went to the polls in the contests known as Super Tuesday.",
+            "known",
+            ["the contests", "Super Tuesday"],
+        ),
+        ("The old bridge was considered unsafe.", "considered", ["The old bridge", "unsafe"]),
+    ],
+)
+def test_passive_regard(parser, text: str, cue: str, fragments: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """ "X is known for Y", "X was considered Y": how X is regarded, by nobody named."""
+    atts = extract(text, config=ExtractionConfig(include_editorial=False), parser=parser)
+    got = [(a.cue.text, [f.text for f in a.content_fragments]) for a in atts]
+    assert (cue, fragments) in got, got
