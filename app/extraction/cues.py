@@ -66,6 +66,7 @@ BELIEF_VERBS = _words(
     believe think feel fear hope worry expect suspect doubt assume guess suppose imagine
     realize realise understand trust bet sense presume view regard deem figure wonder
     dread prefer favor favour blame
+    know remember learn
     """
 )
 # Verbs of wanting and intending: content is an infinitive (or an object).
@@ -376,6 +377,8 @@ def _category(lemma: str) -> AttributionKind | None:
 
 
 def _has_clause(tok: Any) -> bool:
+    if tok.dep_ == "parataxis" and any(c.lower_ == "you" for c in tok.children):
+        return False  # the filler "you know", "you see"
     return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) or (tok.dep_ == "parataxis")
 
 

@@ -96,6 +96,14 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             ":",
             "“The turnout models missed the young voters.”",
         ),
+        # verbs of knowing with a clause
+        ("Reporters know they are being spun.", "Reporters", "know", "they are being spun"),
+        (
+            "She remembered that the bridge had flooded twice.",
+            "She",
+            "remembered",
+            "the bridge had flooded twice",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -161,6 +169,8 @@ def test_relative_clause_aside_is_its_own_attribution(parser, text, outer, aside
         "The workers continued the strike for a third week.",
         "She answered every letter by hand.",
         "He read the report on the train.",
+        "He is, you know, a good man.",
+        "She knows the city well.",
     ],
 )
 def test_quote_verb_with_an_object_is_no_cue(parser, text: str) -> None:  # type: ignore[no-untyped-def]
