@@ -28,6 +28,8 @@ ADDRESSEE_VERBS = _words(
     advise instruct order invite implore encourage persuade convince beg
     """
 )
+# Verbs of asking: their content can be an indirect question ("asked if ...").
+_QUESTION_VERBS = _words("ask wonder question inquire query")
 _OPEN = "“„‟«"
 _CLOSE = "”»"
 _STRAIGHT = '"'
@@ -186,6 +188,16 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
     for c in kids:
         if c.dep_ == "ccomp" and c.i not in excluded:
             return _ranges(doc, _complement(c, excluded))
+    if verb.lemma_.lower() in _QUESTION_VERBS:
+        for c in kids:
+            if (
+                c.dep_ == "advcl"
+                and c.i > verb.i
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+            ):
+                # "asked voters if they would caucus": the parser hangs the indirect
+                # question as an adverbial clause
+                return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded])
     if (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)

@@ -104,6 +104,13 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             "remembered",
             "the bridge had flooded twice",
         ),
+        # an indirect question the parser hangs as an adverbial clause
+        (
+            "The mayor asked residents if they planned to attend the meeting.",
+            "The mayor",
+            "asked",
+            "if they planned to attend the meeting",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
