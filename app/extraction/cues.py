@@ -675,6 +675,14 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     if kind is AttributionKind.FINDING and _document_subject(tok) and _has_object(tok):
         # "the poll showed a slimmer lead for Clinton"
         return Cue(para, tok.i, tok.i, end, kind, "verb")
+    if (
+        lemma in _RETORT_VERBS
+        and end < len(doc)
+        and doc[end].lower_ == "back"
+        and (_has_clause(tok) or _bare_before_quote(doc[end]))
+    ):
+        # "the governor shot back: “...”", "she fired back that ...": a retort
+        return Cue(para, tok.i, tok.i, end + 1, AttributionKind.INDIRECT, "verb")
     if lemma in QUOTE_VERBS and _bare_before_quote(tok):
         # '"...," he continued.' / 'She added: "..."'
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
@@ -778,6 +786,8 @@ def _object_as(tok: Any) -> bool:
             return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in cands)
     return False
 
+
+_RETORT_VERBS = _words("shoot fire hit strike push snap")
 
 _NOT_CUES = _words(
     """

@@ -111,6 +111,13 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             "asked",
             "if they planned to attend the meeting",
         ),
+        # a retort: "shot back" before a quotation
+        (
+            "The governor shot back: “That is simply not true.”",
+            "The governor",
+            "shot back",
+            "“That is simply not true.”",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
