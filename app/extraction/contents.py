@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.extraction.cues import CONTENT_PREPS, PREP_VERBS, Cue, _words
+from app.extraction.cues import (
+    CONTENT_PREPS,
+    PREP_VERBS,
+    REGARD_VERBS,
+    Cue,
+    _words,
+    regard_predicate,
+)
 
 # Verbs whose direct object is the person spoken to, not what is said.
 ADDRESSEE_VERBS = _words(
@@ -21,6 +28,8 @@ ADDRESSEE_VERBS = _words(
     advise instruct order invite implore encourage persuade convince beg
     """
 )
+# Verbs of asking: their content can be an indirect question ("asked if ...").
+_QUESTION_VERBS = _words("ask wonder question inquire query")
 _OPEN = "“„‟«"
 _CLOSE = "”»"
 _STRAIGHT = '"'
@@ -179,6 +188,16 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
     for c in kids:
         if c.dep_ == "ccomp" and c.i not in excluded:
             return _ranges(doc, _complement(c, excluded))
+    if verb.lemma_.lower() in _QUESTION_VERBS:
+        for c in kids:
+            if (
+                c.dep_ == "advcl"
+                and c.i > verb.i
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+            ):
+                # "asked voters if they would caucus": the parser hangs the indirect
+                # question as an adverbial clause
+                return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded])
     if (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
@@ -199,6 +218,19 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
             # "called for all candidates to lay out specifics": a for-to clause
             marks = {m.i for m in c.children if m.dep_ == "mark"}
             return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded | marks])
+    as_preds = [c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    subj = [c for c in kids if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")]
+    if as_preds and subj and "as" in own_preps:
+        # "the kingdom is seen as a bulwark": the passive subject and its "as" predicate
+        idx = [t.i for t in subj[0].subtree] + [t.i for t in as_preds[0].subtree]
+        return _ranges(doc, [i for i in idx if i not in excluded])
+    pred = regard_predicate(verb) if verb.lemma_.lower() in REGARD_VERBS else None
+    if pred is not None and (subj or verb.dep_ == "acl"):
+        # "the senator is known for his temper": the one regarded and the predicate;
+        # "a fund known as X": the noun the participle hangs on
+        idx = [t.i for t in subj[0].subtree] if subj else list(range(verb.head.left_edge.i, verb.i))
+        idx += [t.i for t in pred.subtree if not (t is pred and t.dep_ == "prep")]
+        return _ranges(doc, [i for i in idx if i not in excluded])
     for c in kids:
         # "the proposal was rejected by Congress": the passive subject is the content
         if (

@@ -66,6 +66,7 @@ BELIEF_VERBS = _words(
     believe think feel fear hope worry expect suspect doubt assume guess suppose imagine
     realize realise understand trust bet sense presume view regard deem figure wonder
     dread prefer favor favour blame
+    know remember learn
     """
 )
 # Verbs of wanting and intending: content is an infinitive (or an object).
@@ -384,6 +385,8 @@ def _category(lemma: str) -> AttributionKind | None:
 
 
 def _has_clause(tok: Any) -> bool:
+    if tok.dep_ == "parataxis" and any(c.lower_ == "you" for c in tok.children):
+        return False  # the filler "you know", "you see"
     return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) or (tok.dep_ == "parataxis")
 
 
@@ -613,11 +616,14 @@ _SLANG = {"wanna": "want", "gotta": "have"}
 
 def _lemma(tok: Any) -> str:
     """The lemma, mended where the rule lemmatiser drops a silent e: "hoping" -> "hop",
-    "hated" -> "hat" become "hope", "hate" when only the e-form is a cue word."""
+    "hated" -> "hat", "hopes" -> "hop" become "hope", "hate" when only the e-form is a cue
+    word; "retweeted" -> "retweete" becomes "retweet"."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma not in _VERB_LEXICON:
-        if lemma + "e" in _VERB_LEXICON and tok.lower_.endswith(("ed", "ing")):
+        if lemma + "e" in _VERB_LEXICON and tok.lower_.endswith(("ed", "ing", "es")):
             return lemma + "e"
+        if lemma.endswith("e") and lemma[:-1] in _VERB_LEXICON and tok.lower_.endswith("ed"):
+            return lemma[:-1]
         return _SLANG.get(tok.lower_, lemma)
     return lemma
 
@@ -631,12 +637,29 @@ def _in_document(tok: Any) -> bool:
     """ "In a new poll, ..." / "In a statement, ...": a clause-initial "in" whose object is
     a document or a message, on a verb that is not itself a cue."""
     gov = tok.head
-    if gov is tok or gov.pos_ not in ("VERB", "AUX") or tok.i > gov.i:
-        return False
-    if _lemma(gov) in _VERB_LEXICON:
-        return False  # "In a statement, the ministry said ...": the verb is the cue
     objs = [c for c in tok.children if c.dep_ == "pobj"]
-    return bool(objs) and objs[0].lemma_.lower() in _IN_DOCUMENTS and objs[0].pos_ == "NOUN"
+    if gov is tok or gov.pos_ not in ("VERB", "AUX") or not objs or objs[0].pos_ != "NOUN":
+        return False
+    if is_poll(objs[0]) and not _has_according_to(tok.sent):
+        # a poll reports what its respondents said: "In a new poll, 40 percent said they
+        # would stay home"; after the verb only on a main clause that is no cue itself:
+        # "the mayor leads in the polls"
+        return tok.i < gov.i or (gov.dep_ == "ROOT" and _lemma(gov) not in _VERB_LEXICON)
+    if tok.i > gov.i or _lemma(gov) in _VERB_LEXICON:
+        return False  # "In a statement, the ministry said ...": the verb is the cue
+    return objs[0].lemma_.lower() in _IN_DOCUMENTS
+
+
+_POLLS = _words("poll survey")
+
+
+def _has_according_to(sent: Any) -> bool:
+    return any(t.lower_ == "according" for t in sent)
+
+
+def is_poll(noun: Any) -> bool:
+    """An opinion poll or survey (whose findings are the respondents' answers)."""
+    return noun.lemma_.lower() in _POLLS
 
 
 def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
@@ -656,6 +679,14 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         for c in tok.rights:
             if c.dep_ == "prep" and c.i == end and c.lower_ in preps:
                 end = c.i + 1
+    if (
+        lemma in REGARD_VERBS
+        and regard_predicate(tok) is not None
+        and (tok.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in tok.children))
+    ):
+        # "the senator is known for his temper", "the plan was considered dead": how
+        # someone or something is regarded, by people the text leaves unnamed
+        return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "verb")
     if lemma in _SEEM_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         # "it appears that ...", "the senator seemed to waver": an unsourced impression
         return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "seem")
@@ -682,9 +713,21 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     if kind is AttributionKind.FINDING and _document_subject(tok) and _has_object(tok):
         # "the poll showed a slimmer lead for Clinton"
         return Cue(para, tok.i, tok.i, end, kind, "verb")
+    if (
+        lemma in _RETORT_VERBS
+        and end < len(doc)
+        and doc[end].lower_ == "back"
+        and (_has_clause(tok) or _bare_before_quote(doc[end]))
+    ):
+        # "the governor shot back: “...”", "she fired back that ...": a retort
+        return Cue(para, tok.i, tok.i, end + 1, AttributionKind.INDIRECT, "verb")
     if lemma in QUOTE_VERBS and _bare_before_quote(tok):
         # '"...," he continued.' / 'She added: "..."'
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
+    if preps and "as" in preps and _object_as(tok):
+        # "voters see him as the favourite": the verb alone; the object and its "as"
+        # predicate are the content
+        return Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "verb")
     if preps:
         for c in tok.rights:
             if (
@@ -776,7 +819,7 @@ def _when_not_what(prep: Any) -> bool:
 # Verbs that introduce a quotation only when used bare ("he continued", "she went on").
 QUOTE_VERBS = _words(
     """
-    continue add begin conclude finish interrupt chime
+    continue add begin conclude finish interrupt chime answer read
     """
 )
 _QUOTE_MARKS = frozenset('“”"')
@@ -794,17 +837,55 @@ def _bare_before_quote(tok: Any) -> bool:
         nxt = tok.doc[nxt.i + 1]
     if nxt is not None and _is_quote_mark(nxt.text) and nxt.text not in ("”",):
         return True  # 'Smith continued: “...”', 'He added “...”'
-    if any(
-        c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr")
-        and not (c.dep_ == "ccomp" and c.i < tok.i)  # '"We will win," he continued.'
-        for c in tok.children
-    ):
+    if any(_complement_after(tok, c) for c in tok.children):
         return tok.lemma_ == "go" and any(c.lower_ == "on" for c in tok.children)
     sent = tok.sent
     return any(_is_quote_mark(t.text) for t in sent) or (
         tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
     )
 
+
+# Verbs of regarding whose passive takes a predicate: "is known as", "was considered a
+# favourite", "is seen as".
+REGARD_VERBS = _words("know consider see view regard deem")
+
+
+def regard_predicate(tok: Any) -> Any:
+    """The predicate of a passive verb of regarding: "as Y", "for Y" (known for), or a
+    predicate complement ("considered dead", "considered a favourite")."""
+    if tok.tag_ != "VBN":
+        return None
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        as_for = c.lower_ == "as" or (c.lower_ == "for" and tok.lemma_ == "know")
+        if c.dep_ == "prep" and as_for and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return c
+        if c.dep_ in ("oprd", "attr", "acomp") or (c.dep_ == "xcomp" and tok.lemma_ != "know"):
+            return c
+    return None
+
+
+def _complement_after(tok: Any, c: Any) -> bool:
+    """An object or complement of its own ("continued the fight", "continued to rise"),
+    not the quotation before it ('"We lost," he continued') or after it ('he continued,
+    "we lost"')."""
+    if c.dep_ not in ("dobj", "xcomp", "ccomp", "prep", "attr") or c.i < tok.i:
+        return False
+    lo = c.left_edge.i
+    return not any(_is_quote_mark(t.text) for t in tok.doc[tok.i : lo + 1])
+
+
+def _object_as(tok: Any) -> bool:
+    """A direct object followed by an "as" predicate, on the verb or on the object."""
+    for obj in tok.children:
+        if obj.dep_ == "dobj" and obj.i > tok.i:
+            cands = [*tok.rights, *obj.rights]
+            return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in cands)
+    return False
+
+
+_RETORT_VERBS = _words("shoot fire hit strike push snap")
 
 _NOT_CUES = _words(
     """
@@ -1067,10 +1148,14 @@ def byline_range(doc: Any, tok: Any) -> tuple[int, int] | None:
 def _colon_cue(doc: Any, colon: Any) -> bool:
     """``Name: content`` — a short noun phrase with a name, at the start of a sentence."""
     sent = colon.sent
-    n = colon.i - sent.start
+    start = sent.start
+    for t in doc[sent.start : colon.i]:
+        if t.text in _DASHES or t.text == "-":
+            start = t.i + 1  # "RESULTS ARE IN - Jane Smith: “...”": the name after the dash
+    n = colon.i - start
     if n < 1 or n > 6 or colon.i + 2 >= sent.end + 1:
         return False
-    before = doc[sent.start : colon.i]
+    before = doc[start : colon.i]
     if n == 1 and len(before[0].text) == 1:
         # "Q: ..." / "A: ...": an interview transcript's turn marks, not a source; the
         # answers' own cues ("I think ...") are the attributions

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.extraction.chrome import is_chrome, is_headline
 from app.extraction.contents import Quote, find_content, find_quotes, quote_words
-from app.extraction.cues import Cue, find_cues
+from app.extraction.cues import Cue, find_cues, is_poll
 from app.extraction.dates import find_said_on
 from app.extraction.parse import Paragraph, ParsedText, Parser, get_parser
 from app.extraction.quantities import find_quantities
@@ -65,7 +65,7 @@ def extract(
     quotes = find_quotes(text, [(p.start, p.end) for p in parsed.paragraphs])
     drafts = _find_drafts(parsed, live, quotes)  # cue -> source -> content, per paragraph
     drafts = _attach_quotes(drafts, quotes, parsed, live, text)  # quotes running on
-    drafts = _drop_nested(_split_off(_dedupe(drafts), parsed))
+    drafts = _drop_nested(_split_off(_dedupe(drafts), parsed), parsed)
     attributions = _assemble(drafts, parsed, quotes, published_at)  # resolve, date, count
     if config.include_editorial:
         attributions += _editorial(parsed, live, attributions)
@@ -113,6 +113,8 @@ def _drafts_in(
             # PolNeAR annotates the quoting, not the speech acts inside a quotation
             continue
         src_tok = _outside_quote(doc, cue, src_tok, cue_range, off, pquotes)
+        if cue.pattern == "colon" and src_tok is not None:
+            src_tok = _after_dash(doc, src_tok)
         src_range = (
             (off + doc[src_tok[0]].idx, off + _end_char(doc, src_tok[1])) if src_tok else None
         )
@@ -156,6 +158,15 @@ def _outside_quote(
     lo = next((t.i for t in doc if off + t.idx >= q.start), len(doc))
     hi = next((t.i for t in doc if off + t.idx >= q.end), len(doc))
     return speaker_outside(doc, cue, lo, hi)
+
+
+def _after_dash(doc: Any, src: tuple[int, int]) -> tuple[int, int]:
+    """ "TURNOUT WAS LOW - Jane Smith: “...”": the speaker is the name after the dash."""
+    lo, hi = src
+    for i in range(lo, hi - 1):
+        if doc[i].text in ("-", "—", "―", "–", "--"):
+            lo = i + 1
+    return (lo, hi)
 
 
 def _inside_quote(r: tuple[int, int], quotes: list[Quote]) -> Quote | None:
@@ -361,15 +372,18 @@ def _split_off(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
     return out
 
 
-def _drop_nested(drafts: list[Draft]) -> list[Draft]:
+def _drop_nested(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
     """Keep the reporting attribution, not the ones reported inside its content.
 
     In "X said Y wants Z" the claim is X's: Y's wish is part of what X said. PolNeAR
     annotates such embedded attributions only now and then (on the training split, about
     one in seven of those this library would find), so they are left out. When two cues
-    each sit in the other's content (a parse that loops), the wider content wins.
+    each sit in the other's content (a parse that loops), the wider content wins. A
+    non-restrictive relative clause (", who said X,") is the writer's aside and no part of
+    the content around it: it keeps its own attribution.
     """
-    drafts = [d for d in drafts if not _frames_a_speaker(d, drafts)]
+    drafts = [d for d in drafts if not _frames_a_speaker(d, drafts, parsed)]
+    drafts = _cut_asides(drafts, parsed)
     out = []
     for d in drafts:
         inside = [
@@ -384,16 +398,76 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _frames_a_speaker(d: Draft, drafts: list[Draft]) -> bool:
+def _aside(d: Draft, parsed: ParsedText) -> tuple[int, int] | None:
+    """The characters of a non-restrictive relative clause (", who said X") that holds the
+    cue of ``d``: the writer's own aside about someone, not part of what anyone reported."""
+    p = parsed.paragraphs[d.para]
+    head = p.doc[d.cue.head]
+    if d.cue.pattern in ("adj", "noun") and head.dep_ in ("acomp", "dobj", "attr"):
+        head = head.head  # "who is critical of X", "who took aim at X"
+    if d.cue.pattern not in ("verb", "adj", "noun") or head.dep_ != "relcl":
+        return None
+    lo = head.left_edge.i
+    if lo == 0 or p.doc[lo - 1].text not in (",", "—", "–"):
+        return None
+    return (p.start + p.doc[lo - 1].idx, p.start + _end_char(p.doc, head.right_edge.i + 1))
+
+
+def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
+    """ "Y criticised Z, who said X": the aside about Z is an attribution of its own; the
+    content of Y ends before it."""
+    asides = [(d, a) for d in drafts if (a := _aside(d, parsed)) is not None]
+    if not asides:
+        return drafts
+    out = []
+    for o in drafts:
+        frags = list(o.fragments)
+        for d, (s, e) in asides:
+            if d is o or _overlaps(o.cue_range, (s, e)):
+                continue
+            if not any(fs <= s and e <= fe for fs, fe in frags):
+                continue
+            cut = []
+            for fs, fe in frags:
+                if fs <= s and e <= fe:
+                    cut += [_trim(parsed.text, a, b) for a, b in ((fs, s), (e, fe))]
+                else:
+                    cut.append((fs, fe))
+            frags = [(a, b) for a, b in cut if b - a > 1]
+        if frags and tuple(frags) != o.fragments:
+            o = dataclasses.replace(o, fragments=tuple(frags))
+        out.append(o)
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Without the spaces and clause punctuation left at the edges of a cut."""
+    while s < e and (text[s].isspace() or text[s] in ",;—–"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;—–"):
+        e -= 1
+    return (s, e)
+
+
+def _frames_a_speaker(d: Draft, drafts: list[Draft], parsed: ParsedText) -> bool:
     """ "In an interview, X said Y": the document frame is only where X said it; the
     speech verb with a source of its own inside the frame's content is the attribution."""
-    return d.cue.pattern == "in_doc" and any(
+    if d.cue.pattern != "in_doc" or _poll_frame(d, parsed):
+        return False
+    return any(
         o is not d
         and o.cue.pattern == "verb"
         and o.source_tokens is not None
         and any(_overlaps(o.cue_range, f) for f in d.fragments)
         for o in drafts
     )
+
+
+def _poll_frame(d: Draft, parsed: ParsedText) -> bool:
+    """ "In a new poll, 40 percent said X": the poll reports the respondents' answers, so
+    it frames their speech verb (which is nested in its content)."""
+    head = parsed.paragraphs[d.para].doc[d.cue.head]
+    return any(c.dep_ == "pobj" and is_poll(c) for c in head.children)
 
 
 def _width(d: Draft) -> int:
