@@ -14,6 +14,7 @@ from app.extraction.cues import (
     DOCUMENT_NOUNS,
     STANCE_NOUNS,
     Cue,
+    _has_clause,
     _words,
     byline_range,
     is_animate,
@@ -128,7 +129,11 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
             # "a statement saying ...", "officials familiar with ..."
             return _np_range(doc, noun, cue, skip=tok)
         if tok.dep_ not in _CLIMB or tok.head is tok:
-            return _after_verb(doc, head, cue) or _nearest_speaker(doc, cue)
+            return (
+                _after_verb(doc, head, cue)
+                or _misread_name(doc, head, cue)
+                or _nearest_speaker(doc, cue)
+            )
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVES:
             obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
             if obj is not None:
@@ -274,6 +279,37 @@ _CAUSATIVES = _words(
     "lead prompt force cause drive push spur inspire encourage compel move provoke"
 )
 
+
+def _misread_name(doc: Any, verb: Any, cue: Cue) -> tuple[int, int] | None:
+    """A finite verb with no subject after a capitalised word opening the sentence: the
+    parser read an unfamiliar name as an adverb or adjective ("Skelly called him ...")."""
+    i = cue.start - 1
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+    if verb.pos_ != "VERB" or not finite or i < 0:
+        return None
+    tok = doc[i]
+    opens = i == verb.sent.start or doc[i - 1].text in ("”", '"', ",", "''")
+    if (
+        opens
+        and tok.is_title
+        and tok.is_alpha
+        and not tok.is_stop
+        and tok.pos_
+        in (
+            "ADV",
+            "ADJ",
+            "PROPN",
+            "NOUN",
+        )
+    ):
+        return (i, i + 1)
+    return None
+
+
 _NP_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON"})
 
 
@@ -311,6 +347,9 @@ def _subject(verb: Any) -> Any | None:
     """
     subj = None
     passive = False
+    perfect = _has_clause(verb) and any(
+        c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children
+    )
     for c in verb.children:
         if c.dep_ == "agent":
             objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -319,6 +358,10 @@ def _subject(verb: Any) -> Any | None:
         elif c.dep_ in ("nsubj", "csubj") and (subj is None or _closer(c, subj, verb)):
             # the nearest subject: a dateline "MACAU (Reuters) –" may parse as a second one
             subj = c
+        elif perfect and c.dep_ in ("nsubjpass", "auxpass"):
+            # "he's said he will run": "has said", not a passive
+            if c.dep_ == "nsubjpass":
+                subj = c
         elif c.dep_ in ("nsubjpass", "auxpass"):
             passive = True
     if subj is None and (passive or verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):

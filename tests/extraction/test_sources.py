@@ -49,6 +49,10 @@ def _source_of(parser, sentence: str, cue: str) -> str | None:  # type: ignore[n
         ("It is worth remembering that the port was closed for years.", "remembering", None),
         # a causative verb's object does what its complement says
         ("The ruling prompted many lawyers to question the verdict.", "question", "many lawyers"),
+        # "'s" with a clause is "has", not a passive
+        ("While he's said he will fight on, the senator must decide soon.", "said", "he"),
+        # an unfamiliar name opening the sentence, read as an adverb by the parser
+        ("Skelly called Braynard “a real smart guy.”", "called", "Skelly"),
         # an inverted speaker after a quotation still is
         ("“We will vote no,” said Anna Berg.", "said", "Anna Berg"),
         (
