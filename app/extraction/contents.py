@@ -74,7 +74,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             if open_at < 0:
                 if role == "open" or (mark == _STRAIGHT and role == "either"):
                     open_at, open_char = i, mark
-            elif (open_char == _STRAIGHT) == (mark == _STRAIGHT) and role in ("close", "either"):
+            elif (
+                (open_char == _STRAIGHT) == (mark == _STRAIGHT) and role in ("close", "either")
+            ) or (role == "close" and (open_char == _STRAIGHT) != (mark == _STRAIGHT)):
+                # mixed marks close too: '“We won," he said' (a curly quote closed straight)
                 quotes.append(Quote(open_at, i + width, True))
                 open_at = -1
             elif (open_char == _STRAIGHT) == (mark == _STRAIGHT) and role == "open":

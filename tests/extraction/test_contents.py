@@ -257,6 +257,8 @@ def test_extract_no_speech_acts_inside_a_quotation(parser) -> None:  # type: ign
         ('He said "yes".', ['"yes"']),
         ("“Unclosed to the end", ["“Unclosed to the end"]),
         ("No quotes at all.", []),
+        # sloppy copy mixes curly and straight marks
+        ('“We won," he said. "Again.”', ['“We won,"', '"Again.”']),
     ],
 )
 def test_find_quotes(text: str, quotes: list[str]) -> None:
