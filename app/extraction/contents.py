@@ -188,7 +188,9 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
         return []
     kids = list(verb.children)
     own_preps = PREP_VERBS.get(verb.lemma_.lower(), frozenset())
-    for c in kids:
+    # a complement after the verb first: in "six in ten said X; half said Y" the parser
+    # may hang the first clause on the second verb as well
+    for c in sorted(kids, key=lambda k: k.i < verb.i):
         if c.dep_ == "ccomp" and c.i not in excluded:
             return _ranges(doc, _complement(c, excluded))
     if verb.lemma_.lower() in _QUESTION_VERBS:

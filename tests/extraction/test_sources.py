@@ -124,3 +124,14 @@ def test_that_relative_with_a_clause_still_reports(parser) -> None:  # type: ign
 def test_cue_and_content(parser, sentence: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
     atts = [a for a in extract(sentence, parser=parser) if a.cue and a.cue.text == cue]
     assert [a.content.text for a in atts] == [content]
+
+
+@pytest.mark.model
+def test_content_is_the_clause_after_the_verb(parser) -> None:  # type: ignore[no-untyped-def]
+    # the parser may hang the first clause on the second verb as well
+    text = "Six in ten said they were tired; 46 percent said they were unenthusiastic."
+    atts = extract(text, parser=parser)
+    assert [(a.source_mention.text, a.content.text) for a in atts if a.source_mention] == [
+        ("Six in ten", "they were tired"),
+        ("46 percent", "they were unenthusiastic"),
+    ]
