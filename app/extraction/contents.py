@@ -318,6 +318,7 @@ def _complement(tok: Any, excluded: set[int], *, keep_to: bool = False) -> list[
             and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
             and not any(g.dep_ == "mark" for g in c.children)
             and _after_comma_and(c)
+            and tok.i > tok.head.i  # before its cue ("X, but Y, she said") it is all hers
         ):
             skip.update(t.i for t in c.subtree)
             skip.update(g.i for g in tok.children if g.dep_ == "cc" and g.i < c.i)

@@ -107,6 +107,12 @@ def test_that_relative_with_a_clause_still_reports(parser) -> None:  # type: ign
         ("“We will win this,” he continued.", "continued", "“We will win this,”"),
         # wire copy writes a double quote as two apostrophes
         ("''We will win this,'' he continued.", "continued", "''We will win this,''"),
+        # before its cue, a coordinated clause is part of what was said
+        (
+            "The pay is good, but it was not just the money that kept her, Ms. Hale said.",
+            "said",
+            "The pay is good, but it was not just the money that kept her",
+        ),
         # a relative clause the writer appends to the reported clause is not reported
         (
             "The senator said she backs the bill, which includes new rules for landlords.",
