@@ -101,8 +101,10 @@ CLAUSE_ONLY = _words(
     address weigh press push fight need vote choose prepare maintain
     """
 )
-# "discovered a tunnel" is a physical find; "discovered that ..." a finding.
-CLAUSE_ONLY = CLAUSE_ONLY | _words("discover")
+# "discovered a tunnel" is a physical find, "assumed office" a deed, "invited guests" a
+# deed; with a clause ("discovered that", "assumed that", "invited him to speak") they
+# attribute a finding, a belief, a request.
+CLAUSE_ONLY = CLAUSE_ONLY | _words("discover assume invite")
 # Adjectives of belief and feeling with a clause: "he is confident that ...".
 BELIEF_ADJS = _words(
     """
@@ -176,7 +178,7 @@ STANCE_VERBS = STANCE_VERBS | _words(
 )
 # Verbs that in news mostly name a deed, not an attitude ("launched a bid", "ads targeting
 # women", "the delay undermined the plan"): PolNeAR's guidelines leave actions out.
-STANCE_VERBS = STANCE_VERBS - _words("launch target undermine")
+STANCE_VERBS = STANCE_VERBS - _words("launch target undermine invite")
 # Verbs that are cues with a prepositional object: "talked about X", "called for X".
 # ("reacted to X" is left out: it reports that a response happened, while what was said
 # follows in its own attribution; "fought for X" is a deed.)

@@ -76,6 +76,10 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("The police discovered a tunnel under the road.", "discovered", False),
         ("The police discovered that the tunnel was old.", "discovered", True),
         ("The voters gave him a shot at the title.", "shot", False),
+        ("The new speaker assumed office in May.", "assumed", False),
+        ("Aides assumed that the vote would pass.", "assumed", True),
+        ("The mayor invited forty guests to the gala.", "invited", False),
+        ("The mayor invited the critics to speak at the hearing.", "invited", True),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
