@@ -105,6 +105,9 @@ CLAUSE_ONLY = _words(
 # deed; with a clause ("discovered that", "assumed that", "invited him to speak") they
 # attribute a finding, a belief, a request.
 CLAUSE_ONLY = CLAUSE_ONLY | _words("discover assume invite")
+# Likewise "determined the outcome" and "briefed reporters" report no content;
+# "determined that ..." does.
+CLAUSE_ONLY = CLAUSE_ONLY | _words("determine brief")
 # Adjectives of belief and feeling with a clause: "he is confident that ...".
 BELIEF_ADJS = _words(
     """
@@ -177,8 +180,9 @@ STANCE_VERBS = STANCE_VERBS | _words(
     """
 )
 # Verbs that in news mostly name a deed, not an attitude ("launched a bid", "ads targeting
-# women", "the delay undermined the plan"): PolNeAR's guidelines leave actions out.
-STANCE_VERBS = STANCE_VERBS - _words("launch target undermine invite")
+# women", "the delay undermined the plan", "signed the lease"): PolNeAR's guidelines leave
+# actions out.
+STANCE_VERBS = STANCE_VERBS - _words("launch target undermine invite sign")
 # Verbs that are cues with a prepositional object: "talked about X", "called for X".
 # ("reacted to X" is left out: it reports that a response happened, while what was said
 # follows in its own attribution; "fought for X" is a deed.)

@@ -80,6 +80,9 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("Aides assumed that the vote would pass.", "assumed", True),
         ("The mayor invited forty guests to the gala.", "invited", False),
         ("The mayor invited the critics to speak at the hearing.", "invited", True),
+        ("The storm determined the outcome of the race.", "determined", False),
+        ("Auditors determined that the funds were missing.", "determined", True),
+        ("The firm signed a lease for the new office.", "signed", False),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
