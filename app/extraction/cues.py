@@ -704,7 +704,10 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         and _has_object(tok)
         and _animate_subject(tok)
         and not _object_speaks(tok)
+        and not any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in tok.children)
     ):
+        # ("the ruling could undermine the law", "voters may embrace him": a possible
+        # stance is nobody's reported stance)
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
     if kind is not None and lemma in STANCE_VERBS and _has_object(tok):
         return None
@@ -757,6 +760,9 @@ def _when_not_what(prep: Any) -> bool:
     the topic of the speech."""
     objs = [g for g in prep.children if g.dep_ == "pobj"]
     return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+
+
+_POSSIBILITY = _words("could might may can ca should must")
 
 
 # Verbs that introduce a quotation only when used bare ("he continued", "she went on").

@@ -83,6 +83,9 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("The storm determined the outcome of the race.", "determined", False),
         ("Auditors determined that the funds were missing.", "determined", True),
         ("The firm signed a lease for the new office.", "signed", False),
+        # a possible stance is nobody's reported stance
+        ("Rural voters may embrace the new mayor.", "embrace", False),
+        ("Rural voters embraced the new mayor.", "embraced", True),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
