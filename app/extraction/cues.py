@@ -671,7 +671,8 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     if lemma in QUOTE_VERBS and _bare_before_quote(tok):
         # '"...," he continued.' / 'She added: "..."'
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
-    if preps:
+    if preps and not any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in tok.children):
+        # (as for stances: "she might talk about taxes" reports no talk)
         for c in tok.rights:
             if (
                 c.dep_ in ("prep", "prt", "dobj")

@@ -86,6 +86,8 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # a possible stance is nobody's reported stance
         ("Rural voters may embrace the new mayor.", "embrace", False),
         ("Rural voters embraced the new mayor.", "embraced", True),
+        ("The coach might talk about his plans next week.", "talk", False),
+        ("The coach talked about his plans last week.", "talked", True),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
