@@ -440,6 +440,7 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
                 lemma in BELIEF_ADJS
                 and tok.dep_ in ("acomp", "amod", "ROOT")
                 and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+                and not _raising_adj(tok, lemma)
             ):
                 cue = Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "adj")
             elif tok.dep_ in ("acomp", "ROOT"):
@@ -458,6 +459,14 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
                 cues.append(cue)
             continue
     return cues
+
+
+def _raising_adj(tok: Any, lemma: str) -> bool:
+    """ "the bill is sure to pass", "certain to rise", "made sure that": likelihood or a
+    deed, not anyone's certainty."""
+    return lemma in ("sure", "certain") and (
+        tok.head.lemma_.lower() == "make" or any(c.dep_ == "xcomp" for c in tok.children)
+    )
 
 
 # Adjectives (and adjectival participles) of stance with a prepositional object:

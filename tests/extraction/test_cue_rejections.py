@@ -88,6 +88,10 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("Rural voters embraced the new mayor.", "embraced", True),
         ("The coach might talk about his plans next week.", "talk", False),
         ("The coach talked about his plans last week.", "talked", True),
+        # "sure to" is likelihood, "make sure" a deed
+        ("The bill is sure to pass the senate.", "sure", False),
+        ("The clerk made sure that the doors were locked.", "sure", False),
+        ("The mayor is sure that the bill will pass.", "sure", True),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
