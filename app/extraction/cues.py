@@ -753,6 +753,12 @@ def _not_an_attitude(tok: Any, lemma: str) -> bool:
         return True  # "the tax figures to raise billions": a modal of likelihood
     if lemma == "suppose" and "auxpass" in kids:
         return True  # "the talks were supposed to end today": a modal of plan or duty
+    if (
+        tok.dep_ == "conj"
+        and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM")
+        and not any(k in ("nsubj", "nsubjpass") for k in kids)
+    ):
+        return True  # a "verb" joined to a noun is a noun: "stores and call centers"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ENABLING_VERBS:
         return True  # "the delay helped underscore the split"
     if (

@@ -92,6 +92,12 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("The bill is sure to pass the senate.", "sure", False),
         ("The clerk made sure that the doors were locked.", "sure", False),
         ("The mayor is sure that the bill will pass.", "sure", True),
+        # a "verb" the parser joins to a noun is a noun
+        (
+            "Workers protested outside the stores, warehouses and call centers during the strike.",
+            "call",
+            False,
+        ),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
