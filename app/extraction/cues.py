@@ -185,7 +185,7 @@ STANCE_VERBS = STANCE_VERBS | _words(
 STANCE_VERBS = STANCE_VERBS - _words("launch target undermine invite sign")
 # Verbs that are cues with a prepositional object: "talked about X", "called for X".
 # ("reacted to X" is left out: it reports that a response happened, while what was said
-# follows in its own attribution; "fought for X" is a deed.)
+# follows in its own attribution; "fought for X" is a deed, "stood with X" mostly a place.)
 PREP_VERBS: dict[str, frozenset[str]] = {
     verb: frozenset(preps.split())
     for verb, preps in {
@@ -277,7 +277,6 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "hammer": "away",
         "vouch": "for",
         "stump": "for",
-        "stand": "up by with",
         "pin": "on",
         "blame": "on for",
         "laugh": "at off",
