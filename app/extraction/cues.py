@@ -180,9 +180,9 @@ STANCE_VERBS = STANCE_VERBS | _words(
     """
 )
 # Verbs that in news mostly name a deed, not an attitude ("launched a bid", "ads targeting
-# women", "the delay undermined the plan", "signed the lease"): PolNeAR's guidelines leave
-# actions out.
-STANCE_VERBS = STANCE_VERBS - _words("launch target undermine invite sign")
+# women", "the delay undermined the plan", "signed the lease", "wooed voters"): PolNeAR's
+# guidelines leave actions out.
+STANCE_VERBS = STANCE_VERBS - _words("launch target undermine undercut invite sign woo validate")
 # Verbs that are cues with a prepositional object: "talked about X", "called for X".
 # ("reacted to X" is left out: it reports that a response happened, while what was said
 # follows in its own attribution; "fought for X" is a deed, "stood with X" mostly a place.)
