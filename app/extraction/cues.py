@@ -102,8 +102,13 @@ CLAUSE_ONLY = _words(
     address weigh press push fight need vote choose prepare maintain
     """
 )
-# "discovered a tunnel" is a physical find; "discovered that ..." a finding.
-CLAUSE_ONLY = CLAUSE_ONLY | _words("discover")
+# "discovered a tunnel" is a physical find, "assumed office" a deed, "invited guests" a
+# deed; with a clause ("discovered that", "assumed that", "invited him to speak") they
+# attribute a finding, a belief, a request.
+CLAUSE_ONLY = CLAUSE_ONLY | _words("discover assume invite")
+# Likewise "determined the outcome" and "briefed reporters" report no content;
+# "determined that ..." does.
+CLAUSE_ONLY = CLAUSE_ONLY | _words("determine brief")
 # Adjectives of belief and feeling with a clause: "he is confident that ...".
 BELIEF_ADJS = _words(
     """
@@ -176,11 +181,12 @@ STANCE_VERBS = STANCE_VERBS | _words(
     """
 )
 # Verbs that in news mostly name a deed, not an attitude ("launched a bid", "ads targeting
-# women", "the delay undermined the plan"): PolNeAR's guidelines leave actions out.
-STANCE_VERBS = STANCE_VERBS - _words("launch target undermine")
+# women", "the delay undermined the plan", "signed the lease", "wooed voters"): PolNeAR's
+# guidelines leave actions out.
+STANCE_VERBS = STANCE_VERBS - _words("launch target undermine undercut invite sign woo validate")
 # Verbs that are cues with a prepositional object: "talked about X", "called for X".
 # ("reacted to X" is left out: it reports that a response happened, while what was said
-# follows in its own attribution; "fought for X" is a deed.)
+# follows in its own attribution; "fought for X" is a deed, "stood with X" mostly a place.)
 PREP_VERBS: dict[str, frozenset[str]] = {
     verb: frozenset(preps.split())
     for verb, preps in {
@@ -272,7 +278,6 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "hammer": "away",
         "vouch": "for",
         "stump": "for",
-        "stand": "up by with",
         "pin": "on",
         "blame": "on for",
         "laugh": "at off",
@@ -728,7 +733,8 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         # "voters see him as the favourite": the verb alone; the object and its "as"
         # predicate are the content
         return Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "verb")
-    if preps:
+    if preps and not any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in tok.children):
+        # (as for stances: "she might talk about taxes" reports no talk)
         for c in tok.rights:
             if (
                 c.dep_ in ("prep", "prt", "dobj")
@@ -761,7 +767,10 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         and _has_object(tok)
         and _animate_subject(tok)
         and not _object_speaks(tok)
+        and not any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in tok.children)
     ):
+        # ("the ruling could undermine the law", "voters may embrace him": a possible
+        # stance is nobody's reported stance)
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
     if kind is not None and lemma in STANCE_VERBS and _has_object(tok):
         return None
@@ -797,6 +806,12 @@ def _not_an_attitude(tok: Any, lemma: str) -> bool:
         return True  # "the tax figures to raise billions": a modal of likelihood
     if lemma == "suppose" and "auxpass" in kids:
         return True  # "the talks were supposed to end today": a modal of plan or duty
+    if (
+        tok.dep_ == "conj"
+        and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM")
+        and not any(k in ("nsubj", "nsubjpass") for k in kids)
+    ):
+        return True  # a "verb" joined to a noun is a noun: "stores and call centers"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ENABLING_VERBS:
         return True  # "the delay helped underscore the split"
     if (
@@ -814,6 +829,9 @@ def _when_not_what(prep: Any) -> bool:
     the topic of the speech."""
     objs = [g for g in prep.children if g.dep_ == "pobj"]
     return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+
+
+_POSSIBILITY = _words("could might may can ca should must")
 
 
 # Verbs that introduce a quotation only when used bare ("he continued", "she went on").

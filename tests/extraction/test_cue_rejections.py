@@ -76,6 +76,30 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("The police discovered a tunnel under the road.", "discovered", False),
         ("The police discovered that the tunnel was old.", "discovered", True),
         ("The voters gave him a shot at the title.", "shot", False),
+        ("The new speaker assumed office in May.", "assumed", False),
+        ("Aides assumed that the vote would pass.", "assumed", True),
+        ("The mayor invited forty guests to the gala.", "invited", False),
+        ("The mayor invited the critics to speak at the hearing.", "invited", True),
+        ("The storm determined the outcome of the race.", "determined", False),
+        ("Auditors determined that the funds were missing.", "determined", True),
+        ("The firm signed a lease for the new office.", "signed", False),
+        # a possible stance is nobody's reported stance
+        ("Rural voters may embrace the new mayor.", "embrace", False),
+        ("Rural voters embraced the new mayor.", "embraced", True),
+        ("The coach might talk about his plans next week.", "talk", False),
+        ("The coach talked about his plans last week.", "talked", True),
+        # "sure to" is likelihood, "make sure" a deed
+        ("The bill is sure to pass the senate.", "sure", False),
+        ("The clerk made sure that the doors were locked.", "sure", False),
+        ("The mayor is sure that the bill will pass.", "sure", True),
+        ("The campaign wooed young voters with free concerts.", "wooed", False),
+        ("The senator stood with other party leaders on the stage.", "stood", False),
+        # a "verb" the parser joins to a noun is a noun
+        (
+            "Workers protested outside the stores, warehouses and call centers during the strike.",
+            "call",
+            False,
+        ),
         # the generic "you" of the author addressing the reader
         ("If you believe the early polls, the race is already over.", "believe", False),
         ("The farmers believe the early polls.", "believe", True),
