@@ -126,7 +126,7 @@ CUE_NOUNS = _words(
     decision refusal willingness unwillingness reluctance readiness determination
     desire vision idea ideas suggestion recommendation advice reaction objection attack
     attacks critique disapproval approval rejection acceptance preference backing
-    embrace inability explanation description characterization portrayal
+    embrace explanation description characterization portrayal
     """
 )
 

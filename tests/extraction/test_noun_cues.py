@@ -77,6 +77,8 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
         # the topic of another word ("asked about", "split over") is not its own claim
         ("Reporters asked the mayor about her plan to close the school.", "plan"),
         ("The council split over his call for new taxes.", "call"),
+        # a capacity, not a mind's content
+        ("Her inability to answer the question hurt her campaign.", "inability"),
         # a relation between two parties, not a stance
         ("The mayor is an old ally of the governor.", "ally"),
         # the heading of an editor's aside is no attribution by its own
