@@ -111,6 +111,7 @@ BELIEF_ADJS = _words(
     """
 )
 # Nouns of saying, believing and intending: "his claim that ...", "her plan to ...".
+# Not "speech": it names the occasion ("his speech in Ohio"), not the act of saying.
 CUE_NOUNS = _words(
     """
     statement remark comment comments claim claims allegation allegations assertion
@@ -127,6 +128,12 @@ CUE_NOUNS = _words(
     desire vision idea ideas suggestion recommendation advice reaction objection attack
     attacks critique disapproval approval rejection acceptance preference backing
     embrace explanation description characterization portrayal
+    declaration declarations pronouncement pronouncements proclamation
+    contention proposition theory feeling feelings impression perception
+    recollection confession boast oath guarantee ultimatum condemnation denunciation
+    rebuke dismissal insult insults slur taunt joke quip retort rebuttal disclosure
+    revelation confirmation concession reassurance tirade broadside diatribe outburst
+    barb grievance insinuation forecast guess verdict
     """
 )
 

@@ -34,6 +34,8 @@ def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("The mayor's opposition to the stadium deal is well known.", "opposition"),
         ("Her claim that the vote was rigged was rejected by the court.", "claim"),
         ("The mayor is a fierce critic of the new stadium.", "critic of"),
+        ("The senator's rebuke of the agency was sharp.", "rebuke"),
+        ("His contention that the law is void was rejected.", "contention"),
         ("His view that the tariff helps farmers is widely shared.", "view"),
         ("Most voters have a poor opinion of the council.", "have a poor opinion"),
         # an adjective of belief or feeling with a clause, said of its subject
@@ -77,6 +79,8 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
         # the topic of another word ("asked about", "split over") is not its own claim
         ("Reporters asked the mayor about her plan to close the school.", "plan"),
         ("The council split over his call for new taxes.", "call"),
+        # an occasion, not a speech act
+        ("His speech at the dock lasted an hour.", "speech"),
         # a capacity, not a mind's content
         ("Her inability to answer the question hurt her campaign.", "inability"),
         # a relation between two parties, not a stance
