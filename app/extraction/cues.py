@@ -297,11 +297,12 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "vote": "for against",
     }.items()
 }
-# Light verbs that carry a cue noun as object: "made the point that", "took aim at".
+# Light verbs that carry a cue noun as object: "made the point that", "took aim at",
+# "cast doubt on", "heaped praise on", "aired complaints about".
 LIGHT_VERBS = _words(
     """
     take make express offer deliver give voice issue raise launch lodge file level
-    register reiterate renew extend send share have hold pledge pay
+    register reiterate renew extend send share have hold pledge pay cast heap pour lend air
     """
 )
 # Nouns that with a light verb (or a possessor) attribute an evaluation or a statement.

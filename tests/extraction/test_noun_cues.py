@@ -45,6 +45,8 @@ def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("The farmers have doubts about the new subsidy scheme.", "have doubts"),
         ("The mayor took aim at the council over the budget.", "took aim"),
         ("The senator took a swipe at her rival during the debate.", "took a swipe"),
+        ("The senator cast doubt on the mayor's figures.", "cast doubt"),
+        ("Critics heaped praise on the new library.", "heaped praise"),
     ],
 )
 def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignore[no-untyped-def]
