@@ -842,7 +842,7 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         # "asked about her plan to ...", "split over his call for ...": the noun is the
         # topic of another word, which is the attribution if any
         return None
-    owner = _stance_holder(tok)
+    owner = _stance_holder(tok) or _existential(tok)
     if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and ((owner and has_comp) or clause):
         kind = (
             AttributionKind.INTENTION
@@ -864,6 +864,17 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
         return Cue(para, tok.i, head.i, tok.i + 1, kind, "noun")
     return None
+
+
+def _existential(tok: Any) -> bool:
+    """ "There are questions about X", "there is concern over Y": an existential sentence
+    reports a view held by someone the text leaves unsaid (PolNeAR: no source)."""
+    head = tok.head
+    return (
+        tok.dep_ == "attr"
+        and head.lemma_ == "be"
+        and any(c.dep_ == "expl" and c.lower_ == "there" for c in head.children)
+    )
 
 
 def _stance_holder(tok: Any) -> bool:

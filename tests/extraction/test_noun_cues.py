@@ -38,6 +38,8 @@ def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("His contention that the law is void was rejected.", "contention"),
         ("His view that the tariff helps farmers is widely shared.", "view"),
         ("Most voters have a poor opinion of the council.", "have a poor opinion"),
+        # an existential sentence reports a view held by someone unnamed
+        ("There are questions about the mayor's spending.", "questions"),
         # an adjective of belief or feeling with a clause, said of its subject
         ("She is sure that the bridge will hold.", "sure"),
         ("He is eager to start the new job.", "eager"),
@@ -93,3 +95,16 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
 )
 def test_noun_cue_not_found(parser, sentence: str, word: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(word in c for c in _noun_cues(parser, sentence))
+
+
+def test_existential_noun_cue_has_no_source(parser) -> None:  # type: ignore[no-untyped-def]
+    from app.extraction import extract
+
+    atts = extract(
+        "There are questions about the mayor's spending.",
+        config=ExtractionConfig(include_editorial=False),
+        parser=parser,
+    )
+    assert [(a.cue.text if a.cue else None, a.source_mention, a.text) for a in atts] == [
+        ("questions", None, "the mayor's spending")
+    ]
