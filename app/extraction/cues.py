@@ -842,6 +842,11 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         # "asked about her plan to ...", "split over his call for ...": the noun is the
         # topic of another word, which is the attribution if any
         return None
+    cop = _copular_clause(tok)
+    if cop is not None and lemma in (CUE_NOUNS | STANCE_NOUNS):
+        # "The question is whether ...": the copula carries the content clause
+        kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
+        return Cue(para, cop.i, tok.i, cop.i + 1, kind, "noun")
     owner = _stance_holder(tok) or _existential(tok)
     if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and ((owner and has_comp) or clause):
         kind = (
@@ -863,6 +868,28 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         # "took aim at X", "made the point that X", "expressed hope for X"
         kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
         return Cue(para, tok.i, head.i, tok.i + 1, kind, "noun")
+    return None
+
+
+_CLAUSE_MARKS = _words("that whether if")
+
+
+def _copular_clause(tok: Any) -> Any:
+    """The copula of "the question is whether X", "one worry was that Y": a cue noun as
+    subject of "be" whose complement is a that/whether clause; the noun has no possessor
+    (whose question it is the text leaves unsaid). Returns the copula, or None."""
+    head = tok.head
+    if tok.dep_ != "nsubj" or head.lemma_ != "be" or head.i < tok.i:
+        return None
+    if any(c.dep_ == "poss" for c in tok.children):
+        return None
+    for c in head.children:
+        if (
+            c.dep_ == "ccomp"
+            and c.i > head.i
+            and any(m.dep_ == "mark" and m.lower_ in _CLAUSE_MARKS for m in c.children)
+        ):
+            return head
     return None
 
 

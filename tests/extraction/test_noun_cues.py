@@ -40,6 +40,8 @@ def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("Most voters have a poor opinion of the council.", "have a poor opinion"),
         # an existential sentence reports a view held by someone unnamed
         ("There are questions about the mayor's spending.", "questions"),
+        # the copula carries the content clause of an unowned cue noun
+        ("The question is whether voters will follow him.", "question is"),
         # an adjective of belief or feeling with a clause, said of its subject
         ("She is sure that the bridge will hold.", "sure"),
         ("He is eager to start the new job.", "eager"),
@@ -83,6 +85,8 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
         # the topic of another word ("asked about", "split over") is not its own claim
         ("Reporters asked the mayor about her plan to close the school.", "plan"),
         ("The council split over his call for new taxes.", "call"),
+        # a clause after the copula of another noun
+        ("The problem is that the bridge is old.", "problem"),
         # an occasion, not a speech act
         ("His speech at the dock lasted an hour.", "speech"),
         # a capacity, not a mind's content
