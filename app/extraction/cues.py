@@ -837,7 +837,9 @@ def _animate_subject(tok: Any) -> bool:
 def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     kids = {c.dep_ for c in tok.children}
     has_comp = any(_content_complement(c, lemma) for c in tok.children)
-    clause = any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
+    clause = any(
+        (c.dep_ in ("acl", "ccomp") and _is_clause_acl(c)) or _of_whether(c) for c in tok.children
+    )
     if tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS:
         # "asked about her plan to ...", "split over his call for ...": the noun is the
         # topic of another word, which is the attribution if any
@@ -872,6 +874,19 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
 
 
 _CLAUSE_MARKS = _words("that whether if")
+
+
+def _of_whether(c: Any) -> bool:
+    """ "the question of whether X": "of" with a whether/if clause as its object."""
+    return (
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(
+            g.dep_ == "pcomp"
+            and any(m.dep_ == "mark" and m.lower_ in _CLAUSE_MARKS for m in g.children)
+            for g in c.children
+        )
+    )
 
 
 def _copular_clause(tok: Any) -> Any:
