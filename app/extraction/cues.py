@@ -430,9 +430,11 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
             continue
         if pos == "ADJ":
             cue = None
-            if lemma in BELIEF_ADJS and _belief_adj(tok, lemma):
+            if lemma in _IMPERSONAL_ADJS:
+                cue = _impersonal_adj_cue(tok, para)  # "it is not clear whether ..."
+            if cue is None and lemma in BELIEF_ADJS and _belief_adj(tok, lemma):
                 cue = Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "adj")
-            elif tok.dep_ in ("acomp", "ROOT"):
+            elif cue is None and tok.dep_ in ("acomp", "ROOT"):
                 cue = _stance_adj_cue(tok, para)  # "she is critical of the plan"
             if cue is not None:
                 cues.append(cue)
@@ -544,6 +546,29 @@ def _belief_adj(tok: Any, lemma: str) -> bool:
     if lemma in _RAISING_ADJS:
         return "ccomp" in kids
     return bool({"ccomp", "xcomp"} & kids)
+
+
+# Adjectives of knowledge said of an extraposed clause: "it is clear that ...".
+_IMPERSONAL_ADJS = _words("clear unclear certain uncertain obvious evident apparent")
+
+
+def _impersonal_adj_cue(tok: Any, para: int) -> Cue | None:
+    """ "It is not clear whether X", "Nor is it certain that Y": an impression nobody in
+    the text holds (PolNeAR: no source), like "it seems". The copula carries the clause;
+    the cue runs from the copula to the adjective."""
+    cop = tok.head
+    if tok.dep_ != "acomp" or cop.lemma_ != "be":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in cop.children):
+        return None
+    # the clause hangs on the copula or on the adjective; the cue's head is its governor
+    gov = next(
+        (g for g in (cop, tok) for c in g.children if c.dep_ == "ccomp" and c.i > tok.i), None
+    )
+    if gov is None:
+        return None
+    start = min(cop.i, tok.i)
+    return Cue(para, gov.i, start, tok.i + 1, AttributionKind.BELIEF, "seem")
 
 
 def _stance_adj_cue(tok: Any, para: int) -> Cue | None:

@@ -113,3 +113,23 @@ def test_existential_noun_cue_has_no_source(parser) -> None:  # type: ignore[no-
     assert [(a.cue.text if a.cue else None, a.source_mention, a.text) for a in atts] == [
         ("questions", None, "the mayor's spending")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        (
+            "It is not clear whether the bridge will reopen.",
+            "is not clear",
+            "whether the bridge will reopen",
+        ),
+        ("Nor is it certain that the mayor will run.", "is it certain", "that the mayor will run"),
+    ],
+)
+def test_impersonal_adjective_has_no_source(parser, sentence: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    from app.extraction import extract
+
+    atts = extract(sentence, config=ExtractionConfig(include_editorial=False), parser=parser)
+    assert [(a.cue.text if a.cue else None, a.source_mention, a.text) for a in atts] == [
+        (cue, None, content)
+    ]
