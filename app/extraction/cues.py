@@ -434,6 +434,10 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
                 cue = _impersonal_adj_cue(tok, para)  # "it is not clear whether ..."
             if cue is None and lemma in BELIEF_ADJS and _belief_adj(tok, lemma):
                 cue = Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "adj")
+            elif cue is None and lemma in BELIEF_ADJS and _copula_clause(tok):
+                # "she is certain that ...", the clause parsed onto the copula: the copula
+                # heads the cue, so that its subject and its clause are found
+                cue = Cue(para, tok.head.i, tok.head.i, tok.i + 1, AttributionKind.BELIEF, "adj")
             elif cue is None and tok.dep_ in ("acomp", "ROOT"):
                 cue = _stance_adj_cue(tok, para)  # "she is critical of the plan"
             if cue is not None:
@@ -569,6 +573,19 @@ def _impersonal_adj_cue(tok: Any, para: int) -> Cue | None:
         return None
     start = min(cop.i, tok.i)
     return Cue(para, gov.i, start, tok.i + 1, AttributionKind.BELIEF, "seem")
+
+
+def _copula_clause(tok: Any) -> bool:
+    """A belief adjective after "be" whose that-clause the parse hangs on the copula."""
+    cop = tok.head
+    if tok.dep_ != "acomp" or cop.lemma_ != "be":
+        return False
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > tok.i
+        and any(m.dep_ == "mark" and m.lower_ in _CLAUSE_MARKS for m in c.children)
+        for c in cop.children
+    )
 
 
 def _stance_adj_cue(tok: Any, para: int) -> Cue | None:

@@ -46,6 +46,7 @@ def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # an adjective of belief or feeling with a clause, said of its subject
         ("She is sure that the bridge will hold.", "sure"),
         ("He is eager to start the new job.", "eager"),
+        ("She is certain that the mayor will run.", "is certain"),
         # a light verb with a noun of the subject's own mind or message
         ("The farmers have doubts about the new subsidy scheme.", "have doubts"),
         ("The mayor took aim at the council over the budget.", "took aim"),
