@@ -891,6 +891,12 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         # "The question is whether ...": the copula carries the content clause
         kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
         return Cue(para, cop.i, tok.i, cop.i + 1, kind, "noun")
+    cop = _copular_clause(tok, owned=True)
+    if cop is not None and lemma in (CUE_NOUNS | STANCE_NOUNS) and _stance_holder(tok):
+        # "His concern is that ...": the copula heads the cue as after a predicative
+        # adjective: its subject (the possessed noun) names the holder, its clause the content
+        kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
+        return Cue(para, cop.i, tok.i, cop.i + 1, kind, "adj")
     owner = _stance_holder(tok) or _existential(tok)
     if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and ((owner and has_comp) or clause):
         kind = (
@@ -931,14 +937,14 @@ def _of_whether(c: Any) -> bool:
     )
 
 
-def _copular_clause(tok: Any) -> Any:
+def _copular_clause(tok: Any, *, owned: bool = False) -> Any:
     """The copula of "the question is whether X", "one worry was that Y": a cue noun as
     subject of "be" whose complement is a that/whether clause; the noun has no possessor
     (whose question it is the text leaves unsaid). Returns the copula, or None."""
     head = tok.head
     if tok.dep_ != "nsubj" or head.lemma_ != "be" or head.i < tok.i:
         return None
-    if any(c.dep_ == "poss" for c in tok.children):
+    if any(c.dep_ == "poss" for c in tok.children) != owned:
         return None
     for c in head.children:
         if (
