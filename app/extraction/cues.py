@@ -892,10 +892,16 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
         return Cue(para, cop.i, tok.i, cop.i + 1, kind, "noun")
     cop = _copular_clause(tok, owned=True)
+    if cop is None and lemma in _INTENT_NOUNS:
+        cop = _copular_infinitive(tok)  # "her goal is to win the seat"
     if cop is not None and lemma in (CUE_NOUNS | STANCE_NOUNS) and _stance_holder(tok):
         # "His concern is that ...": the copula heads the cue as after a predicative
         # adjective: its subject (the possessed noun) names the holder, its clause the content
-        kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
+        kind = (
+            AttributionKind.INTENTION
+            if lemma in _INTENT_NOUNS
+            else (AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT)
+        )
         return Cue(para, cop.i, tok.i, cop.i + 1, kind, "adj")
     owner = _stance_holder(tok) or _existential(tok)
     if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and ((owner and has_comp) or clause):
@@ -952,6 +958,18 @@ def _copular_clause(tok: Any, *, owned: bool = False) -> Any:
             and c.i > head.i
             and any(m.dep_ == "mark" and m.lower_ in _CLAUSE_MARKS for m in c.children)
         ):
+            return head
+    return None
+
+
+def _copular_infinitive(tok: Any) -> Any:
+    """The copula of "her goal is to win the seat": an owned intention noun, subject of
+    "be" with a to-infinitive. Returns the copula, or None."""
+    head = tok.head
+    if tok.dep_ != "nsubj" or head.lemma_ != "be" or head.i < tok.i:
+        return None
+    for c in head.children:
+        if c.dep_ == "xcomp" and c.i > head.i and any(a.lower_ == "to" for a in c.children):
             return head
     return None
 

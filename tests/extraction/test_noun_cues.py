@@ -43,6 +43,7 @@ def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # the copula carries the content clause of an unowned cue noun
         ("The question is whether voters will follow him.", "question is"),
         ("Her argument was that the tax is unfair.", "argument was"),
+        ("Her goal is to win the seat.", "goal is"),
         ("The question of whether the mayor lied remains open.", "question"),
         # an adjective of belief or feeling with a clause, said of its subject
         ("She is sure that the bridge will hold.", "sure"),
