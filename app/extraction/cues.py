@@ -119,6 +119,7 @@ BELIEF_ADJS = _words(
     """
 )
 # Nouns of saying, believing and intending: "his claim that ...", "her plan to ...".
+# Not "speech": it names the occasion ("his speech in Ohio"), not the act of saying.
 CUE_NOUNS = _words(
     """
     statement remark comment comments claim claims allegation allegations assertion
@@ -135,6 +136,12 @@ CUE_NOUNS = _words(
     desire vision idea ideas suggestion recommendation advice reaction objection attack
     attacks critique disapproval approval rejection acceptance preference backing
     embrace explanation description characterization portrayal
+    declaration declarations pronouncement pronouncements proclamation
+    contention proposition theory feeling feelings impression perception
+    recollection confession boast oath guarantee ultimatum condemnation denunciation
+    rebuke dismissal insult insults slur taunt joke quip retort rebuttal disclosure
+    revelation confirmation concession reassurance tirade broadside diatribe outburst
+    barb grievance insinuation forecast guess verdict
     """
 )
 
@@ -304,11 +311,12 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "vote": "for against",
     }.items()
 }
-# Light verbs that carry a cue noun as object: "made the point that", "took aim at".
+# Light verbs that carry a cue noun as object: "made the point that", "took aim at",
+# "cast doubt on", "heaped praise on", "aired complaints about".
 LIGHT_VERBS = _words(
     """
     take make express offer deliver give voice issue raise launch lodge file level
-    register reiterate renew extend send share have hold pledge pay
+    register reiterate renew extend send share have hold pledge pay cast heap pour lend air
     """
 )
 # Nouns that with a light verb (or a possessor) attribute an evaluation or a statement.
@@ -438,9 +446,15 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
             continue
         if pos == "ADJ":
             cue = None
-            if lemma in BELIEF_ADJS and _belief_adj(tok, lemma):
+            if lemma in _IMPERSONAL_ADJS:
+                cue = _impersonal_adj_cue(tok, para)  # "it is not clear whether ..."
+            if cue is None and lemma in BELIEF_ADJS and _belief_adj(tok, lemma):
                 cue = Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "adj")
-            elif tok.dep_ in ("acomp", "ROOT"):
+            elif cue is None and lemma in BELIEF_ADJS and _copula_clause(tok):
+                # "she is certain that ...", the clause parsed onto the copula: the copula
+                # heads the cue, so that its subject and its clause are found
+                cue = Cue(para, tok.head.i, tok.head.i, tok.i + 1, AttributionKind.BELIEF, "adj")
+            elif cue is None and tok.dep_ in ("acomp", "ROOT"):
                 cue = _stance_adj_cue(tok, para)  # "she is critical of the plan"
             if cue is not None:
                 cues.append(cue)
@@ -552,6 +566,42 @@ def _belief_adj(tok: Any, lemma: str) -> bool:
     if lemma in _RAISING_ADJS:
         return "ccomp" in kids
     return bool({"ccomp", "xcomp"} & kids)
+
+
+# Adjectives of knowledge said of an extraposed clause: "it is clear that ...".
+_IMPERSONAL_ADJS = _words("clear unclear certain uncertain obvious evident apparent")
+
+
+def _impersonal_adj_cue(tok: Any, para: int) -> Cue | None:
+    """ "It is not clear whether X", "Nor is it certain that Y": an impression nobody in
+    the text holds (PolNeAR: no source), like "it seems". The copula carries the clause;
+    the cue runs from the copula to the adjective."""
+    cop = tok.head
+    if tok.dep_ != "acomp" or cop.lemma_ != "be":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in cop.children):
+        return None
+    # the clause hangs on the copula or on the adjective; the cue's head is its governor
+    gov = next(
+        (g for g in (cop, tok) for c in g.children if c.dep_ == "ccomp" and c.i > tok.i), None
+    )
+    if gov is None:
+        return None
+    start = min(cop.i, tok.i)
+    return Cue(para, gov.i, start, tok.i + 1, AttributionKind.BELIEF, "seem")
+
+
+def _copula_clause(tok: Any) -> bool:
+    """A belief adjective after "be" whose that-clause the parse hangs on the copula."""
+    cop = tok.head
+    if tok.dep_ != "acomp" or cop.lemma_ != "be":
+        return False
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > tok.i
+        and any(m.dep_ == "mark" and m.lower_ in _CLAUSE_MARKS for m in c.children)
+        for c in cop.children
+    )
 
 
 def _stance_adj_cue(tok: Any, para: int) -> Cue | None:
@@ -1032,7 +1082,9 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         _content_complement(c, lemma) and not (c.dep_ == "prep" and _when_not_what(c))
         for c in tok.children
     )
-    clause = any(c.dep_ in ("acl", "ccomp") and _is_clause_acl(c) for c in tok.children)
+    clause = any(
+        (c.dep_ in ("acl", "ccomp") and _is_clause_acl(c)) or _of_whether(c) for c in tok.children
+    )
     if tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS:
         # "asked about her plan to ...", "split over his call for ...": the noun is the
         # topic of another word, which is the attribution if any
@@ -1041,7 +1093,24 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         return None  # "gave him a shot at the title": a chance, not a verbal attack
     if lemma == "note" and _editors_note([c for c in tok.children if c.dep_ == "poss"] + [tok]):
         return None  # "Editor's note: ...": the publication's own voice
-    owner = _stance_holder(tok)
+    cop = _copular_clause(tok)
+    if cop is not None and lemma in (CUE_NOUNS | STANCE_NOUNS):
+        # "The question is whether ...": the copula carries the content clause
+        kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
+        return Cue(para, cop.i, tok.i, cop.i + 1, kind, "noun")
+    cop = _copular_clause(tok, owned=True)
+    if cop is None and lemma in _INTENT_NOUNS:
+        cop = _copular_infinitive(tok)  # "her goal is to win the seat"
+    if cop is not None and lemma in (CUE_NOUNS | STANCE_NOUNS) and _stance_holder(tok):
+        # "His concern is that ...": the copula heads the cue as after a predicative
+        # adjective: its subject (the possessed noun) names the holder, its clause the content
+        kind = (
+            AttributionKind.INTENTION
+            if lemma in _INTENT_NOUNS
+            else (AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT)
+        )
+        return Cue(para, cop.i, tok.i, cop.i + 1, kind, "adj")
+    owner = _stance_holder(tok) or _existential(tok)
     if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and ((owner and has_comp) or clause):
         kind = (
             AttributionKind.INTENTION
@@ -1063,6 +1132,64 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
         return Cue(para, tok.i, head.i, tok.i + 1, kind, "noun")
     return None
+
+
+_CLAUSE_MARKS = _words("that whether if")
+
+
+def _of_whether(c: Any) -> bool:
+    """ "the question of whether X": "of" with a whether/if clause as its object."""
+    return (
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(
+            g.dep_ == "pcomp"
+            and any(m.dep_ == "mark" and m.lower_ in _CLAUSE_MARKS for m in g.children)
+            for g in c.children
+        )
+    )
+
+
+def _copular_clause(tok: Any, *, owned: bool = False) -> Any:
+    """The copula of "the question is whether X", "one worry was that Y": a cue noun as
+    subject of "be" whose complement is a that/whether clause; the noun has no possessor
+    (whose question it is the text leaves unsaid). Returns the copula, or None."""
+    head = tok.head
+    if tok.dep_ != "nsubj" or head.lemma_ != "be" or head.i < tok.i:
+        return None
+    if any(c.dep_ == "poss" for c in tok.children) != owned:
+        return None
+    for c in head.children:
+        if (
+            c.dep_ == "ccomp"
+            and c.i > head.i
+            and any(m.dep_ == "mark" and m.lower_ in _CLAUSE_MARKS for m in c.children)
+        ):
+            return head
+    return None
+
+
+def _copular_infinitive(tok: Any) -> Any:
+    """The copula of "her goal is to win the seat": an owned intention noun, subject of
+    "be" with a to-infinitive. Returns the copula, or None."""
+    head = tok.head
+    if tok.dep_ != "nsubj" or head.lemma_ != "be" or head.i < tok.i:
+        return None
+    for c in head.children:
+        if c.dep_ == "xcomp" and c.i > head.i and any(a.lower_ == "to" for a in c.children):
+            return head
+    return None
+
+
+def _existential(tok: Any) -> bool:
+    """ "There are questions about X", "there is concern over Y": an existential sentence
+    reports a view held by someone the text leaves unsaid (PolNeAR: no source)."""
+    head = tok.head
+    return (
+        tok.dep_ == "attr"
+        and head.lemma_ == "be"
+        and any(c.dep_ == "expl" and c.lower_ == "there" for c in head.children)
+    )
 
 
 def _stance_holder(tok: Any) -> bool:

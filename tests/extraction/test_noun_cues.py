@@ -34,15 +34,27 @@ def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("The mayor's opposition to the stadium deal is well known.", "opposition"),
         ("Her claim that the vote was rigged was rejected by the court.", "claim"),
         ("The mayor is a fierce critic of the new stadium.", "critic of"),
+        ("The senator's rebuke of the agency was sharp.", "rebuke"),
+        ("His contention that the law is void was rejected.", "contention"),
         ("His view that the tariff helps farmers is widely shared.", "view"),
         ("Most voters have a poor opinion of the council.", "have a poor opinion"),
+        # an existential sentence reports a view held by someone unnamed
+        ("There are questions about the mayor's spending.", "questions"),
+        # the copula carries the content clause of an unowned cue noun
+        ("The question is whether voters will follow him.", "question is"),
+        ("Her argument was that the tax is unfair.", "argument was"),
+        ("Her goal is to win the seat.", "goal is"),
+        ("The question of whether the mayor lied remains open.", "question"),
         # an adjective of belief or feeling with a clause, said of its subject
         ("She is sure that the bridge will hold.", "sure"),
         ("He is eager to start the new job.", "eager"),
+        ("She is certain that the mayor will run.", "is certain"),
         # a light verb with a noun of the subject's own mind or message
         ("The farmers have doubts about the new subsidy scheme.", "have doubts"),
         ("The mayor took aim at the council over the budget.", "took aim"),
         ("The senator took a swipe at her rival during the debate.", "took a swipe"),
+        ("The senator cast doubt on the mayor's figures.", "cast doubt"),
+        ("Critics heaped praise on the new library.", "heaped praise"),
     ],
 )
 def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignore[no-untyped-def]
@@ -77,6 +89,12 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
         # the topic of another word ("asked about", "split over") is not its own claim
         ("Reporters asked the mayor about her plan to close the school.", "plan"),
         ("The council split over his call for new taxes.", "call"),
+        # a clause after the copula of another noun
+        ("The problem is that the bridge is old.", "problem"),
+        # an occasion, not a speech act
+        ("His speech at the dock lasted an hour.", "speech"),
+        # a capacity, not a mind's content
+        ("Her inability to answer the question hurt her campaign.", "inability"),
         # a relation between two parties, not a stance
         ("The mayor is an old ally of the governor.", "ally"),
         # the heading of an editor's aside is no attribution by its own
@@ -85,3 +103,36 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
 )
 def test_noun_cue_not_found(parser, sentence: str, word: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(word in c for c in _noun_cues(parser, sentence))
+
+
+def test_existential_noun_cue_has_no_source(parser) -> None:  # type: ignore[no-untyped-def]
+    from app.extraction import extract
+
+    atts = extract(
+        "There are questions about the mayor's spending.",
+        config=ExtractionConfig(include_editorial=False),
+        parser=parser,
+    )
+    assert [(a.cue.text if a.cue else None, a.source_mention, a.text) for a in atts] == [
+        ("questions", None, "the mayor's spending")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        (
+            "It is not clear whether the bridge will reopen.",
+            "is not clear",
+            "whether the bridge will reopen",
+        ),
+        ("Nor is it certain that the mayor will run.", "is it certain", "that the mayor will run"),
+    ],
+)
+def test_impersonal_adjective_has_no_source(parser, sentence: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    from app.extraction import extract
+
+    atts = extract(sentence, config=ExtractionConfig(include_editorial=False), parser=parser)
+    assert [(a.cue.text if a.cue else None, a.source_mention, a.text) for a in atts] == [
+        (cue, None, content)
+    ]
