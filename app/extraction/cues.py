@@ -869,9 +869,12 @@ def _document_subject(tok: Any) -> bool:
 
 
 def _has_object(tok: Any) -> bool:
+    kids = list(tok.children)
+    if any(c.dep_ == "agent" for c in kids) and any(c.dep_ == "nsubjpass" for c in kids):
+        return True  # "the plan was backed by most voters": the passive subject
     return any(
         c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
-        for c in tok.children
+        for c in kids
     )
 
 
@@ -885,6 +888,8 @@ def _object_speaks(tok: Any) -> bool:
 
 
 def _animate_subject(tok: Any) -> bool:
+    if any(c.dep_ == "agent" for c in tok.children):
+        return True  # a passive with its "by" agent: the agent holds the stance
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return is_animate(c)

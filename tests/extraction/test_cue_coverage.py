@@ -118,6 +118,13 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             "shot back",
             "“That is simply not true.”",
         ),
+        # a stance in the passive: the "by" agent holds it, the subject is its object
+        (
+            "The plan was backed by most voters in both states.",
+            "most voters in both states",
+            "backed",
+            "The plan",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
