@@ -683,6 +683,9 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     ):
         # "the governor shot back: “...”", "she fired back that ...": a retort
         return Cue(para, tok.i, tok.i, end + 1, AttributionKind.INDIRECT, "verb")
+    if lemma == "put" and _put_it(tok):
+        # "as the senator put it, ...", "she put it this way: “...”"
+        return Cue(para, tok.i, tok.i, tok.i + 2, AttributionKind.INDIRECT, "verb")
     if lemma in QUOTE_VERBS and _bare_before_quote(tok):
         # '"...," he continued.' / 'She added: "..."'
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
@@ -785,6 +788,24 @@ def _object_as(tok: Any) -> bool:
             cands = [*tok.rights, *obj.rights]
             return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in cands)
     return False
+
+
+def _put_it(tok: Any) -> bool:
+    """ "put it" with a speaker, as a way of saying: "As Smith put it, ...", "Smith put it
+    bluntly: “...”"."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "it" or doc[tok.i + 1].dep_ != "dobj":
+        return False
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    return as_clause or _bare_before_quote_after(doc, tok.right_edge.i)
+
+
+def _bare_before_quote_after(doc: Any, i: int) -> bool:
+    """A colon or an opening quotation right after token ``i``."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and (nxt.text == ":" or nxt.text[:1] in '“"')
 
 
 _RETORT_VERBS = _words("shoot fire hit strike push snap")

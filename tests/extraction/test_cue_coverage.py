@@ -125,6 +125,14 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             "backed",
             "The plan",
         ),
+        # "put it" as a way of saying
+        ("As the senator put it, the plan is dead.", "the senator", "put it", "the plan is dead"),
+        (
+            "The professor put it bluntly: “The plan is dead.”",
+            "The professor",
+            "put it",
+            "“The plan is dead.”",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -192,6 +200,7 @@ def test_relative_clause_aside_is_its_own_attribution(parser, text, outer, aside
         "He read the report on the train.",
         "He is, you know, a good man.",
         "She knows the city well.",
+        "She put it on the table.",
     ],
 )
 def test_quote_verb_with_an_object_is_no_cue(parser, text: str) -> None:  # type: ignore[no-untyped-def]
