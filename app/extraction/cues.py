@@ -333,6 +333,7 @@ _ANIMATE_NOUNS = _words(
     nominee incumbent challenger ambassador diplomat diplomats envoy general chief
     citizens workers student students teacher teachers scientist scientists doctor
     doctors investor investors protester protesters lobby lobbyist lobbyists
+    ad ads commercial commercials editorial editorials
     """
 )
 

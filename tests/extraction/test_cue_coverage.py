@@ -133,6 +133,13 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             "put it",
             "“The plan is dead.”",
         ),
+        # an advertisement or an editorial takes a stance like its authors
+        (
+            "The campaign ad targets the senator over his votes on trade.",
+            "The campaign ad",
+            "targets",
+            "the senator",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
