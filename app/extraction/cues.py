@@ -709,6 +709,14 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
                     AttributionKind.INDIRECT,
                     "verb",
                 )
+    if (
+        lemma == "see"
+        and tok.tag_ in ("VBP", "VBZ")
+        and _personal_subject(tok)
+        and any(c.dep_ == "dobj" for c in tok.children)
+    ):
+        # "voters see a glass half empty", "investors see a one-in-five chance": a view
+        return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "verb")
     if lemma == "make" and _made_clear(tok) and _animate_subject(tok):
         # "she made (it) clear that ...", "he made known his opposition to ..."
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")

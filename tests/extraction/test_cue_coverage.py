@@ -140,6 +140,13 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             "targets",
             "the senator",
         ),
+        # "see" in the present with an object is a view held
+        (
+            "Many investors see a small chance of a rate cut this year.",
+            "Many investors",
+            "see",
+            "a small chance of a rate cut this year",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -208,6 +215,7 @@ def test_relative_clause_aside_is_its_own_attribution(parser, text, outer, aside
         "He is, you know, a good man.",
         "She knows the city well.",
         "She put it on the table.",
+        "She saw him at the station.",
     ],
 )
 def test_quote_verb_with_an_object_is_no_cue(parser, text: str) -> None:  # type: ignore[no-untyped-def]
