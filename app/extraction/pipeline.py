@@ -398,12 +398,33 @@ def _aside(d: Draft, parsed: ParsedText) -> tuple[int, int] | None:
     head = p.doc[d.cue.head]
     if d.cue.pattern in ("adj", "noun") and head.dep_ in ("acomp", "dobj", "attr"):
         head = head.head  # "who is critical of X", "who took aim at X"
+    if d.cue.pattern == "verb" and head.dep_ == "conj":
+        return _second_act(p, head)
     if d.cue.pattern not in ("verb", "adj", "noun") or head.dep_ != "relcl":
         return None
     lo = head.left_edge.i
     if lo == 0 or p.doc[lo - 1].text not in (",", "—", "–"):
         return None
     return (p.start + p.doc[lo - 1].idx, p.start + _end_char(p.doc, head.right_edge.i + 1))
+
+
+def _is_second_act(d: Draft, parsed: ParsedText) -> bool:
+    return d.cue.pattern == "verb" and parsed.paragraphs[d.para].doc[d.cue.head].dep_ == "conj"
+
+
+def _second_act(p: Paragraph, head: Any) -> tuple[int, int] | None:
+    """ "He called for X and proposed Y": a speech act coordinated (with "and", "but")
+    without a subject of its own is the same speaker's next act, not part of the first
+    one's content, even when the parser hangs it inside that content."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    cc = [c for c in head.head.children if c.dep_ == "cc" and c.i < head.i]
+    if not cc:
+        return None
+    lo = cc[-1].i
+    if lo > 0 and p.doc[lo - 1].text == ",":
+        lo -= 1
+    return (p.start + p.doc[lo].idx, p.start + _end_char(p.doc, head.right_edge.i + 1))
 
 
 def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
@@ -418,6 +439,10 @@ def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
         for d, (s, e) in asides:
             if d is o or _overlaps(o.cue_range, (s, e)):
                 continue
+            if _is_second_act(d, parsed) and not (
+                d.source_range and _overlaps(d.source_range, o.source_range)
+            ):
+                continue  # only the same speaker's next act leaves the content
             if not any(fs <= s and e <= fe for fs, fe in frags):
                 continue
             cut = []

@@ -244,3 +244,16 @@ def test_passive_regard(parser, text: str, cue: str, fragments: list[str]) -> No
     atts = extract(text, config=ExtractionConfig(include_editorial=False), parser=parser)
     got = [(a.cue.text, [f.text for f in a.content_fragments]) for a in atts]
     assert (cue, fragments) in got, got
+
+
+def test_coordinated_speech_act_of_the_same_speaker(parser) -> None:  # type: ignore[no-untyped-def]
+    """ "X called on A to B and proposed C": the second act is X's own attribution, and
+    the first content stops before it."""
+    text = "The senator called on the agency to cut the fees and proposed a new fund for the towns."
+    atts = extract(text, config=ExtractionConfig(include_editorial=False), parser=parser)
+    got = [
+        (a.source_mention.text if a.source_mention else None, a.cue.text, a.content.text)
+        for a in atts
+    ]
+    assert ("The senator", "called on", "to cut the fees") in got, got
+    assert ("The senator", "proposed", "a new fund for the towns") in got, got
