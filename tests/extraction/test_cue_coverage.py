@@ -257,3 +257,15 @@ def test_coordinated_speech_act_of_the_same_speaker(parser) -> None:  # type: ig
     ]
     assert ("The senator", "called on", "to cut the fees") in got, got
     assert ("The senator", "proposed", "a new fund for the towns") in got, got
+
+
+def test_participle_after_a_report_is_the_speakers_act(parser) -> None:  # type: ignore[no-untyped-def]
+    """ "X said Y, pointing to Z": pointing is X's act with its own content."""
+    text = "The governor said the fees were too high, pointing to the rising cost of housing."
+    atts = extract(text, config=ExtractionConfig(include_editorial=False), parser=parser)
+    got = [
+        (a.source_mention.text if a.source_mention else None, a.cue.text, a.content.text)
+        for a in atts
+    ]
+    assert ("The governor", "said", "the fees were too high") in got, got
+    assert ("The governor", "pointing to", "the rising cost of housing") in got, got
