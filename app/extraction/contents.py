@@ -206,7 +206,10 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
     if (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
-        and not any(c.dep_ in ("dobj", "xcomp", "prep") for c in kids)
+        and (
+            not any(c.dep_ in ("dobj", "xcomp", "prep") for c in kids)
+            or verb.lemma_ == "put"  # "As Smith put it, ..."
+        )
     ):
         # "As the Times noted, Clinton raised ...": the main clause is the content
         gov = verb.head

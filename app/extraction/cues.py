@@ -354,6 +354,7 @@ _ANIMATE_NOUNS = _words(
     nominee incumbent challenger ambassador diplomat diplomats envoy general chief
     citizens workers student students teacher teachers scientist scientists doctor
     doctors investor investors protester protesters lobby lobbyist lobbyists
+    ad ads commercial commercials editorial editorials
     """
 )
 
@@ -776,6 +777,9 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     ):
         # "the governor shot back: “...”", "she fired back that ...": a retort
         return Cue(para, tok.i, tok.i, end + 1, AttributionKind.INDIRECT, "verb")
+    if lemma == "put" and _put_it(tok):
+        # "as the senator put it, ...", "she put it this way: “...”"
+        return Cue(para, tok.i, tok.i, tok.i + 2, AttributionKind.INDIRECT, "verb")
     if lemma in QUOTE_VERBS and _bare_before_quote(tok):
         # '"...," he continued.' / 'She added: "..."'
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
@@ -800,6 +804,14 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
                     AttributionKind.INDIRECT,
                     "verb",
                 )
+    if (
+        lemma == "see"
+        and tok.tag_ in ("VBP", "VBZ")
+        and _personal_subject(tok)
+        and any(c.dep_ == "dobj" for c in tok.children)
+    ):
+        # "voters see a glass half empty", "investors see a one-in-five chance": a view
+        return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "verb")
     if lemma == "make" and _made_clear(tok) and _animate_subject(tok):
         # "she made (it) clear that ...", "he made known his opposition to ..."
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
@@ -953,6 +965,24 @@ def _object_as(tok: Any) -> bool:
     return False
 
 
+def _put_it(tok: Any) -> bool:
+    """ "put it" with a speaker, as a way of saying: "As Smith put it, ...", "Smith put it
+    bluntly: “...”"."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "it" or doc[tok.i + 1].dep_ != "dobj":
+        return False
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    return as_clause or _bare_before_quote_after(doc, tok.right_edge.i)
+
+
+def _bare_before_quote_after(doc: Any, i: int) -> bool:
+    """A colon or an opening quotation right after token ``i``."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and (nxt.text == ":" or nxt.text[:1] in '“"')
+
+
 _RETORT_VERBS = _words("shoot fire hit strike push snap")
 
 _NOT_CUES = _words(
@@ -1050,9 +1080,12 @@ def _document_subject(tok: Any) -> bool:
 
 
 def _has_object(tok: Any) -> bool:
+    kids = list(tok.children)
+    if any(c.dep_ == "agent" for c in kids) and any(c.dep_ == "nsubjpass" for c in kids):
+        return True  # "the plan was backed by most voters": the passive subject
     return any(
         c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
-        for c in tok.children
+        for c in kids
     )
 
 
@@ -1066,6 +1099,8 @@ def _object_speaks(tok: Any) -> bool:
 
 
 def _animate_subject(tok: Any) -> bool:
+    if any(c.dep_ == "agent" for c in tok.children):
+        return True  # a passive with its "by" agent: the agent holds the stance
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return is_animate(c)

@@ -405,12 +405,50 @@ def _aside(d: Draft, parsed: ParsedText) -> tuple[int, int] | None:
     head = p.doc[d.cue.head]
     if d.cue.pattern in ("adj", "noun") and head.dep_ in ("acomp", "dobj", "attr"):
         head = head.head  # "who is critical of X", "who took aim at X"
+    if d.cue.pattern == "verb" and head.dep_ == "conj":
+        return _second_act(p, head)
+    if d.cue.pattern == "verb" and _participle_aside(head):
+        lo = head.left_edge.i
+        if lo == 0 or p.doc[lo - 1].text != ",":
+            return None
+        return (p.start + p.doc[lo - 1].idx, p.start + _end_char(p.doc, head.right_edge.i + 1))
     if d.cue.pattern not in ("verb", "adj", "noun") or head.dep_ != "relcl":
         return None
     lo = head.left_edge.i
     if lo == 0 or p.doc[lo - 1].text not in (",", "—", "–"):
         return None
     return (p.start + p.doc[lo - 1].idx, p.start + _end_char(p.doc, head.right_edge.i + 1))
+
+
+def _is_second_act(d: Draft, parsed: ParsedText) -> bool:
+    head = parsed.paragraphs[d.para].doc[d.cue.head]
+    return d.cue.pattern == "verb" and (head.dep_ == "conj" or _participle_aside(head))
+
+
+def _participle_aside(head: Any) -> bool:
+    """ "..., pointing to his record": a participle after the clause it hangs on, with no
+    subject of its own: the speaker's accompanying act."""
+    return (
+        head.dep_ == "advcl"
+        and head.tag_ == "VBG"
+        and head.i > head.head.i
+        and not any(c.dep_ in ("nsubj", "mark") for c in head.children)
+    )
+
+
+def _second_act(p: Paragraph, head: Any) -> tuple[int, int] | None:
+    """ "He called for X and proposed Y": a speech act coordinated (with "and", "but")
+    without a subject of its own is the same speaker's next act, not part of the first
+    one's content, even when the parser hangs it inside that content."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    cc = [c for c in head.head.children if c.dep_ == "cc" and c.i < head.i]
+    if not cc:
+        return None
+    lo = cc[-1].i
+    if lo > 0 and p.doc[lo - 1].text == ",":
+        lo -= 1
+    return (p.start + p.doc[lo].idx, p.start + _end_char(p.doc, head.right_edge.i + 1))
 
 
 def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
@@ -420,6 +458,7 @@ def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
     if not asides:
         return drafts
     out = []
+    speaker: dict[int, Draft] = {}
     for o in drafts:
         frags = list(o.fragments)
         for d, (s, e) in asides:
@@ -427,6 +466,12 @@ def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
                 continue
             if not any(fs <= s and e <= fe for fs, fe in frags):
                 continue
+            if _is_participle(d, parsed) and o.source_tokens is not None and o.para == d.para:
+                speaker.setdefault(id(d), o)  # "X said Y, pointing to Z": X points
+            elif _is_second_act(d, parsed) and not (
+                d.source_range and _overlaps(d.source_range, o.source_range)
+            ):
+                continue  # only the same speaker's next act leaves the content
             cut = []
             for fs, fe in frags:
                 if fs <= s and e <= fe:
@@ -437,7 +482,18 @@ def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
         if frags and tuple(frags) != o.fragments:
             o = dataclasses.replace(o, fragments=tuple(frags))
         out.append(o)
+    for k, d in enumerate(drafts):
+        if id(d) in speaker:
+            src = speaker[id(d)]
+            out[k] = dataclasses.replace(
+                out[k], source_range=src.source_range, source_tokens=src.source_tokens
+            )
     return out
+
+
+def _is_participle(d: Draft, parsed: ParsedText) -> bool:
+    head = parsed.paragraphs[d.para].doc[d.cue.head]
+    return d.cue.pattern == "verb" and _participle_aside(head)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -118,6 +118,35 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
             "shot back",
             "“That is simply not true.”",
         ),
+        # a stance in the passive: the "by" agent holds it, the subject is its object
+        (
+            "The plan was backed by most voters in both states.",
+            "most voters in both states",
+            "backed",
+            "The plan",
+        ),
+        # "put it" as a way of saying
+        ("As the senator put it, the plan is dead.", "the senator", "put it", "the plan is dead"),
+        (
+            "The professor put it bluntly: “The plan is dead.”",
+            "The professor",
+            "put it",
+            "“The plan is dead.”",
+        ),
+        # an advertisement or an editorial takes a stance like its authors
+        (
+            "The campaign ad targets the senator over his votes on trade.",
+            "The campaign ad",
+            "targets",
+            "the senator",
+        ),
+        # "see" in the present with an object is a view held
+        (
+            "Many investors see a small chance of a rate cut this year.",
+            "Many investors",
+            "see",
+            "a small chance of a rate cut this year",
+        ),
     ],
 )
 def test_cue_found(parser, text: str, source: str | None, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -185,6 +214,8 @@ def test_relative_clause_aside_is_its_own_attribution(parser, text, outer, aside
         "He read the report on the train.",
         "He is, you know, a good man.",
         "She knows the city well.",
+        "She put it on the table.",
+        "She saw him at the station.",
     ],
 )
 def test_quote_verb_with_an_object_is_no_cue(parser, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -213,3 +244,28 @@ def test_passive_regard(parser, text: str, cue: str, fragments: list[str]) -> No
     atts = extract(text, config=ExtractionConfig(include_editorial=False), parser=parser)
     got = [(a.cue.text, [f.text for f in a.content_fragments]) for a in atts]
     assert (cue, fragments) in got, got
+
+
+def test_coordinated_speech_act_of_the_same_speaker(parser) -> None:  # type: ignore[no-untyped-def]
+    """ "X called on A to B and proposed C": the second act is X's own attribution, and
+    the first content stops before it."""
+    text = "The senator called on the agency to cut the fees and proposed a new fund for the towns."
+    atts = extract(text, config=ExtractionConfig(include_editorial=False), parser=parser)
+    got = [
+        (a.source_mention.text if a.source_mention else None, a.cue.text, a.content.text)
+        for a in atts
+    ]
+    assert ("The senator", "called on", "to cut the fees") in got, got
+    assert ("The senator", "proposed", "a new fund for the towns") in got, got
+
+
+def test_participle_after_a_report_is_the_speakers_act(parser) -> None:  # type: ignore[no-untyped-def]
+    """ "X said Y, pointing to Z": pointing is X's act with its own content."""
+    text = "The governor said the fees were too high, pointing to the rising cost of housing."
+    atts = extract(text, config=ExtractionConfig(include_editorial=False), parser=parser)
+    got = [
+        (a.source_mention.text if a.source_mention else None, a.cue.text, a.content.text)
+        for a in atts
+    ]
+    assert ("The governor", "said", "the fees were too high") in got, got
+    assert ("The governor", "pointing to", "the rising cost of housing") in got, got
