@@ -135,10 +135,10 @@ def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # 
         ),
         # an advertisement or an editorial takes a stance like its authors
         (
-            "The campaign ad targets the senator over his votes on trade.",
-            "The campaign ad",
-            "targets",
-            "the senator",
+            "The new ad criticizes the senator for his votes on trade.",
+            "The new ad",
+            "criticizes",
+            "the senator for his votes on trade",
         ),
         # "see" in the present with an object is a view held
         (
