@@ -190,12 +190,13 @@ def _agrees(subj: Any, poss: Any) -> bool:
     return poss.lower_ in ("his", "her", "its", "their")
 
 
-# Messages someone issues in their own name (not ads, videos or polls, which speak for
-# themselves: "the group released an ad attacking X" is the ad's attack).
+# Messages someone issues in their own name: "the group released an ad attacking X" is
+# the group's attack (polls and studies, by contrast, speak for themselves).
 _ISSUED = _words(
     """
     statement release letter memo email e-mail post tweet message note report article op-ed
-    editorial column essay speech interview filing complaint
+    editorial editorials column essay speech interview filing complaint ad ads advert
+    advertisement commercial spot video clip
     """
 )
 
@@ -207,7 +208,11 @@ def _author(noun: Any) -> Any | None:
     if noun.lemma_.lower() not in _ISSUED:
         return None
     verb = noun.head
-    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+    if noun.dep_ == "pobj" and verb.lower_ == "of" and verb.head.dep_ == "dobj":
+        # "ran a string of editorials attacking X"
+        noun = verb.head
+        verb = noun.head
+    elif noun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
     elif noun.dep_ != "dobj":
         return None

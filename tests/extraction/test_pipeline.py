@@ -144,8 +144,11 @@ def test_get_parser_is_cached() -> None:
         ),
         ("The mayor spent the morning praising the firefighters.", "praising", "The mayor"),
         ("The senator had a hard time defending the bill.", "defending", "The senator"),
-        # a noun that carries a message speaks itself
-        ("The group released an ad attacking the senator.", "attacking", "an ad"),
+        # a noun that carries a message speaks for whoever issued it
+        ("The group released an ad attacking the senator.", "attacking", "The group"),
+        ("The paper ran a string of editorials attacking the plan.", "attacking", "The paper"),
+        # ... and for itself when nobody in the sentence issued it
+        ("An ad attacking the senator ran on Sunday.", "attacking", "An ad"),
         (
             "The ministry issued a statement saying the border was closed.",
             "issued a statement",
