@@ -866,6 +866,8 @@ def _not_an_attitude(tok: Any, lemma: str) -> bool:
                 return True
     if lemma == "figure" and "xcomp" in kids:
         return True  # "the tax figures to raise billions": a modal of likelihood
+    if lemma == "prove" and any(k in ("xcomp", "acomp", "attr", "oprd") for k in kids):
+        return True  # "the plan proved (to be) costly": a copula of outcome, no finding
     if lemma == "suppose" and "auxpass" in kids:
         return True  # "the talks were supposed to end today": a modal of plan or duty
     if (

@@ -92,6 +92,8 @@ def _cue_texts(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("The bill is sure to pass the senate.", "sure", False),
         ("The clerk made sure that the doors were locked.", "sure", False),
         ("The mayor is sure that the bill will pass.", "sure", True),
+        ("The new plan proved to be costly for the city.", "proved", False),
+        ("The audit proved that the funds were missing.", "proved", True),
         ("The campaign wooed young voters with free concerts.", "wooed", False),
         ("The senator stood with other party leaders on the stage.", "stood", False),
         # a "verb" the parser joins to a noun is a noun
