@@ -136,3 +136,17 @@ def test_impersonal_adjective_has_no_source(parser, sentence: str, cue: str, con
     assert [(a.cue.text if a.cue else None, a.source_mention, a.text) for a in atts] == [
         (cue, None, content)
     ]
+
+
+def test_agent_phrase_names_the_holder(parser) -> None:  # type: ignore[no-untyped-def]
+    from app.extraction import extract
+
+    atts = extract(
+        "The news led to calls by some senators for a recount.",
+        config=ExtractionConfig(include_editorial=False),
+        parser=parser,
+    )
+    assert [
+        (a.cue.text if a.cue else None, a.source_mention.text if a.source_mention else None, a.text)
+        for a in atts
+    ] == [("calls", "some senators", "a recount")]
