@@ -49,6 +49,9 @@ def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("She is sure that the bridge will hold.", "sure"),
         ("He is eager to start the new job.", "eager"),
         ("She is certain that the mayor will run.", "is certain"),
+        # adjectives of knowledge and feeling with a prepositional object
+        ("Aides are well aware of these problems.", "aware of"),
+        ("He was not hopeful about the looming vote.", "hopeful about"),
         # a light verb with a noun of the subject's own mind or message
         ("The farmers have doubts about the new subsidy scheme.", "have doubts"),
         ("The mayor took aim at the council over the budget.", "took aim"),
