@@ -497,7 +497,21 @@ STANCE_ADJS: dict[str, frozenset[str]] = {
         "enthusiastic": "about",
         "excited": "about",
         "worried": "about",
-        "concerned": "about",
+        "concerned": "about with",
+        "aware": "of",
+        "unaware": "of",
+        "mindful": "of",
+        "hopeful": "about of for",
+        "anxious": "about",
+        "fearful": "of",
+        "grateful": "for to",
+        "thankful": "for",
+        "ashamed": "of",
+        "jealous": "of",
+        "envious": "of",
+        "resentful": "of",
+        "bitter": "about",
+        "passionate": "about",
         "nervous": "about",
         "upset": "about with",
         "angry": "about at with",
@@ -1147,7 +1161,7 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
             else (AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT)
         )
         return Cue(para, cop.i, tok.i, cop.i + 1, kind, "adj")
-    owner = _stance_holder(tok) or _existential(tok)
+    owner = _stance_holder(tok) or _existential(tok) or _agent_phrase(tok)
     if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and ((owner and has_comp) or clause):
         kind = (
             AttributionKind.INTENTION
@@ -1216,6 +1230,17 @@ def _copular_infinitive(tok: Any) -> Any:
         if c.dep_ == "xcomp" and c.i > head.i and any(a.lower_ == "to" for a in c.children):
             return head
     return None
+
+
+def _agent_phrase(tok: Any) -> bool:
+    """ "calls by some senators for a recount", "criticism from unions of the plan": a
+    "by"/"from" phrase names the holder as a possessor would."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("by", "from")
+        and any(g.dep_ == "pobj" and is_animate(g) for g in c.children)
+        for c in tok.children
+    )
 
 
 def _existential(tok: Any) -> bool:

@@ -49,6 +49,9 @@ def _noun_cues(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("She is sure that the bridge will hold.", "sure"),
         ("He is eager to start the new job.", "eager"),
         ("She is certain that the mayor will run.", "is certain"),
+        # adjectives of knowledge and feeling with a prepositional object
+        ("Aides are well aware of these problems.", "aware of"),
+        ("He was not hopeful about the looming vote.", "hopeful about"),
         # a light verb with a noun of the subject's own mind or message
         ("The farmers have doubts about the new subsidy scheme.", "have doubts"),
         ("The mayor took aim at the council over the budget.", "took aim"),
@@ -136,3 +139,17 @@ def test_impersonal_adjective_has_no_source(parser, sentence: str, cue: str, con
     assert [(a.cue.text if a.cue else None, a.source_mention, a.text) for a in atts] == [
         (cue, None, content)
     ]
+
+
+def test_agent_phrase_names_the_holder(parser) -> None:  # type: ignore[no-untyped-def]
+    from app.extraction import extract
+
+    atts = extract(
+        "The news led to calls by some senators for a recount.",
+        config=ExtractionConfig(include_editorial=False),
+        parser=parser,
+    )
+    assert [
+        (a.cue.text if a.cue else None, a.source_mention.text if a.source_mention else None, a.text)
+        for a in atts
+    ] == [("calls", "some senators", "a recount")]
