@@ -130,12 +130,12 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
         excluded.update(range(*source))
     if cue.pattern in ("according_to", "in_doc"):
         gov = head.head
-        if gov is head:
+        if gov == head:
             return []
         # the root of the clause the phrase modifies
         while (
             gov.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis")
-            and gov.head is not gov
+            and gov.head != gov
         ):
             gov = gov.head
         excluded.update(t.i for t in head.subtree)
@@ -237,7 +237,7 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
         # "the senator is known for his temper": the one regarded and the predicate;
         # "a fund known as X": the noun the participle hangs on
         idx = [t.i for t in subj[0].subtree] if subj else list(range(verb.head.left_edge.i, verb.i))
-        idx += [t.i for t in pred.subtree if not (t is pred and t.dep_ == "prep")]
+        idx += [t.i for t in pred.subtree if not (t == pred and t.dep_ == "prep")]
         return _ranges(doc, [i for i in idx if i not in excluded])
     for c in kids:
         # "the proposal was rejected by Congress": the passive subject is the content
@@ -272,7 +272,7 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in own_preps and c.i > verb.i and not _temporal(c):
             # the verb's own preposition first: "spoke to reporters about [X]"
-            kids = [c, *(k for k in kids if k is not c)]
+            kids = [c, *(k for k in kids if k != c)]
             break
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > verb.i and not _temporal(c):

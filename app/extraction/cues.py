@@ -708,7 +708,7 @@ def _in_document(tok: Any) -> bool:
     a document or a message, on a verb that is not itself a cue."""
     gov = tok.head
     objs = [c for c in tok.children if c.dep_ == "pobj"]
-    if gov is tok or gov.pos_ not in ("VERB", "AUX") or not objs or objs[0].pos_ != "NOUN":
+    if gov == tok or gov.pos_ not in ("VERB", "AUX") or not objs or objs[0].pos_ != "NOUN":
         return False
     if is_poll(objs[0]) and not _has_according_to(tok.sent):
         # a poll reports what its respondents said: "In a new poll, 40 percent said they

@@ -98,7 +98,7 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         tok = head.head if head.dep_ in ("acomp", "amod") else head
     for _ in range(6):
         subj = _subject(tok)
-        if subj is _PASSIVE and tok is not head:
+        if subj is _PASSIVE and tok != head:
             # "she was spotted at the rally, criticizing X": the cue's own verb is
             # active; the passive subject of the verb it hangs on is its speaker
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), _PASSIVE)
@@ -108,7 +108,7 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
             # PolNeAR marks the relative pronoun itself: "Smith, [who] said ..."
             if subj.lower_ in _EXPLETIVE and subj.dep_ in ("nsubjpass", "expl"):
                 return None
-            if subj.lower_ == "it" and tok is not head and tok.lemma_ == "be":
+            if subj.lower_ == "it" and tok != head and tok.lemma_ == "be":
                 # "it is hard to imagine ...", "it is worth remembering that ...": the
                 # "it" of an extraposed clause; the thought is nobody's in particular
                 return None
@@ -128,7 +128,7 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
                 return _np_range(doc, author, cue)
             # "a statement saying ...", "officials familiar with ..."
             return _np_range(doc, noun, cue, skip=tok)
-        if tok.dep_ not in _CLIMB or tok.head is tok:
+        if tok.dep_ not in _CLIMB or tok.head == tok:
             return (
                 _after_verb(doc, head, cue)
                 or _misread_name(doc, head, cue)
@@ -162,7 +162,7 @@ def _idle_noun(noun: Any) -> bool:
     return (
         noun.pos_ == "NOUN"
         and noun.dep_ in ("dobj", "pobj", "attr", "npadvmod")
-        and noun.head is not noun
+        and noun.head != noun
         and not is_animate(noun)
         and lemma not in _SPEAKING_THINGS
         and lemma not in DOCUMENT_NOUNS
@@ -244,7 +244,7 @@ def speaker_outside(doc: Any, cue: Cue, lo: int, hi: int) -> tuple[int, int] | N
             or tok.pos_ == "PROPN"
         ):
             root = tok
-            while root.head is not root and root.dep_ in ("compound", "flat", "amod", "poss"):
+            while root.head != root and root.dep_ in ("compound", "flat", "amod", "poss"):
                 root = root.head
             a, b = max(root.left_edge.i, start), min(root.right_edge.i + 1, cue.start)
             return _trim(doc, a, b)
@@ -272,7 +272,7 @@ def _nearest_speaker(doc: Any, cue: Cue) -> tuple[int, int] | None:
         ):
             # the whole noun phrase, cut before the cue
             root = tok
-            while root.head is not root and root.dep_ in ("compound", "flat", "amod", "poss"):
+            while root.head != root and root.dep_ in ("compound", "flat", "amod", "poss"):
                 root = root.head
             lo, hi = root.left_edge.i, min(root.right_edge.i + 1, cue.start)
             return _trim(doc, lo, hi)
@@ -327,8 +327,8 @@ def _after_verb(doc: Any, verb: Any, cue: Cue) -> tuple[int, int] | None:
         return None  # only a quotation or a comma inverts: '"...," said X', '..., says X'
     if (
         doc[i].dep_ in ("nsubj", "nsubjpass")
-        and doc[i].head is not verb
-        or (doc[i].dep_ == "poss" and doc[i].head.head is not verb)
+        and doc[i].head != verb
+        or (doc[i].dep_ == "poss" and doc[i].head.head != verb)
     ):
         # "they say [they] will vote", "vouched for [Garland]'s record": the word after
         # the verb opens its content, it does not name the speaker

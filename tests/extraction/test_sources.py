@@ -56,6 +56,11 @@ def _source_of(parser, sentence: str, cue: str) -> str | None:  # type: ignore[n
         # an inverted speaker after a quotation still is
         ("“We will vote no,” said Anna Berg.", "said", "Anna Berg"),
         (
+            '"Stay home on Tuesday," opined Dayton\'s Evening Herald.',
+            "opined",
+            "Dayton's Evening Herald",
+        ),
+        (
             "“Stay home on Tuesday,” opined the Dayton Herald's editors.",
             "opined",
             "the Dayton Herald's editors",
