@@ -68,6 +68,9 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         subj = _subject(head.head)
         if subj is not None and subj is not _PASSIVE:
             return _np_range(doc, subj, cue)
+        if subj is None and head.head.lemma_ == "be":
+            # the parser lost the copula's subject ("Rhonda Hughes, 43, is a supporter of X")
+            return _nearest_name(doc, head.head.i)
         return None
     if cue.pattern == "noun":
         for c in head.children:
@@ -258,10 +261,17 @@ def _nearest_speaker(doc: Any, cue: Cue) -> tuple[int, int] | None:
     """The parse left the verb without a subject: take the nearest name or personal
     pronoun before it in the sentence ("Murphy, the head of the PAC, Tweeted ...")."""
     head = doc[cue.head]
-    if head.pos_ != "VERB" or head.tag_ == "VBN":
-        return None
-    sent = head.sent
-    for i in range(cue.start - 1, sent.start - 1, -1):
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+    if head.pos_ not in ("VERB", "AUX") or head.tag_ == "VBN" and not perfect:
+        return None  # a bare participle may be a passive: its subject is no speaker
+    return _nearest_name(doc, cue.start)
+
+
+def _nearest_name(doc: Any, end: int) -> tuple[int, int] | None:
+    """The nearest name or personal pronoun before token ``end`` in its sentence, as the
+    whole noun phrase cut before ``end``."""
+    sent = doc[end].sent
+    for i in range(end - 1, sent.start - 1, -1):
         tok = doc[i]
         if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in (
             "he",
@@ -270,12 +280,11 @@ def _nearest_speaker(doc: Any, cue: Cue) -> tuple[int, int] | None:
             "i",
             "we",
         ):
-            # the whole noun phrase, cut before the cue
             root = tok
             while root.head != root and root.dep_ in ("compound", "flat", "amod", "poss"):
                 root = root.head
-            lo, hi = root.left_edge.i, min(root.right_edge.i + 1, cue.start)
-            return _trim(doc, lo, hi)
+            lo, hi = root.left_edge.i, min(root.right_edge.i + 1, end)
+            return _trim(doc, max(lo, sent.start), hi)
     return None
 
 
@@ -369,12 +378,35 @@ def _subject(verb: Any) -> Any | None:
                 subj = c
         elif c.dep_ in ("nsubjpass", "auxpass"):
             passive = True
+    if subj is None and passive and verb.lemma_.lower() in _EXPERIENCER_PASSIVES:
+        # "she is convinced that ...", "he was focused on X": the passive subject holds
+        # the belief or the stance
+        found = next(
+            (
+                g
+                for c in verb.children
+                for g in (c, *c.children)
+                if g.dep_ in ("nsubjpass", "nsubj") and (g == c or c.dep_ == "auxpass")
+            ),
+            None,
+        )  # (the parser may hang the subject on "was": "Maher was focused on X")
+        if found is not None and not any(c.dep_ == "agent" for c in verb.children):
+            return found
     if subj is None and (passive or verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
         return _PASSIVE
     return subj
 
 
 _PASSIVE = object()
+# Verbs whose passive names the one who feels, believes or attends: "is convinced that",
+# "was worried about", "is focused on".
+_EXPERIENCER_PASSIVES = _words(
+    """
+    convince persuade worry concern disappoint surprise please satisfy encourage alarm
+    frustrate dismay shock trouble disturb anger upset offend outrage impress focus fixate
+    obsess commit dedicate determine resign
+    """
+)
 
 
 def _closer(a: Any, b: Any, verb: Any) -> bool:

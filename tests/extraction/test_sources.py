@@ -53,6 +53,15 @@ def _source_of(parser, sentence: str, cue: str) -> str | None:  # type: ignore[n
         ("While he's said he will fight on, the senator must decide soon.", "said", "he"),
         # an unfamiliar name opening the sentence, read as an adverb by the parser
         ("Skelly called Braynard “a real smart guy.”", "called", "Skelly"),
+        # the passive of a feeling or an attention names who holds it
+        ("The chairman was convinced that the bill would pass.", "convinced", "The chairman"),
+        ("Maher was still focused on the budget.", "focused on", "Maher"),
+        # the parser lost the copula's subject: the nearest name before it
+        (
+            "In towns hit by cheap imports, Rhonda Hughes, 43, is a fervent supporter of Trump.",
+            "supporter of",
+            "Rhonda Hughes, 43",
+        ),
         # an inverted speaker after a quotation still is
         ("“We will vote no,” said Anna Berg.", "said", "Anna Berg"),
         (
