@@ -1028,8 +1028,9 @@ _NOUN_CONTENT_PREPS = _words("about on of for against over behind toward towards
 _TO_NOUNS = _words("opposition objection objections")
 # Prepositions that make their object the topic of another word.
 _TOPIC_PREPS = _words("about on upon over against as regarding concerning")
-# Nouns of a held opinion whose prepositional phrase gives only its topic.
-_TOPIC_NOUNS = _words("stance stances view views opinion opinions")
+# Nouns of a held opinion (or a manner of speaking) whose prepositional phrase gives only
+# its topic: "her rhetoric on trade".
+_TOPIC_NOUNS = _words("stance stances view views opinion opinions rhetoric")
 
 
 def _content_complement(c: Any, lemma: str) -> bool:

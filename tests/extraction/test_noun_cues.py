@@ -85,6 +85,7 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
         # a held opinion with only its topic
         ("Her views on the tariff have shifted twice.", "views"),
         ("The mayor's stance on parking angered shop owners.", "stance"),
+        ("His rhetoric on crime has softened.", "rhetoric"),
         # "make sure" is an action; "sure to" a likelihood; an attribute has no subject
         ("She made sure that the doors were locked.", "sure"),
         ("The new bridge is sure to draw crowds.", "sure"),
