@@ -154,3 +154,17 @@ def test_agent_phrase_names_the_holder(parser) -> None:  # type: ignore[no-untyp
         (a.cue.text if a.cue else None, a.source_mention.text if a.source_mention else None, a.text)
         for a in atts
     ] == [("calls", "some senators", "a recount")]
+
+
+def test_in_her_view_frames_the_clause(parser) -> None:  # type: ignore[no-untyped-def]
+    from app.extraction import extract
+
+    atts = extract(
+        "In her view, the new tax is unfair.",
+        config=ExtractionConfig(include_editorial=False),
+        parser=parser,
+    )
+    assert [
+        (a.cue.text if a.cue else None, a.source_mention.text if a.source_mention else None, a.text)
+        for a in atts
+    ] == [("In her view", "her view", "the new tax is unfair")]
