@@ -465,12 +465,35 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
             if cue is not None:
                 cues.append(cue)
             continue
+        if pos == "NOUN" and lemma in _PERSPECTIVE_NOUNS:
+            cue = _perspective_cue(tok, para)  # "in his view, ..."
+            if cue is not None:
+                cues.append(cue)
+                continue
         if pos == "NOUN" and (lemma in CUE_NOUNS or lemma in STANCE_NOUNS):
             cue = _noun_cue(tok, lemma, para)
             if cue is not None:
                 cues.append(cue)
             continue
     return cues
+
+
+# Nouns of a point of view that frame a clause: "in her view", "in his opinion".
+_PERSPECTIVE_NOUNS = _words("view opinion estimation judgment judgement mind")
+
+
+def _perspective_cue(tok: Any, para: int) -> Cue | None:
+    """ "In his view, the tax is unfair": "in" + a possessed noun of perspective frames the
+    clause it modifies as the possessor's, like "according to". The cue is the phrase; the
+    source, the possessed noun phrase; the content, the rest of the clause."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    if not any(c.dep_ == "poss" for c in tok.children):
+        return None
+    if prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return Cue(para, prep.i, prep.i, tok.i + 1, AttributionKind.BELIEF, "in_doc")
 
 
 # Adjectives (and adjectival participles) of stance with a prepositional object:
@@ -1272,8 +1295,9 @@ _NOUN_CONTENT_PREPS = _words("about on of for against over behind toward towards
 _TO_NOUNS = _words("opposition objection objections")
 # Prepositions that make their object the topic of another word.
 _TOPIC_PREPS = _words("about on upon over against as regarding concerning")
-# Nouns of a held opinion whose prepositional phrase gives only its topic.
-_TOPIC_NOUNS = _words("stance stances view views opinion opinions")
+# Nouns of a held opinion (or a manner of speaking) whose prepositional phrase gives only
+# its topic: "her rhetoric on trade".
+_TOPIC_NOUNS = _words("stance stances view views opinion opinions rhetoric")
 
 
 def _content_complement(c: Any, lemma: str) -> bool:

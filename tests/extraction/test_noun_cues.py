@@ -85,6 +85,7 @@ def test_noun_cue_found(parser, sentence: str, cue: str) -> None:  # type: ignor
         # a held opinion with only its topic
         ("Her views on the tariff have shifted twice.", "views"),
         ("The mayor's stance on parking angered shop owners.", "stance"),
+        ("His rhetoric on crime has softened.", "rhetoric"),
         # "make sure" is an action; "sure to" a likelihood; an attribute has no subject
         ("She made sure that the doors were locked.", "sure"),
         ("The new bridge is sure to draw crowds.", "sure"),
@@ -153,3 +154,17 @@ def test_agent_phrase_names_the_holder(parser) -> None:  # type: ignore[no-untyp
         (a.cue.text if a.cue else None, a.source_mention.text if a.source_mention else None, a.text)
         for a in atts
     ] == [("calls", "some senators", "a recount")]
+
+
+def test_in_her_view_frames_the_clause(parser) -> None:  # type: ignore[no-untyped-def]
+    from app.extraction import extract
+
+    atts = extract(
+        "In her view, the new tax is unfair.",
+        config=ExtractionConfig(include_editorial=False),
+        parser=parser,
+    )
+    assert [
+        (a.cue.text if a.cue else None, a.source_mention.text if a.source_mention else None, a.text)
+        for a in atts
+    ] == [("In her view", "her view", "the new tax is unfair")]
