@@ -274,13 +274,20 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
             # the verb's own preposition first: "spoke to reporters about [X]"
             kids = [c, *(k for k in kids if k != c)]
             break
+    plain = verb.lemma_.lower() in _PLAIN_SAYING
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > verb.i and not _temporal(c):
+            if plain and c.lower_ not in ("about", "of"):
+                continue  # "said on CNN", "told at a rally": where, not what
             skip = excluded.union(*(_appended_clauses(g) for g in c.children))
             objs = [t.i for t in c.subtree if t.i != c.i and t.i not in skip]
             if objs:
                 return _ranges(doc, objs)
     return []
+
+
+# Verbs of plain saying: only "about"/"of" give their topic ("said of the plan").
+_PLAIN_SAYING = _words("say tell add write state explain note remark recall reply answer")
 
 
 def _temporal(prep: Any) -> bool:

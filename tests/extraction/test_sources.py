@@ -133,6 +133,8 @@ def test_that_relative_with_a_clause_still_reports(parser) -> None:  # type: ign
             "said",
             "she backs the bill",
         ),
+        # where something was said is no part of what was said
+        ("“We will rebuild,” the mayor said at a news conference.", "said", "“We will rebuild,”"),
         # what a criticism is over belongs to its content
         (
             "The governor criticized the mayor over his plan to close the port.",
