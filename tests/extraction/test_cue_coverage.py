@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.extraction import ExtractionConfig, extract, get_parser
+from app.extraction import ExtractionConfig, extract
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def parser():  # type: ignore[no-untyped-def]
-    return get_parser(ExtractionConfig())
 
 
 def _triples(parser, text: str) -> list[tuple[str | None, str | None, str]]:  # type: ignore[no-untyped-def]

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.extraction import ExtractionConfig, get_parser
 from app.extraction.cues import find_cues
 from app.extraction.types import AttributionKind as K
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def parser():  # type: ignore[no-untyped-def]
-    return get_parser(ExtractionConfig())
 
 
 def _cues(parser, sentence: str) -> list[tuple[str, K, str]]:  # type: ignore[no-untyped-def]

@@ -17,11 +17,6 @@ from app.extraction.parse import paragraph_ranges
 K = AttributionKind
 
 
-@pytest.fixture(scope="module")
-def parser():  # type: ignore[no-untyped-def]
-    return get_parser(ExtractionConfig())
-
-
 ARTICLE = (
     "Storm Closes Harbour Road\n\n"
     "The harbour road was closed on Monday after the storm. “We will reopen it as soon as "

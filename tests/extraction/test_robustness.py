@@ -6,14 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.extraction import ExtractionConfig, extract, get_parser
+from app.extraction import extract
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def parser():  # type: ignore[no-untyped-def]
-    return get_parser(ExtractionConfig())
 
 
 def _check(text: str, atts) -> None:  # type: ignore[no-untyped-def]

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.extraction import ExtractionConfig, extract, get_parser
-
-
-@pytest.fixture(scope="module")
-def parser():  # type: ignore[no-untyped-def]
-    return get_parser(ExtractionConfig())
+from app.extraction import extract
 
 
 def _source_of(parser, sentence: str, cue: str) -> str | None:  # type: ignore[no-untyped-def]
