@@ -1,4 +1,4 @@
-"""Which noun phrase is the source mention of a cue (sources.py), through extract()."""
+"""Source mentions and contents chosen by sources.py and contents.py, through extract()."""
 
 from __future__ import annotations
 
