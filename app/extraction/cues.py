@@ -1076,7 +1076,21 @@ def _imperative(tok: Any) -> bool:
 
 
 def _document_subject(tok: Any) -> bool:
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in tok.children)
+    """A poll, record or document as subject: its own ("the poll shows"), or the noun a
+    participle or a relative clause hangs on ("with polls showing a tie", "the video,
+    which showed the arrest")."""
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in tok.children):
+        return True
+    if (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        or (
+            tok.dep_ == "relcl"
+            and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in tok.children)
+        )
+    ):
+        return tok.head.lemma_.lower() in DOCUMENT_NOUNS
+    return False
 
 
 def _has_object(tok: Any) -> bool:

@@ -1,0 +1,38 @@
+"""Conditions on verb cues: when a lexicon verb is accepted without its usual clause.
+
+Sentences written for these tests; each case pairs an accepted use with a rejected one of the
+same word where the rule has a boundary.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction import ExtractionConfig, get_parser
+from app.extraction.cues import find_cues
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def parser():  # type: ignore[no-untyped-def]
+    return get_parser(ExtractionConfig())
+
+
+def _cue_heads(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = parser.nlp(sentence)
+    return [doc[c.head].text for c in find_cues(doc, para=0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "is_cue"),
+    [
+        # a poll or record the participle or the relative clause hangs on makes the finding
+        ("The race is close, with polls showing a narrow lead for the mayor.", "showing", True),
+        ("The video, which showed a heated exchange, was released on Friday.", "showed", True),
+        # not when the noun is no document
+        ("The crowd, with flags showing the city crest, marched on.", "showing", False),
+    ],
+)
+def test_verb_cue_conditions(parser, sentence: str, word: str, is_cue: bool) -> None:  # type: ignore[no-untyped-def]
+    assert (word in _cue_heads(parser, sentence)) is is_cue
