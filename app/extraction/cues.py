@@ -766,6 +766,15 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         return None
     if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
         return Cue(para, tok.i, tok.i, end, kind, "verb")
+    if (
+        lemma in _OBJECT_TOO
+        and _personal_subject(tok)
+        and any(c.dep_ in ("dobj", "acomp", "oprd") for c in tok.children)
+    ):
+        # "she listed her demands", "he showed no sign of backing down", "the mayor
+        # addressed the charges", "voters remember the crash": with a person as subject
+        # these verbs put forward or hold their object as a view of their own
+        return Cue(para, tok.i, tok.i, end, kind, "verb")
     if kind is AttributionKind.FINDING and _document_subject(tok) and _has_object(tok):
         # "the poll showed a slimmer lead for Clinton"
         return Cue(para, tok.i, tok.i, end, kind, "verb")
@@ -840,6 +849,9 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
 
 
 _MIND_VERBS = SAY_VERBS | BELIEF_VERBS
+# Clause-only verbs that with a person as subject and a bare object still attribute it
+# ("she listed her demands"); "gave a speech", "raised money", "found a job" do not.
+_OBJECT_TOO = _words("list show remember address understand")
 # Nouns after "on" that give the terms or the side of speaking, not its topic.
 _TERMS_NOUNS = _words("condition behalf record background")
 # Verbs through which a cause or a permission is stated, not a mind: "the ruling helped

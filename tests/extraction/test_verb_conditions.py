@@ -32,6 +32,12 @@ def _cue_heads(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("The video, which showed a heated exchange, was released on Friday.", "showed", True),
         # not when the noun is no document
         ("The crowd, with flags showing the city crest, marched on.", "showing", False),
+        # a few clause-only verbs take a bare object from a person as what is put forward
+        ("The senator listed her demands in a long letter.", "listed", True),
+        ("The mayor addressed the charges at the hearing.", "addressed", True),
+        ("The governor showed no sign of backing down.", "showed", True),
+        ("The museum showed a film about the war.", "showed", False),
+        ("The senator raised money for the party.", "raised", False),
     ],
 )
 def test_verb_cue_conditions(parser, sentence: str, word: str, is_cue: bool) -> None:  # type: ignore[no-untyped-def]
