@@ -798,7 +798,7 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         return Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "verb")
     if preps and not any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in tok.children):
         # (as for stances: "she might talk about taxes" reports no talk)
-        for c in tok.rights:
+        for c in [*tok.rights, *_addressee_preps(tok)]:
             if (
                 c.dep_ in ("prep", "prt", "dobj")
                 and c.lower_ in preps
@@ -896,6 +896,21 @@ def _not_an_attitude(tok: Any, lemma: str) -> bool:
         return True  # "voters cast their ballots", "issues that frame the race"
     # the generic "you" of the author talking to the reader: "if you believe the polls"
     return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children)
+
+
+def _addressee_preps(tok: Any) -> list[Any]:
+    """Prepositions the parser hangs on the addressee instead of the verb: in "she talked
+    to reporters about the budget" "about" depends on "reporters". Only "about": "of" there
+    mostly belongs to the noun ("spoke to the gathering of leaders")."""
+    return [
+        g
+        for c in tok.rights
+        if c.dep_ == "prep" and c.lower_ in ("to", "with")
+        for o in c.children
+        if o.dep_ == "pobj"
+        for g in o.rights
+        if g.dep_ == "prep" and g.lower_ == "about"
+    ]
 
 
 def _when_not_what(prep: Any) -> bool:

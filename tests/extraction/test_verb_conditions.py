@@ -38,6 +38,9 @@ def _cue_heads(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         ("The governor showed no sign of backing down.", "showed", True),
         ("The museum showed a film about the war.", "showed", False),
         ("The senator raised money for the party.", "raised", False),
+        # "about" hung on the addressee still gives the topic of the talk
+        ("The senator talked to reporters about the budget.", "talked", True),
+        ("The senator spoke to the gathering of union leaders.", "spoke", False),
     ],
 )
 def test_verb_cue_conditions(parser, sentence: str, word: str, is_cue: bool) -> None:  # type: ignore[no-untyped-def]
