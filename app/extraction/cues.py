@@ -775,6 +775,9 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         # addressed the charges", "voters remember the crash": with a person as subject
         # these verbs put forward or hold their object as a view of their own
         return Cue(para, tok.i, tok.i, end, kind, "verb")
+    if lemma == "vote" and _animate_subject(tok) and any(c.dep_ == "xcomp" for c in tok.children):
+        # "the council voted to pay the victims": a body's decision, stated as its intent
+        return Cue(para, tok.i, tok.i, end, AttributionKind.INTENTION, "verb")
     if kind is AttributionKind.FINDING and _document_subject(tok) and _has_object(tok):
         # "the poll showed a slimmer lead for Clinton"
         return Cue(para, tok.i, tok.i, end, kind, "verb")

@@ -41,6 +41,9 @@ def _cue_heads(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # "about" hung on the addressee still gives the topic of the talk
         ("The senator talked to reporters about the budget.", "talked", True),
         ("The senator spoke to the gathering of union leaders.", "spoke", False),
+        # a vote to do something states the body's intent; a vote on a day does not
+        ("The city council voted to repair the old bridge.", "voted", True),
+        ("The city council voted on Monday.", "voted", False),
     ],
 )
 def test_verb_cue_conditions(parser, sentence: str, word: str, is_cue: bool) -> None:  # type: ignore[no-untyped-def]
