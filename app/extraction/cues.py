@@ -1142,12 +1142,20 @@ def _object_speaks(tok: Any) -> bool:
     )
 
 
+def _holder(subj: Any, verb: Any) -> bool:
+    """Whether a subject names someone who can hold a stance; a relative pronoun stands for
+    its antecedent: "the union, which backed her in May" (the union backed her)."""
+    if subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        return is_animate(verb.head)
+    return is_animate(subj)
+
+
 def _animate_subject(tok: Any) -> bool:
     if any(c.dep_ == "agent" for c in tok.children):
         return True  # a passive with its "by" agent: the agent holds the stance
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
-            return is_animate(c)
+            return _holder(c, tok)
         if c.dep_ == "agent":
             return True
     # an inherited subject ("X said and endorsed Y", "supporting Y"): trust it

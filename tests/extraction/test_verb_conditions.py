@@ -44,6 +44,9 @@ def _cue_heads(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # a vote to do something states the body's intent; a vote on a day does not
         ("The city council voted to repair the old bridge.", "voted", True),
         ("The city council voted on Monday.", "voted", False),
+        # a relative pronoun as subject stands for its antecedent
+        ("She thanked the union, which sought to block the merger.", "sought", True),
+        ("She read the rule, which sought to block the merger.", "sought", False),
     ],
 )
 def test_verb_cue_conditions(parser, sentence: str, word: str, is_cue: bool) -> None:  # type: ignore[no-untyped-def]
