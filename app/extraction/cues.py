@@ -775,6 +775,18 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         # addressed the charges", "voters remember the crash": with a person as subject
         # these verbs put forward or hold their object as a view of their own
         return Cue(para, tok.i, tok.i, end, kind, "verb")
+    if (
+        lemma == "hit"
+        and _animate_subject(tok)
+        and any(
+            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them"))
+            for c in tok.children
+        )
+        and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "over") for c in tok.children)
+    ):
+        # "the senator hit Smith on trade", "the ad hits him for skipping the debate":
+        # a verbal attack on a person over an issue
+        return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
     if lemma == "vote" and _animate_subject(tok) and any(c.dep_ == "xcomp" for c in tok.children):
         # "the council voted to pay the victims": a body's decision, stated as its intent
         return Cue(para, tok.i, tok.i, end, AttributionKind.INTENTION, "verb")

@@ -47,6 +47,9 @@ def _cue_heads(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # a relative pronoun as subject stands for its antecedent
         ("She thanked the union, which sought to block the merger.", "sought", True),
         ("She read the rule, which sought to block the merger.", "sought", False),
+        # "hit" a person on or for something: a verbal attack, from a person or an ad
+        ("The senator hit Smith on trade policy at the debate.", "hit", True),
+        ("The storm hit Florida on Monday.", "hit", False),
     ],
 )
 def test_verb_cue_conditions(parser, sentence: str, word: str, is_cue: bool) -> None:  # type: ignore[no-untyped-def]
