@@ -804,7 +804,16 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     if lemma == "put" and _put_it(tok):
         # "as the senator put it, ...", "she put it this way: “...”"
         return Cue(para, tok.i, tok.i, tok.i + 2, AttributionKind.INDIRECT, "verb")
-    if lemma in QUOTE_VERBS and _bare_before_quote(tok):
+    if (
+        lemma in QUOTE_VERBS
+        or (
+            # '"...," he went on.', 'She went on: "..."' (with "to say" the inner verb
+            # is the cue)
+            lemma == "go"
+            and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+            and not any(c.dep_ in ("xcomp", "advcl", "prep") and c.i > tok.i for c in tok.children)
+        )
+    ) and _bare_before_quote(tok):
         # '"...," he continued.' / 'She added: "..."'
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
     if preps and "as" in preps and _object_as(tok):

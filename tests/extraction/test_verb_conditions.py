@@ -50,6 +50,9 @@ def _cue_heads(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # "hit" a person on or for something: a verbal attack, from a person or an ad
         ("The senator hit Smith on trade policy at the debate.", "hit", True),
         ("The storm hit Florida on Monday.", "hit", False),
+        # a bare "went on" continues a quotation; going on for hours does not
+        ("“We will win this seat,” the mayor went on.", "went", True),
+        ("The talks went on for hours.", "went", False),
     ],
 )
 def test_verb_cue_conditions(parser, sentence: str, word: str, is_cue: bool) -> None:  # type: ignore[no-untyped-def]
