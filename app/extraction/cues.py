@@ -752,7 +752,12 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in tok.children
     ):
         return None  # "61 percent, compared with 54 percent": a comparison of figures
-    if lemma in STANCE_VERBS and lemma not in SAY_VERBS and _identifying_relative(doc, tok):
+    if (
+        lemma in STANCE_VERBS
+        and lemma not in SAY_VERBS
+        and _identifying_relative(doc, tok)
+        and not (tok.tag_ in ("VBP", "VBZ") and lemma in _HELD_VIEW_VERBS)
+    ):
         return None  # "a donor who backed Walker": who the donor is, not a stance reported
     if _reduced_passive(tok) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and lemma not in _MIND_VERBS
@@ -873,6 +878,10 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
 
 
 _MIND_VERBS = SAY_VERBS | BELIEF_VERBS
+# Verbs of a held view: in the present tense a relative clause with them reports a view
+# its antecedent holds now ("voters who support the ban turned out early"); in the past
+# it identifies someone by a deed ("the donor who backed the senator").
+_HELD_VIEW_VERBS = _words("support oppose back favor favour prefer")
 # Clause-only verbs that with a person as subject and a bare object still attribute it
 # ("she listed her demands"); "gave a speech", "raised money", "found a job" do not.
 _OBJECT_TOO = _words("list show remember address understand")

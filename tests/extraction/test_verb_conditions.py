@@ -53,6 +53,10 @@ def _cue_heads(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # a bare "went on" continues a quotation; going on for hours does not
         ("“We will win this seat,” the mayor went on.", "went", True),
         ("The talks went on for hours.", "went", False),
+        # a relative clause of a held view in the present reports it; in the past it
+        # identifies someone by what they did
+        ("Voters who support the ban turned out early.", "support", True),
+        ("The donor who backed the senator gave more money.", "backed", False),
     ],
 )
 def test_verb_cue_conditions(parser, sentence: str, word: str, is_cue: bool) -> None:  # type: ignore[no-untyped-def]
