@@ -865,7 +865,9 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     if (
         lemma in STANCE_VERBS
         and _has_object(tok)
-        and _animate_subject(tok)
+        # a gerund after a preposition inherits its holder only for a held view ("she
+        # lost votes for backing the deal"); "after releasing the ad" names a deed
+        and (_animate_subject(tok) or (tok.dep_ == "pcomp" and lemma in _HELD_VIEW_VERBS))
         and not _object_speaks(tok)
         and not any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in tok.children)
     ):

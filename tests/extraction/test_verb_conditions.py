@@ -57,6 +57,10 @@ def _cue_heads(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-d
         # identifies someone by what they did
         ("Voters who support the ban turned out early.", "support", True),
         ("The donor who backed the senator gave more money.", "backed", False),
+        # a gerund after a preposition: a held view has the main subject as holder, a
+        # deed does not
+        ("The mayor lost votes for backing the new stadium.", "backing", True),
+        ("After releasing the report, the group held a vote.", "releasing", False),
     ],
 )
 def test_verb_cue_conditions(parser, sentence: str, word: str, is_cue: bool) -> None:  # type: ignore[no-untyped-def]
