@@ -789,7 +789,12 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in tok.children
     ):
         return None  # "61 percent, compared with 54 percent": a comparison of figures
-    if lemma in STANCE_VERBS and lemma not in SAY_VERBS and _identifying_relative(doc, tok):
+    if (
+        lemma in STANCE_VERBS
+        and lemma not in SAY_VERBS
+        and _identifying_relative(doc, tok)
+        and not (tok.tag_ in ("VBP", "VBZ") and lemma in _HELD_VIEW_VERBS)
+    ):
         return None  # "a donor who backed Walker": who the donor is, not a stance reported
     if _reduced_passive(tok) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and lemma not in _MIND_VERBS
@@ -803,6 +808,30 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         return None
     if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
         return Cue(para, tok.i, tok.i, end, kind, "verb")
+    if (
+        lemma in _OBJECT_TOO
+        and _personal_subject(tok)
+        and any(c.dep_ in ("dobj", "acomp", "oprd") for c in tok.children)
+    ):
+        # "she listed her demands", "he showed no sign of backing down", "the mayor
+        # addressed the charges", "voters remember the crash": with a person as subject
+        # these verbs put forward or hold their object as a view of their own
+        return Cue(para, tok.i, tok.i, end, kind, "verb")
+    if (
+        lemma == "hit"
+        and _animate_subject(tok)
+        and any(
+            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them"))
+            for c in tok.children
+        )
+        and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "over") for c in tok.children)
+    ):
+        # "the senator hit Smith on trade", "the ad hits him for skipping the debate":
+        # a verbal attack on a person over an issue
+        return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
+    if lemma == "vote" and _animate_subject(tok) and any(c.dep_ == "xcomp" for c in tok.children):
+        # "the council voted to pay the victims": a body's decision, stated as its intent
+        return Cue(para, tok.i, tok.i, end, AttributionKind.INTENTION, "verb")
     if kind is AttributionKind.FINDING and _document_subject(tok) and _has_object(tok):
         # "the poll showed a slimmer lead for Clinton"
         return Cue(para, tok.i, tok.i, end, kind, "verb")
@@ -817,7 +846,16 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     if lemma == "put" and _put_it(tok):
         # "as the senator put it, ...", "she put it this way: “...”"
         return Cue(para, tok.i, tok.i, tok.i + 2, AttributionKind.INDIRECT, "verb")
-    if lemma in QUOTE_VERBS and _bare_before_quote(tok):
+    if (
+        lemma in QUOTE_VERBS
+        or (
+            # '"...," he went on.', 'She went on: "..."' (with "to say" the inner verb
+            # is the cue)
+            lemma == "go"
+            and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+            and not any(c.dep_ in ("xcomp", "advcl", "prep") and c.i > tok.i for c in tok.children)
+        )
+    ) and _bare_before_quote(tok):
         # '"...," he continued.' / 'She added: "..."'
         return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
     if preps and "as" in preps and _object_as(tok):
@@ -826,7 +864,7 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         return Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "verb")
     if preps and not any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in tok.children):
         # (as for stances: "she might talk about taxes" reports no talk)
-        for c in tok.rights:
+        for c in [*tok.rights, *_addressee_preps(tok)]:
             if (
                 c.dep_ in ("prep", "prt", "dobj")
                 and c.lower_ in preps
@@ -864,7 +902,9 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     if (
         lemma in STANCE_VERBS
         and _has_object(tok)
-        and _animate_subject(tok)
+        # a gerund after a preposition inherits its holder only for a held view ("she
+        # lost votes for backing the deal"); "after releasing the ad" names a deed
+        and (_animate_subject(tok) or (tok.dep_ == "pcomp" and lemma in _HELD_VIEW_VERBS))
         and not _object_speaks(tok)
         and not any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in tok.children)
     ):
@@ -877,6 +917,13 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
 
 
 _MIND_VERBS = SAY_VERBS | BELIEF_VERBS
+# Verbs of a held view: in the present tense a relative clause with them reports a view
+# its antecedent holds now ("voters who support the ban turned out early"); in the past
+# it identifies someone by a deed ("the donor who backed the senator").
+_HELD_VIEW_VERBS = _words("support oppose back favor favour prefer")
+# Clause-only verbs that with a person as subject and a bare object still attribute it
+# ("she listed her demands"); "gave a speech", "raised money", "found a job" do not.
+_OBJECT_TOO = _words("list show remember address understand")
 # Nouns after "on" that give the terms or the side of speaking, not its topic.
 _TERMS_NOUNS = _words("condition behalf record background")
 # Verbs through which a cause or a permission is stated, not a mind: "the ruling helped
@@ -923,6 +970,21 @@ def _not_an_attitude(tok: Any, lemma: str) -> bool:
         return True  # "voters cast their ballots", "issues that frame the race"
     # the generic "you" of the author talking to the reader: "if you believe the polls"
     return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children)
+
+
+def _addressee_preps(tok: Any) -> list[Any]:
+    """Prepositions the parser hangs on the addressee instead of the verb: in "she talked
+    to reporters about the budget" "about" depends on "reporters". Only "about": "of" there
+    mostly belongs to the noun ("spoke to the gathering of leaders")."""
+    return [
+        g
+        for c in tok.rights
+        if c.dep_ == "prep" and c.lower_ in ("to", "with")
+        for o in c.children
+        if o.dep_ == "pobj"
+        for g in o.rights
+        if g.dep_ == "prep" and g.lower_ == "about"
+    ]
 
 
 def _when_not_what(prep: Any) -> bool:
@@ -1115,7 +1177,21 @@ def _imperative(tok: Any) -> bool:
 
 
 def _document_subject(tok: Any) -> bool:
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in tok.children)
+    """A poll, record or document as subject: its own ("the poll shows"), or the noun a
+    participle or a relative clause hangs on ("with polls showing a tie", "the video,
+    which showed the arrest")."""
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in tok.children):
+        return True
+    if (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        or (
+            tok.dep_ == "relcl"
+            and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in tok.children)
+        )
+    ):
+        return tok.head.lemma_.lower() in DOCUMENT_NOUNS
+    return False
 
 
 def _has_object(tok: Any) -> bool:
@@ -1137,12 +1213,20 @@ def _object_speaks(tok: Any) -> bool:
     )
 
 
+def _holder(subj: Any, verb: Any) -> bool:
+    """Whether a subject names someone who can hold a stance; a relative pronoun stands for
+    its antecedent: "the union, which backed her in May" (the union backed her)."""
+    if subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        return is_animate(verb.head)
+    return is_animate(subj)
+
+
 def _animate_subject(tok: Any) -> bool:
     if any(c.dep_ == "agent" for c in tok.children):
         return True  # a passive with its "by" agent: the agent holds the stance
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
-            return is_animate(c)
+            return _holder(c, tok)
         if c.dep_ == "agent":
             return True
     # an inherited subject ("X said and endorsed Y", "supporting Y"): trust it
