@@ -355,6 +355,8 @@ _ANIMATE_NOUNS = _words(
     citizens workers student students teacher teachers scientist scientists doctor
     doctors investor investors protester protesters lobby lobbyist lobbyists
     ad ads commercial commercials editorial editorials
+    crowd crowds audience audiences millennials politician politicians troops soldiers
+    university universities church churches fans person persons everyone everybody
     """
 )
 

@@ -75,6 +75,9 @@ def test_find_cues_ignores_plain_statements(parser, sentence: str) -> None:  # t
         ("The mayor went after the council over the budget.", "went after"),
         ("The minister touched on the pension reform.", "touched on"),
         ("The coach laid out his plans for the season.", "laid out"),
+        # groups of people hold stances too
+        ("The crowd backed the new plan.", "backed"),
+        ("The troops opposed the new plan.", "opposed"),
     ],
 )
 def test_find_cues_stance_and_discourse_verbs(parser, sentence: str, cue: str) -> None:  # type: ignore[no-untyped-def]
