@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.extraction import ExtractionConfig, get_parser
 from app.extraction.cues import find_cues
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def parser():  # type: ignore[no-untyped-def]
-    return get_parser(ExtractionConfig())
 
 
 def _cue_heads(parser, sentence: str) -> list[str]:  # type: ignore[no-untyped-def]
