@@ -207,7 +207,7 @@ _ISSUED = _words(
 def _author(noun: Any) -> Any | None:
     """Who issued a document or message: the subject of the verb that has it as its object
     ("the campaign [released] a statement", "she [wrote] in a letter"), when that verb is
-    active and its subject can speak."""
+    active."""
     if noun.lemma_.lower() not in _ISSUED:
         return None
     verb = noun.head
