@@ -472,7 +472,7 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
             if cue is not None:
                 cues.append(cue)
                 continue
-        if pos == "NOUN" and (lemma in CUE_NOUNS or lemma in STANCE_NOUNS):
+        if pos == "NOUN" and (lemma in CUE_NOUNS or lemma in STANCE_NOUNS or lemma in _IDIOM_NOUNS):
             cue = _noun_cue(tok, lemma, para)
             if cue is not None:
                 cues.append(cue)
@@ -1279,8 +1279,12 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         )
         return Cue(para, tok.i, tok.i, tok.i + 1, kind, "noun")
     head = tok.head
+    if _light_idiom(tok, lemma):
+        # "took credit for X", "sounded a cautious note about X", "drew attention to X"
+        return Cue(para, tok.i, head.i, tok.i + 1, AttributionKind.INDIRECT, "noun")
     if (
         tok.dep_ == "dobj"
+        and (lemma in CUE_NOUNS or lemma in STANCE_NOUNS)
         and head.lemma_.lower() in LIGHT_VERBS
         and _light_verb_fits(head.lemma_.lower(), lemma)
         and (
@@ -1421,6 +1425,57 @@ def _light_verb_fits(verb: str, lemma: str) -> bool:
     if verb in ("have", "hold"):
         return lemma in _BELIEF_NOUNS or lemma in _INTENT_NOUNS or lemma in _HELD_NOUNS
     return True
+
+
+# Idioms of a light verb and a noun by which the subject judges, credits, blames or
+# points at a target named after a preposition: "she took credit for the deal", "he took a
+# swing at his rival", "the mayor sounded a cautious note about the budget", "he drew
+# attention to the cuts", "she made no secret of her plans", "he cast the blame on his
+# aides", "he gave a preview of his plan", "she put her finger on the problem". Keyed by
+# the verb's lemma: the same nouns with other verbs are no stance ("she got credit").
+# Left out, as mostly no attribution: "take a look at", "pay attention to", "cast a vote
+# for" (an act, not a view).
+_LIGHT_IDIOMS: dict[str, frozenset[str]] = {
+    verb: _words(nouns)
+    for verb, nouns in {
+        "take": "credit whack swing swipe slam shot jab dig aim interest umbrage "
+        "exception pride comfort ownership responsibility issue",
+        "sound": "note alarm warning",
+        "raise": "alarm alarms issue",
+        "strike": "note tone",
+        "draw": "attention",
+        "call": "attention",
+        "make": "secret light case point points prediction comment comments joke",
+        "cast": "blame aspersions",
+        "place": "blame",
+        "lay": "blame",
+        "put": "blame finger focus faith",
+        "give": "preview example hint hints nod shout testimonial testimonials",
+        "offer": "preview congratulations condolences",
+        "express": "interest enthusiasm",
+        "heap": "praise scorn",
+        "pour": "scorn cold",
+    }.items()
+}
+_IDIOM_NOUNS = frozenset().union(*_LIGHT_IDIOMS.values())
+
+
+def _light_idiom(tok: Any, lemma: str) -> bool:
+    """Whether the noun is the object of a light-verb idiom from ``_LIGHT_IDIOMS`` whose
+    target follows as a preposition's object, on the noun or on the verb: "took a whack
+    at X" ("at" on the verb), "sounded a note about X" ("about" on the noun)."""
+    head = tok.head
+    if tok.dep_ != "dobj" or head.pos_ != "VERB":
+        return False
+    if lemma not in _LIGHT_IDIOMS.get(head.lemma_.lower(), ()):
+        return False
+    preps = [c for c in (*tok.children, *head.children) if c.dep_ == "prep" and c.i > tok.i]
+    return any(
+        c.lower_ in CONTENT_PREPS
+        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        and not _when_not_what(c)
+        for c in preps
+    )
 
 
 def _is_clause_acl(tok: Any) -> bool:
