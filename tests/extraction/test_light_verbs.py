@@ -82,3 +82,36 @@ def test_light_verb_idiom_is_cue(parser, text, cue, source, content):  # type: i
 )
 def test_no_idiom_no_cue(parser, text):  # type: ignore[no-untyped-def]
     assert _atts(parser, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "Senator Lee Slams Mayor Over Budget Cuts.\n\nThe senator spoke on Monday.",
+            "Slams",
+            "Senator Lee",
+            "Mayor Over Budget Cuts",
+        ),
+        (
+            "Ohio’s Largest Union Endorses Smith.\n\nThe vote was close.",
+            "Endorses",
+            "Ohio’s Largest Union",
+            "Smith",
+        ),
+    ],
+)
+def test_title_case_headline_verb(parser, text, cue, source, content):  # type: ignore[no-untyped-def]
+    assert (cue, source, content) in _atts(parser, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no name right before, a clause before, or no Title Case: no headline verb
+        "Senator Lee To Release Tax Records Next Week.\n\nThe senator spoke on Monday.",
+        "Budget Cuts In Border States Worry Farmers.\n\nThe vote was close.",
+    ],
+)
+def test_no_headline_verb(parser, text):  # type: ignore[no-untyped-def]
+    assert not any(c in ("Records", "States") for c, _, _ in _atts(parser, text))
