@@ -1436,8 +1436,9 @@ def _light_verb_fits(verb: str, lemma: str) -> bool:
 # points at a target named after a preposition: "she took credit for the deal", "he took a
 # swing at his rival", "the mayor sounded a cautious note about the budget", "he drew
 # attention to the cuts", "she made no secret of her plans", "he cast the blame on his
-# aides", "he gave a preview of his plan", "she put her finger on the problem". Keyed by
-# the verb's lemma: the same nouns with other verbs are no stance ("she got credit").
+# aides", "he gave a preview of his plan", "she put her finger on the problem", "he held
+# his fire on his rival", "she landed a dig at him". Keyed by the verb's lemma: the same
+# nouns with other verbs are no stance ("she got credit").
 # Left out, as mostly no attribution: "take a look at", "pay attention to", "cast a vote
 # for" (an act, not a view).
 _LIGHT_IDIOMS: dict[str, frozenset[str]] = {
@@ -1459,6 +1460,8 @@ _LIGHT_IDIOMS: dict[str, frozenset[str]] = {
         "offer": "preview congratulations condolences",
         "express": "interest enthusiasm",
         "heap": "praise scorn",
+        "hold": "fire",
+        "land": "dig jab blow punch",
         "pour": "scorn cold",
     }.items()
 }

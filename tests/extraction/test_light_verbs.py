@@ -58,6 +58,18 @@ def _atts(parser, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-u
             "the referees",
         ),
         (
+            "The senator held her fire on the new chairman.",
+            "held her fire",
+            "The senator",
+            "the new chairman",
+        ),
+        (
+            "The comedian landed a sharp dig at the governor.",
+            "landed a sharp dig",
+            "The comedian",
+            "the governor",
+        ),
+        (
             "The union leader gave a preview of the new contract.",
             "gave a preview",
             "The union leader",
@@ -78,6 +90,7 @@ def test_light_verb_idiom_is_cue(parser, text, cue, source, content):  # type: i
         "The singer sounded a high note.",
         "The tourists took a look around the old town.",
         "The voters cast their ballots for the mayor.",
+        "The soldiers held their fire for an hour.",
     ],
 )
 def test_no_idiom_no_cue(parser, text):  # type: ignore[no-untyped-def]
