@@ -1562,7 +1562,16 @@ def _colon_cue(doc: Any, colon: Any) -> bool:
     return len(doc) - colon.i > 3
 
 
-_HEADLINE_VERBS = SAY_VERBS | BELIEF_VERBS | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS
+# Verbs of saying, thinking, wanting, finding, judging, and the prepositional ones
+# ("Sides With", "Votes To")
+_HEADLINE_VERBS = (
+    SAY_VERBS
+    | BELIEF_VERBS
+    | INTENTION_VERBS
+    | FINDING_VERBS
+    | STANCE_VERBS
+    | frozenset(PREP_VERBS)
+)
 
 
 def _headline_verb(doc: Any, tok: Any) -> bool:

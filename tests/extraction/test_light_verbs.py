@@ -107,6 +107,12 @@ def test_no_idiom_no_cue(parser, text):  # type: ignore[no-untyped-def]
             "Mayor Over Budget Cuts",
         ),
         (
+            "Mayor Jones Sides With Teachers On Pensions.\n\nThe vote was close.",
+            "Sides",
+            "Mayor Jones",
+            "With Teachers On Pensions",
+        ),
+        (
             "Ohio’s Largest Union Endorses Smith.\n\nThe vote was close.",
             "Endorses",
             "Ohio’s Largest Union",
