@@ -291,7 +291,7 @@ def _attach_quotes(
         para = _para_at(parsed, q.start)
         if para is None or para not in live_idx:
             continue
-        best = None
+        best = quoted = None
         for j, d in enumerate(drafts):
             if d.fragments[0][0] > q.start:
                 # a cue after the quote in the same paragraph: "...". Then he said: "..."
@@ -300,6 +300,12 @@ def _attach_quotes(
                 break
             if d.para == para or (d.para == para - 1 and _is_quote_draft(d, text)):
                 best = j
+                if d.para == para and _is_quote_draft(d, text):
+                    quoted = j
+        if quoted is not None:
+            # '"A," she said when asked about B. "C."': the quotation goes on with the
+            # speaker's quote, not with the side remark that follows it
+            best = quoted
         if best is None:
             continue
         d = drafts[best]

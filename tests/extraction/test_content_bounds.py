@@ -1,0 +1,31 @@
+"""Content boundaries between neighbouring attributions of one paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction import extract
+
+# (text, cue of the attribution, text its content must hold, text it must not hold)
+CASES = [
+    # a quotation running on after a side remark continues the speaker's quote
+    (
+        "Introduction.\n\n"
+        '"We can still win this race," the governor said when asked about the polls. '
+        '"Our volunteers are working every single day."',
+        "said",
+        "Our volunteers are working",
+        None,
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "cue", "inside", "outside"), CASES)
+def test_content_bounds(parser, text, cue, inside, outside) -> None:  # type: ignore[no-untyped-def]
+    atts = [a for a in extract(text, parser=parser) if a.cue is not None and a.cue.text == cue]
+    assert atts, [(a.cue.text, a.content.text) for a in extract(text, parser=parser)]
+    content = " | ".join(f.text for f in atts[0].content_fragments)
+    assert inside in content
+    if outside is not None:
+        assert outside not in content
