@@ -477,7 +477,9 @@ def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
             elif _is_second_act(d, parsed) and not (
                 d.source_range and _overlaps(d.source_range, o.source_range)
             ):
-                continue  # only the same speaker's next act leaves the content
+                if not _speaker_goes_on(d, o, parsed):
+                    continue  # only the same speaker's next act leaves the content
+                speaker.setdefault(id(d), o)  # and it is the speaker's
             cut = []
             for fs, fe in frags:
                 if fs <= s and e <= fe:
@@ -495,6 +497,27 @@ def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
                 out[k], source_range=src.source_range, source_tokens=src.source_tokens
             )
     return out
+
+
+def _speaker_goes_on(d: Draft, o: Draft, parsed: ParsedText) -> bool:
+    """ "The mayor said she regretted it and promised to do better": the parser hangs the
+    second verb on the reported clause, but with that clause's subject a pronoun (most often
+    the speaker herself) a verb without a subject of its own, in the same tense as the
+    speech verb and with no auxiliary or negation of the reported clause ("... and would
+    not vote"), is the speaker's next act."""
+    if d.para != o.para or o.source_tokens is None:
+        return False
+    doc = parsed.paragraphs[d.para].doc
+    head = doc[d.cue.head]
+    clause = head.head
+    return (
+        head.dep_ == "conj"
+        and clause.dep_ == "ccomp"
+        and clause.head.i == o.cue.head
+        and any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in clause.children)
+        and head.tag_ == doc[o.cue.head].tag_
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in head.children)
+    )
 
 
 def _is_participle(d: Draft, parsed: ParsedText) -> bool:

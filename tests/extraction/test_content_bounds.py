@@ -17,6 +17,29 @@ CASES = [
         "Our volunteers are working",
         None,
     ),
+    # "X said she A and promised B": the promise is the speaker's next act, not reported
+    (
+        "Introduction.\n\n"
+        "The senator said she regretted her remarks and promised to stay out of the race.",
+        "said",
+        "she regretted her remarks",
+        "promised",
+    ),
+    (
+        "Introduction.\n\n"
+        "The senator said she regretted her remarks and promised to stay out of the race.",
+        "promised",
+        "to stay out of the race",
+        None,
+    ),
+    # a modal in the second verb keeps it inside the reported clause
+    (
+        "Introduction.\n\n"
+        "The farmer said he was a lifelong voter and would probably support the mayor.",
+        "said",
+        "would probably support the mayor",
+        None,
+    ),
 ]
 
 
