@@ -501,10 +501,10 @@ def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
 
 def _speaker_goes_on(d: Draft, o: Draft, parsed: ParsedText) -> bool:
     """ "The mayor said she regretted it and promised to do better": the parser hangs the
-    second verb on the reported clause, but with that clause's subject a pronoun (most often
-    the speaker herself) a verb without a subject of its own, in the same tense as the
-    speech verb and with no auxiliary or negation of the reported clause ("... and would
-    not vote"), is the speaker's next act."""
+    second verb on the reported clause. When that clause's subject is a pronoun (most often
+    the speaker herself) or the verb is set off by ", and", a verb without a subject of its
+    own, in the same tense as the speech verb and with no auxiliary or negation of the
+    reported clause ("... and would not vote"), is the speaker's next act."""
     if d.para != o.para or o.source_tokens is None:
         return False
     doc = parsed.paragraphs[d.para].doc
@@ -514,10 +514,17 @@ def _speaker_goes_on(d: Draft, o: Draft, parsed: ParsedText) -> bool:
         head.dep_ == "conj"
         and clause.dep_ == "ccomp"
         and clause.head.i == o.cue.head
-        and any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in clause.children)
+        and (any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in clause.children) or _comma_cc(head))
         and head.tag_ == doc[o.cue.head].tag_
         and not any(c.dep_ in ("aux", "auxpass", "neg") for c in head.children)
     )
+
+
+def _comma_cc(head: Any) -> bool:
+    """ "..., and urged X": the conjunct set off by a comma before its "and"."""
+    lo = head.left_edge.i
+    doc = head.doc
+    return lo >= 2 and doc[lo - 1].dep_ == "cc" and doc[lo - 2].text == ","
 
 
 def _is_participle(d: Draft, parsed: ParsedText) -> bool:

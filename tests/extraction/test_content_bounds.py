@@ -32,6 +32,15 @@ CASES = [
         "to stay out of the race",
         None,
     ),
+    # ", and urged ...": set off by a comma, the next act even after a full noun subject
+    (
+        "Introduction.\n\n"
+        "The chairman said the new tax plan would give money to landlords, and called it a "
+        "gift to the rich.",
+        "said",
+        "the new tax plan would give money to landlords",
+        "called",
+    ),
     # a modal in the second verb keeps it inside the reported clause
     (
         "Introduction.\n\n"
