@@ -295,7 +295,9 @@ def _attach_quotes(
         for j, d in enumerate(drafts):
             if d.fragments[0][0] > q.start:
                 # a cue after the quote in the same paragraph: "...". Then he said: "..."
-                if d.para == para and best is None:
+                # and it beats a quote of the previous paragraph: '"...," she added.' opens
+                # a paragraph of its own speaker, not the last one's continuation
+                if d.para == para and (best is None or drafts[best].para != para):
                     best = j
                 break
             if d.para == para or (d.para == para - 1 and _is_quote_draft(d, text)):

@@ -17,6 +17,17 @@ CASES = [
         "Our volunteers are working",
         None,
     ),
+    # a quotation opening a paragraph with a cue of its own later in that paragraph does not
+    # run on from the previous paragraph's quote
+    (
+        "Introduction.\n\n"
+        '"We will win this race," the mayor said.\n\n'
+        '"Our volunteers are working every single day." The governor added that the vote '
+        "would be close.",
+        "said",
+        "We will win this race",
+        "Our volunteers",
+    ),
     # "X said she A and promised B": the promise is the speaker's next act, not reported
     (
         "Introduction.\n\n"
