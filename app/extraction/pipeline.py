@@ -291,15 +291,23 @@ def _attach_quotes(
         para = _para_at(parsed, q.start)
         if para is None or para not in live_idx:
             continue
-        best = None
+        best = quoted = None
         for j, d in enumerate(drafts):
             if d.fragments[0][0] > q.start:
                 # a cue after the quote in the same paragraph: "...". Then he said: "..."
-                if d.para == para and best is None:
+                # and it beats a quote of the previous paragraph: '"...," she added.' opens
+                # a paragraph of its own speaker, not the last one's continuation
+                if d.para == para and (best is None or drafts[best].para != para):
                     best = j
                 break
             if d.para == para or (d.para == para - 1 and _is_quote_draft(d, text)):
                 best = j
+                if d.para == para and _is_quote_draft(d, text):
+                    quoted = j
+        if quoted is not None:
+            # '"A," she said when asked about B. "C."': the quotation goes on with the
+            # speaker's quote, not with the side remark that follows it
+            best = quoted
         if best is None:
             continue
         d = drafts[best]
@@ -471,7 +479,9 @@ def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
             elif _is_second_act(d, parsed) and not (
                 d.source_range and _overlaps(d.source_range, o.source_range)
             ):
-                continue  # only the same speaker's next act leaves the content
+                if not _speaker_goes_on(d, o, parsed):
+                    continue  # only the same speaker's next act leaves the content
+                speaker.setdefault(id(d), o)  # and it is the speaker's
             cut = []
             for fs, fe in frags:
                 if fs <= s and e <= fe:
@@ -489,6 +499,34 @@ def _cut_asides(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
                 out[k], source_range=src.source_range, source_tokens=src.source_tokens
             )
     return out
+
+
+def _speaker_goes_on(d: Draft, o: Draft, parsed: ParsedText) -> bool:
+    """ "The mayor said she regretted it and promised to do better": the parser hangs the
+    second verb on the reported clause. When that clause's subject is a pronoun (most often
+    the speaker herself) or the verb is set off by ", and", a verb without a subject of its
+    own, in the same tense as the speech verb and with no auxiliary or negation of the
+    reported clause ("... and would not vote"), is the speaker's next act."""
+    if d.para != o.para or o.source_tokens is None:
+        return False
+    doc = parsed.paragraphs[d.para].doc
+    head = doc[d.cue.head]
+    clause = head.head
+    return (
+        head.dep_ == "conj"
+        and clause.dep_ == "ccomp"
+        and clause.head.i == o.cue.head
+        and (any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in clause.children) or _comma_cc(head))
+        and head.tag_ == doc[o.cue.head].tag_
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in head.children)
+    )
+
+
+def _comma_cc(head: Any) -> bool:
+    """ "..., and urged X": the conjunct set off by a comma before its "and"."""
+    lo = head.left_edge.i
+    doc = head.doc
+    return lo >= 2 and doc[lo - 1].dep_ == "cc" and doc[lo - 2].text == ","
 
 
 def _is_participle(d: Draft, parsed: ParsedText) -> bool:
