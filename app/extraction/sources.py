@@ -246,11 +246,7 @@ def speaker_outside(doc: Any, cue: Cue, lo: int, hi: int) -> tuple[int, int] | N
             or tok.lower_ in _SPEAKERS
             or tok.pos_ == "PROPN"
         ):
-            root = tok
-            while root.head != root and root.dep_ in ("compound", "flat", "amod", "poss"):
-                root = root.head
-            a, b = max(root.left_edge.i, start), min(root.right_edge.i + 1, cue.start)
-            return _trim(doc, a, b)
+            return _phrase_of(doc, tok, start, cue.start)
     return None
 
 
@@ -280,12 +276,17 @@ def _nearest_name(doc: Any, end: int) -> tuple[int, int] | None:
             "i",
             "we",
         ):
-            root = tok
-            while root.head != root and root.dep_ in ("compound", "flat", "amod", "poss"):
-                root = root.head
-            lo, hi = root.left_edge.i, min(root.right_edge.i + 1, end)
-            return _trim(doc, max(lo, sent.start), hi)
+            return _phrase_of(doc, tok, sent.start, end)
     return None
+
+
+def _phrase_of(doc: Any, tok: Any, lo: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase ``tok`` belongs to ("Tom" in "Mayor Tom Ruiz"), kept within
+    ``[lo, end)``."""
+    root = tok
+    while root.head != root and root.dep_ in ("compound", "flat", "amod", "poss"):
+        root = root.head
+    return _trim(doc, max(root.left_edge.i, lo), min(root.right_edge.i + 1, end))
 
 
 # Verbs that make someone else do what their complement says: "led X to question".
