@@ -70,6 +70,9 @@ class ResolvedSource:
     affiliation: str | None = None  # canonical name of the body the source speaks for
     affiliation_type: SourceType | None = None
     anonymous: bool = False  # "a senior official who spoke on condition of anonymity"
+    # A mention that picks out no one entity ("officials", "critics", "a spokesman", "polls"):
+    # the claim keeps its source mention but is never pooled with other articles' mentions.
+    generic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
