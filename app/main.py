@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
+from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -132,7 +133,10 @@ def create_app(
         if owns_db:
             database.dispose()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from the static files fastapi-offline ships (FastAPI's defaults load
+    # them from a public CDN: blank pages on a machine without internet). No validator badge:
+    # Swagger UI would ask validator.swagger.io about every schema.
+    app = FastAPIOffline(
         title="Claimtrail",
         version="1.0.0",
         summary="Claim provenance for news: who said what, when.",
@@ -141,6 +145,8 @@ def create_app(
         generate_unique_id_function=_operation_id,
         lifespan=lifespan,
         dependencies=[Depends(reject_nul_query)],
+        static_url="/docs/assets",
+        swagger_ui_parameters={"validatorUrl": None},
     )
     app.state.settings = settings
     app.state.db = database
