@@ -5,8 +5,11 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 UV_BOOT := .uv/bin/uv
 UV := $(shell command -v uv 2>/dev/null || echo $(UV_BOOT))
-HOST ?= 127.0.0.1
-PORT ?= 8000
+# `make run HOST=... PORT=...` wins; without them `claimtrail serve` takes CLAIMTRAIL_HOST and
+# CLAIMTRAIL_PORT from the environment or .env (defaults 127.0.0.1:8000). Only command-line
+# values count: a HOST or PORT exported by the shell for something else is not a flag.
+SERVE_FLAGS := $(if $(filter command line,$(origin HOST)),--host $(HOST)) \
+	$(if $(filter command line,$(origin PORT)),--port $(PORT))
 DATA ?= ../shared/polnear/dev
 
 .PHONY: setup run test test-pg lint fmt migrate evaluate benchmark
@@ -20,7 +23,7 @@ setup: $(if $(shell command -v uv 2>/dev/null),,$(UV_BOOT))
 	$(UV) sync --frozen
 
 run: setup
-	$(UV) run --frozen claimtrail serve --host $(HOST) --port $(PORT)
+	$(UV) run --frozen claimtrail serve $(SERVE_FLAGS)
 
 test: setup
 	$(UV) run --frozen pytest $(PYTEST_ARGS)
