@@ -412,6 +412,7 @@ class SourceResolver:
         # coreference first: pronouns, descriptions, surnames
         antecedent = self._antecedent(tokens, mention)
         if antecedent is not None:
+            self._touch(antecedent)
             return ResolvedMention(antecedent, based_span)
         if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
             return None
@@ -681,6 +682,13 @@ class SourceResolver:
         self._offsets[key] = offset
         return offset
 
+    def _touch(self, source: ResolvedSource) -> None:
+        """Make the entity behind ``source`` the most recent one mentioned (its entry moves
+        to the end of the history, so "he" after "If Mr. Trump ..." is Trump again)."""
+        entry = self._find(lambda e: e.source.name == source.name)
+        if entry is not None and self._history[-1] is not entry:
+            self._history.append(entry)
+
     def _find(self, accept: Any, window: int | None = None) -> _Entry | None:
         # a reference back reaches the last few hundred sources, not the whole of a huge text
         history = self._history[-(window or _HISTORY_WINDOW) :]
@@ -705,8 +713,10 @@ class SourceResolver:
             tokens = _content_tokens(ent)
             if not tokens:
                 continue
-            if self._antecedent(tokens, ent) is not None:
-                continue  # a later mention of a known source: keep the first entry
+            known = self._antecedent(tokens, ent)
+            if known is not None:
+                self._touch(known)  # a later mention of a known source: it is salient again
+                continue
             analysed = _analyse(_extend_titles(tokens), ent)
             if analysed is not None:
                 self._history.append(_Entry(*analysed))
@@ -904,7 +914,10 @@ def _analyse_words(
         person = None
     if person is not None:
         return _analyse_person(tokens, person)
-    return _analyse_other(tokens, anonymous)
+    other = _analyse_other(tokens, anonymous)
+    if other is not None and _is_generic(tokens, other[0]):
+        return replace(other[0], generic=True), other[1], other[2]
+    return other
 
 
 def _person_entity(tokens: list[Token]) -> list[Token] | None:
@@ -1456,6 +1469,45 @@ def _analyse_other(
         anonymous=anonymous,
     )
     return source, None, plural or head.lower_ in _PLURAL_GOV
+
+
+_OWNERS = frozenset({"my", "his", "her", "its", "their", "our"})
+_NAMING_ENTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def _is_generic(tokens: list[Token], source: ResolvedSource) -> bool:
+    """Whether a mention picks out no one entity (ENTITIES.md "generic"): "officials",
+    "critics", "a spokesman", "the Republican nominee" unresolved, "polls", "Democrats".
+
+    A source is one entity when its head is a name (a proper noun the NER tags as a
+    person, organisation or place, or a capitalised body such as "the White House") or a
+    body noun pinned down by a place or organisation ("the Israeli military", "Qatar's
+    foreign ministry"). A role or a group of people is never a name by itself, however
+    it is qualified ("a State Department spokesman", "Israeli officials"): its claims keep
+    their source mention, but they are not pooled with other articles' mentions.
+    """
+    if source.anonymous:
+        return True
+    words = [t for t in tokens if t.lower_ not in _DETERMINERS and not t.is_punct]
+    if not words:
+        return True
+    head = _head(words)
+    if head.tag_ == "POS" or head.lower_ in _POSSESSIVE_PRONOUNS:
+        return False
+    plural = head.tag_ in {"NNS", "NNPS"}
+    if not plural and any(w.tag_ == "POS" or w.lower_ in _OWNERS for w in words if w.i < head.i):
+        return False  # "his ex-wife", "Pagliano's lawyer", "my father": someone in particular
+    human = _is_human_noun(head) and _lower_word(head)
+    if human or head.lower_ in _PLURAL_GOV and not any(w.ent_type_ == "GPE" for w in words):
+        return True
+    if head.ent_type_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
+        return True  # "Republicans", "Palestinians"
+    if not _lower_word(head):
+        return False  # "the White House", "Hamas", "AFP"
+    before = [w for w in words if w.i < head.i]
+    return not any(
+        w.ent_type_ in _NAMING_ENTS or w.ent_type_ == "NORP" or w.pos_ == "PROPN" for w in before
+    )
 
 
 _PARTITIVES = _words(
