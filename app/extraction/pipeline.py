@@ -576,7 +576,7 @@ def _assemble(
     drafts: list[Draft], parsed: ParsedText, quotes: list[Quote], published_at: date | None
 ) -> list[Attribution]:
     text = parsed.text
-    resolver = SourceResolver(text)
+    resolver = SourceResolver(text, [(p.start, p.doc) for p in parsed.paragraphs])
     out = []
     for d in sorted(drafts, key=lambda d: (d.cue_range[0], d.fragments[0][0])):
         p = parsed.paragraphs[d.para]

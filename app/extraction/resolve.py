@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from app.extraction.people import Person, describes, descriptor_word, people_of
 from app.extraction.types import ResolvedSource, SourceType, Span
 
 if TYPE_CHECKING:
@@ -362,8 +363,10 @@ class SourceResolver:
     people and organisations named earlier in the mentions' paragraphs.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, docs: list[tuple[int, Any]] | None = None) -> None:
         self.text = text
+        self._docs = docs or []  # (offset, paragraph doc): the whole article, for people_of
+        self._people: dict[str, Person] | None = None
         self._history: list[_Entry] = []
         self._scanned: dict[int, int] = {}  # id(doc) -> token index scanned up to
         self._offsets: dict[int, int | None] = {}  # id(doc) -> its offset in the text
@@ -525,6 +528,8 @@ class SourceResolver:
                 return first == "the"  # "the Post" for "New York Post"
 
             entry = self._find(fits)
+            if entry is not None and entry.source.type is SourceType.PERSON and len(words) == 1:
+                entry = self._main_namesake(words[0].text, entry)
             if entry is not None and key != entry.source.name.lower():
                 return replace(entry.source, alias=_surface(tokens))
             if entry is None and len(words) == 1 and _could_be_surname(words[0]):
@@ -533,6 +538,9 @@ class SourceResolver:
         definite = first in {"the", "this", "that", "these", "those"}
         if not definite or len(words) > 4:
             return None
+        described = self._described(words, _head(words), mention)
+        if described is not None:
+            return described
         if any(t.ent_type_ in {"PERSON", "ORG"} for t in words):
             return None
         head = _head(words)  # "the former secretary of state": secretary
@@ -586,6 +594,27 @@ class SourceResolver:
             if entry is not None:
                 return entry.source
         return None
+
+    def _described(
+        self, words: list[Token], head: Token, mention: Any
+    ) -> ResolvedSource | None:
+        """ "the Republican nominee": the person the article describes so elsewhere."""
+        if head.tag_ != "NN" or not _is_human_noun(head) or not self._docs:
+            return None
+        if self._people is None:
+            self._people = people_of(self._docs)
+        offset = self._offset_of(mention.doc)
+        position = (offset or 0) + words[0].idx
+        modifiers = [descriptor_word(t) for t in words if t.i < head.i and not t.is_punct]
+        name = describes(self._people, descriptor_word(head), modifiers, before=position)
+        if name is None:
+            return None
+        entry = self._find(lambda e: e.source.name == name)
+        if entry is not None:
+            return replace(entry.source, alias=_surface(words))
+        source = ResolvedSource(name=name, type=SourceType.PERSON, alias=name)
+        self._history.append(_Entry(source, _GENDERED_ROLES.get(head.lower_), False))
+        return replace(source, alias=_surface(words))
 
     def _person_from_text(self, surname: Token, mention: Any) -> ResolvedSource | None:
         """ "Trump" → "Donald Trump" when the article names him in full somewhere.
@@ -681,6 +710,25 @@ class SourceResolver:
             self._cursor = offset
         self._offsets[key] = offset
         return offset
+
+    def _main_namesake(self, surname: str, entry: _Entry) -> _Entry:
+        """ "Cruz" where the article names both Ted and Rafael Cruz: the one it names in
+        full more often (the article's subject), else the most recent one."""
+        if self._people is None:
+            self._people = people_of(self._docs)
+        namesakes = [p for p in self._people.values() if p.name.split()[-1] == surname]
+        if len(namesakes) < 2:
+            return entry
+        top = max(namesakes, key=lambda p: p.mentions)
+        if sum(1 for p in namesakes if p.mentions == top.mentions) > 1:
+            return entry
+        first, last = top.name.split()[0], top.name.split()[-1]
+        found = self._find(
+            lambda e: e.source.type is SourceType.PERSON
+            and e.source.name.split()[:1] == [first]
+            and e.source.name.split()[-1:] == [last]
+        )
+        return found or entry
 
     def _touch(self, source: ResolvedSource) -> None:
         """Make the entity behind ``source`` the most recent one mentioned (its entry moves

@@ -1,0 +1,130 @@
+"""The people an article names, and the words it uses to describe them.
+
+Coreference needs more than the sources seen so far: "the Republican nominee" is whoever the
+article elsewhere calls "Republican presidential nominee Donald Trump" or "Donald Trump, the
+GOP nominee", even when that mention is not itself a source. :func:`people_of` reads every
+PERSON entity of the article once and gathers, per full name, the title and apposition words
+around each of its mentions (bare surnames count for the full name they stand for).
+:func:`describes` then picks the person a definite description refers to.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Spellings of one descriptor word: "GOP nominee" describes a Republican nominee.
+_SAME_WORD = {"gop": "republican", "dem": "democratic", "democrat": "democratic", "u.s.": "us"}
+_SKIP = frozenset({"the", "a", "an", "and", "of", "'s", "’s", "-", ",", "mr.", "mrs.", "ms."})
+_NARROWING = ("vice", "deputy", "assistant", "associate", "lieutenant")
+_STOP_LEFT = frozenset({"said", "says", "told", "by", "with", "to", "for", "that", "and", "or"})
+
+
+def descriptor_word(tok: Token) -> str:
+    low = tok.lower_
+    return _SAME_WORD.get(low, low)
+
+
+@dataclass(slots=True)
+class Person:
+    """One person of the article: full name, how often named, and describing words."""
+
+    name: str
+    mentions: int = 0
+    first: int = 0  # character offset of the first mention
+    words: Counter[str] = field(default_factory=Counter)
+
+
+def people_of(docs: list[tuple[int, Any]]) -> dict[str, Person]:
+    """Full name -> Person for the PERSON entities of ``docs`` ((offset, spaCy Doc) pairs in
+    text order). Single-word names are counted for the one full name ending in them."""
+    people: dict[str, Person] = {}
+    singles: list[tuple[str, int, list[str]]] = []
+    for offset, doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            names = [t for t in ent if t.is_alpha or "-" in t.text or "." in t.text]
+            names = [t for t in names if t.tag_ != "POS" and t.lower_ not in _SKIP]
+            if not names:
+                continue
+            words = _around(ent)
+            if len(names) == 1:
+                singles.append((names[0].text, offset + ent.start_char, words))
+                continue
+            full = f"{names[0].text} {names[-1].text}"
+            person = people.setdefault(full, Person(full, first=offset + ent.start_char))
+            person.mentions += 1
+            person.words.update(words)
+    by_last: dict[str, list[Person]] = {}
+    for person in people.values():
+        by_last.setdefault(person.name.split()[-1], []).append(person)
+    for surname, _start, words in singles:
+        owners = by_last.get(surname, [])
+        if len(owners) == 1:
+            owners[0].mentions += 1
+            owners[0].words.update(words)
+    return people
+
+
+def _around(ent: Any) -> list[str]:
+    """Title words right before a name and the words of its apposition."""
+    doc = ent.doc
+    words: list[str] = []
+    i = ent.start - 1
+    while i >= 0 and ent.start - i <= 6:
+        tok = doc[i]
+        if tok.is_punct or tok.lower_ in _STOP_LEFT or tok.pos_ in {"VERB", "AUX", "DET"}:
+            break
+        if tok.ent_type_ == "PERSON" or tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            break
+        if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+            break
+        words.append(descriptor_word(tok))
+        i -= 1
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            words.extend(
+                descriptor_word(t)
+                for t in child.subtree
+                if not t.is_punct and t.lower_ not in _SKIP and t.i - child.i < 8
+            )
+    return [w for w in words if w not in _SKIP]
+
+
+def describes(
+    people: dict[str, Person], head: str, modifiers: list[str], *, before: int
+) -> str | None:
+    """The full name of the person that "the <modifiers> <head>" refers to: someone the
+    article describes with ``head`` (a role or epithet: "nominee", "businessman"), and
+    with the most of ``modifiers`` ("republican", "presidential"); ties go to the person
+    named more often. Only people named before offset ``before`` count."""
+    found = _best(people, head, modifiers, before)
+    if found is None and modifiers:
+        # "the GOP nominee" where the article never says "nominee" of anyone: the person
+        # it describes with all the modifiers ("Republican Donald Trump")
+        found = _best(people, None, modifiers, before)
+    return found
+
+
+def _best(people: dict[str, Person], head: str | None, modifiers: list[str], before: int) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for person in people.values():
+        if person.first >= before or (head is not None and person.words[head] == 0):
+            continue
+        if head is None and not all(person.words[m] for m in modifiers):
+            continue
+        if any(person.words[q] and q not in modifiers for q in _NARROWING):
+            continue  # "the Republican nominee" is not the vice-presidential nominee
+        shared = sum(1 for m in modifiers if person.words[m] > 0)
+        if modifiers and shared == 0:
+            continue
+        key = (shared, person.mentions, person.name)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else None
