@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.extraction.people import Person, describes, descriptor_word, people_of
@@ -54,6 +55,15 @@ class ResolvedMention:
 
 def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
+
+
+_LEXICONS = Path(__file__).resolve().parent / "lexicons"
+
+
+def _lexicon(name: str) -> frozenset[str]:
+    """The entries of ``lexicons/<name>.txt``: one a line, ``#`` starts a comment."""
+    lines = (_LEXICONS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(e for e in (line.split("#", 1)[0].strip() for line in lines) if e)
 
 
 _MALE, _FEMALE = "m", "f"
@@ -146,46 +156,8 @@ _GENDERED_ROLES = {
     "boy": _MALE, "girl": _FEMALE, "actor": _MALE, "actress": _FEMALE,
 }  # fmt: skip
 
-_MALE_NAMES = _words(
-    """
-    john james robert michael william david richard joseph thomas charles christopher daniel
-    matthew anthony antony mark donald steven paul andrew joshua kenneth kevin brian george
-    edward ronald timothy jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
-    justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis
-    jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy
-    harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
-    dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
-    randy eugene vincent russell elijah louis bobby philip johnny barack bill mike chuck ted
-    mitch bernie rishi boris emmanuel olaf vladimir volodymyr xi narendra recep benny yoav
-    benjamin bibi isaac yair naftali itamar bezalel gideon avi yossi moshe yitzhak ehud ariel
-    shimon ami amos dov eli ilan omer oren yaakov mohammed muhammad mohammad mohamed ahmed
-    ahmad ali hassan hussein omar khalid khaled majed majid abdullah abdel abdul ibrahim
-    ismail ismail yahya saleh salah tariq mahmoud mustafa mostafa osama sami samir karim
-    faisal fahd hamad tamim sultan youssef yousef yusuf nasser jamal walid ziad
-    rami hani bassem badr anwar antonio jens josep pedro sergei sergey dmitry
-    dmitri alexei andrei ivan nikolai yuri viktor oleksandr olaf friedrich karl hans
-    klaus wolfgang pierre jean francois emmanuel jacques nicolas lula javier carlos luis
-    miguel jorge fernando alejandro manuel ricardo rafael sanjay rahul amit raj arvind
-    shinzo fumio yoshihide kim moon yoon hun joko mahathir anwar lee wang zhang liu chen
-    """
-)
-_FEMALE_NAMES = _words(
-    """
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
-    betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa
-    deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda
-    pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
-    catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren
-    christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa
-    ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber
-    doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
-    kayla alexis lori hillary hilary kamala nancy elizabeth liz theresa angela ursula
-    giorgia marine kaja annalena jacinda sanna nikki kristi gretchen karine jen jill
-    melania michelle condoleezza madeleine samantha linda-thomas golda tzipi ayelet miri
-    merav orit shira noa yael tamar fatima aisha ayesha mariam maryam layla leila noor nour
-    rania hanan huda amal salma zainab yasmin yasmine rula dalia reem hala sheikha
-    """
-)
+_MALE_NAMES = _lexicon("given_names_male") | _lexicon("given_names_male_extra")
+_FEMALE_NAMES = _lexicon("given_names_female") | _lexicon("given_names_female_extra")
 
 _MEDIA_NAMES = _words(
     """
