@@ -307,6 +307,7 @@ _NAME_PAIR = re.compile(
 )
 _FULL_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\w'’-]*)")
 _HISTORY_WINDOW = 300
+_SUBJECT_WINDOW = 6
 _ADDRESSEE = frozenset({"you", "your", "yourself", "yourselves", "y'all"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "one"})
@@ -324,6 +325,7 @@ class _Entry:
     source: ResolvedSource
     gender: str | None
     plural: bool
+    subject: bool = False  # a speaker, or the subject of its clause: the likeliest "he"
 
 
 class SourceResolver:
@@ -387,7 +389,7 @@ class SourceResolver:
         # coreference first: pronouns, descriptions, surnames
         antecedent = self._antecedent(tokens, mention)
         if antecedent is not None:
-            self._touch(antecedent)
+            self._touch(antecedent, subject=True)
             return ResolvedMention(antecedent, based_span)
         if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
             return None
@@ -395,7 +397,7 @@ class SourceResolver:
         if analysed is None:
             return None
         source, gender, plural = analysed
-        self._history.append(_Entry(source, gender, plural))
+        self._history.append(_Entry(source, gender, plural, subject=True))
         return ResolvedMention(source, based_span)
 
     def _resolve_coordination(
@@ -471,6 +473,12 @@ class SourceResolver:
             cls, gender = _PRONOUNS[tokens[0].lower_]
             entry = None
             if cls == "person" and gender is not None:
+                # the last speaker or subject goes on: "X said Y ... He added"
+                entry = self._find(
+                    lambda e: e.subject and _pronoun_fits(e, cls, gender) and e.gender == gender,
+                    window=_SUBJECT_WINDOW,
+                )
+            if entry is None and cls == "person" and gender is not None:
                 # a known "she" among the last few sources beats a more recent unknown
                 entry = self._find(
                     lambda e: _pronoun_fits(e, cls, gender) and e.gender == gender, window=6
@@ -702,12 +710,12 @@ class SourceResolver:
         )
         return found or entry
 
-    def _touch(self, source: ResolvedSource) -> None:
+    def _touch(self, source: ResolvedSource, *, subject: bool) -> None:
         """Make the entity behind ``source`` the most recent one mentioned (its entry moves
         to the end of the history, so "he" after "If Mr. Trump ..." is Trump again)."""
         entry = self._find(lambda e: e.source.name == source.name)
-        if entry is not None and self._history[-1] is not entry:
-            self._history.append(entry)
+        if entry is not None:
+            self._history.append(replace(entry, subject=subject))
 
     def _find(self, accept: Any, window: int | None = None) -> _Entry | None:
         # a reference back reaches the last few hundred sources, not the whole of a huge text
@@ -733,13 +741,15 @@ class SourceResolver:
             tokens = _content_tokens(ent)
             if not tokens:
                 continue
+            subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
             known = self._antecedent(tokens, ent)
             if known is not None:
-                self._touch(known)  # a later mention of a known source: it is salient again
+                # a later mention of a known source: it is salient again
+                self._touch(known, subject=subject)
                 continue
             analysed = _analyse(_extend_titles(tokens), ent)
             if analysed is not None:
-                self._history.append(_Entry(*analysed))
+                self._history.append(_Entry(*analysed, subject=subject))
         self._scanned[key] = max(self._scanned.get(key, 0), mention.end)
 
 
