@@ -10,6 +10,7 @@ around each of its mentions (bare surnames count for the full name they stand fo
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -112,7 +113,9 @@ def describes(
     return found
 
 
-def _best(people: dict[str, Person], head: str | None, modifiers: list[str], before: int) -> str | None:
+def _best(
+    people: dict[str, Person], head: str | None, modifiers: list[str], before: int
+) -> str | None:
     best: tuple[int, int, str] | None = None
     for person in people.values():
         if person.first >= before or (head is not None and person.words[head] == 0):
@@ -128,3 +131,28 @@ def _best(people: dict[str, Person], head: str | None, modifiers: list[str], bef
         if best is None or key[:2] > best[:2]:
             best = key
     return best[2] if best else None
+
+
+# "the International Monetary Fund (IMF)", "Office for National Statistics (ONS)"
+_SPELLED = re.compile(
+    r"((?:[A-Z][\w'’&-]*\s+)(?:(?:of|for|and|on|the|de|[A-Z][\w'’&-]*)\s+){0,8}[A-Z][\w'’&-]*)"
+    r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)"
+)
+_MINOR = frozenset({"of", "for", "and", "on", "the", "de"})
+
+
+def acronyms_in(text: str) -> dict[str, str]:
+    """Acronym -> full name for every "Full Name (ACRONYM)" of ``text`` whose capitals
+    spell the acronym ("Office for National Statistics (ONS)"; "ONS" → the office)."""
+    found: dict[str, str] = {}
+    for m in _SPELLED.finditer(text):
+        words, acronym = m.group(1).split(), m.group(2)
+        letters = acronym.upper()
+        # the name is the shortest tail of the capitalised run whose initials spell it
+        for start in range(len(words)):
+            tail = words[start:]
+            initials = "".join(w[0] for w in tail if w.lower() not in _MINOR).upper()
+            if initials == letters and tail[0].lower() not in _MINOR:
+                found.setdefault(acronym, " ".join(tail).replace("’", "'"))
+                break
+    return found

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.extraction.people import Person, describes, descriptor_word, people_of
+from app.extraction.people import Person, acronyms_in, describes, descriptor_word, people_of
 from app.extraction.types import ResolvedSource, SourceType, Span
 
 if TYPE_CHECKING:
@@ -307,6 +307,7 @@ _NAME_PAIR = re.compile(
 )
 _FULL_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\w'’-]*)")
 _HISTORY_WINDOW = 300
+_ACRONYM_WORD = re.compile(r"(?:[A-Z]\.?){2,6}")
 _SUBJECT_WINDOW = 6
 _ADDRESSEE = frozenset({"you", "your", "yourself", "yourselves", "y'all"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -341,6 +342,7 @@ class SourceResolver:
         self.text = text
         self._docs = docs or []  # (offset, paragraph doc): the whole article, for people_of
         self._people: dict[str, Person] | None = None
+        self._acronyms: dict[str, str] | None = None
         self._history: list[_Entry] = []
         self._scanned: dict[int, int] = {}  # id(doc) -> token index scanned up to
         self._offsets: dict[int, int | None] = {}  # id(doc) -> its offset in the text
@@ -393,6 +395,9 @@ class SourceResolver:
             return ResolvedMention(antecedent, based_span)
         if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
             return None
+        spelled = self._spelled_out(tokens)
+        if spelled is not None:
+            return ResolvedMention(spelled, based_span)
         analysed = _analyse(tokens, mention)
         if analysed is None:
             return None
@@ -461,6 +466,7 @@ class SourceResolver:
             alias=_surface(tokens),
             affiliation=owner.name,
             affiliation_type=owner.type,
+            generic=plural,  # "her husband" is someone; "his aides" are not one entity
         )
         self._history.append(_Entry(owned, gender, plural))
         return owned
@@ -575,9 +581,7 @@ class SourceResolver:
                 return entry.source
         return None
 
-    def _described(
-        self, words: list[Token], head: Token, mention: Any
-    ) -> ResolvedSource | None:
+    def _described(self, words: list[Token], head: Token, mention: Any) -> ResolvedSource | None:
         """ "the Republican nominee": the person the article describes so elsewhere."""
         if head.tag_ != "NN" or not _is_human_noun(head) or not self._docs:
             return None
@@ -620,6 +624,8 @@ class SourceResolver:
                 or low in _HONORIFICS
                 or low in _DEMONYMS
                 or low in _CAPITALS
+                or low in _MEDIA_WORDS  # "the Washington Post Trump said" (a lost comma)
+                or low in _GOV_WORDS
                 or doc.vocab[low].is_stop
                 or first.endswith(("'s", "’s"))
             ):
@@ -691,6 +697,26 @@ class SourceResolver:
         self._offsets[key] = offset
         return offset
 
+    def _spelled_out(self, tokens: list[Token]) -> ResolvedSource | None:
+        """ "IMF" where the article wrote "the International Monetary Fund (IMF)": the full
+        name, with the acronym as the alias (so the directory learns it)."""
+        words = [t for t in tokens if t.lower_ not in _DETERMINERS]
+        if len(words) != 1 or not _ACRONYM_WORD.fullmatch(words[0].text):
+            return None
+        if self._acronyms is None:
+            self._acronyms = acronyms_in(self.text)
+        full = self._acronyms.get(words[0].text.replace(".", ""))
+        if full is None:
+            return None
+        entry = self._find(lambda e: e.source.name == full)
+        if entry is not None:
+            return replace(entry.source, alias=words[0].text)
+        low = full.lower().split()
+        kind = SourceType.GOVERNMENT if set(low) & _GOV_WORDS else SourceType.ORGANIZATION
+        source = ResolvedSource(name=full, type=kind, alias=words[0].text)
+        self._history.append(_Entry(source, None, False, subject=True))
+        return source
+
     def _main_namesake(self, surname: str, entry: _Entry) -> _Entry:
         """ "Cruz" where the article names both Ted and Rafael Cruz: the one it names in
         full more often (the article's subject), else the most recent one."""
@@ -704,9 +730,11 @@ class SourceResolver:
             return entry
         first, last = top.name.split()[0], top.name.split()[-1]
         found = self._find(
-            lambda e: e.source.type is SourceType.PERSON
-            and e.source.name.split()[:1] == [first]
-            and e.source.name.split()[-1:] == [last]
+            lambda e: (
+                e.source.type is SourceType.PERSON
+                and e.source.name.split()[:1] == [first]
+                and e.source.name.split()[-1:] == [last]
+            )
         )
         return found or entry
 
@@ -1428,6 +1456,9 @@ def _analyse_other(
             return ResolvedSource(name, author_type, surface), None, False
         name = _canonical(_strip_possessor(words), SourceType.DOCUMENT, alias)
         return ResolvedSource(name, SourceType.DOCUMENT, alias), None, plural
+    campaign = _campaign_of(words, head)
+    if campaign is not None:
+        return campaign, None, False
     possessor, body = _split_possessor(words)
     affiliation: tuple[str | None, SourceType | None] = (None, None)
     name_words = words
@@ -1537,6 +1568,26 @@ def _is_generic(tokens: list[Token], source: ResolvedSource) -> bool:
     before = [w for w in words if w.i < head.i]
     return not any(
         w.ent_type_ in _NAMING_ENTS or w.ent_type_ == "NORP" or w.pos_ == "PROPN" for w in before
+    )
+
+
+def _campaign_of(words: list[Token], head: Token) -> ResolvedSource | None:
+    """ "Donald Trump's presidential campaign", "the Trump campaign", "Clinton's team":
+    "<Surname> campaign" (ENTITIES.md's convention), an organisation affiliated with the
+    candidate when the mention names them in full."""
+    if head.lemma_.lower() not in {"campaign", "team"} or not _lower_word(head):
+        return None
+    run = [w for w in words if w.i < head.i and w.ent_type_ == "PERSON" and w.tag_ != "POS"]
+    if not run or any(w.i < head.i and w.ent_type_ in {"ORG", "GPE"} for w in words):
+        return None
+    surname = run[-1].text.translate(_APOSTROPHES)
+    full = _text_between(run[0], run[-1]).translate(_APOSTROPHES) if len(run) > 1 else None
+    return ResolvedSource(
+        name=f"{surname} campaign",
+        type=SourceType.ORGANIZATION,
+        alias=_surface(words),
+        affiliation=full,
+        affiliation_type=SourceType.PERSON if full else None,
     )
 
 

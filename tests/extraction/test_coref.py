@@ -1,0 +1,163 @@
+"""Who a source mention refers to inside its article: generic mentions, pronouns, surnames,
+descriptions, campaigns and acronyms (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.extraction import extract
+from app.extraction.people import acronyms_in
+
+pytestmark = pytest.mark.model
+
+
+def sources(parser: Any, text: str) -> list[tuple[str, str | None, bool]]:
+    """(mention, resolved name, generic) of every attribution with a source mention."""
+    out = []
+    for a in extract(text, parser=parser):
+        if a.source_mention is not None:
+            s = a.source
+            out.append((a.source_mention.text, s.name if s else None, s.generic if s else False))
+    return out
+
+
+def source_of(parser: Any, text: str, mention: str, nth: int = 0) -> tuple[str | None, bool]:
+    found = [(name, generic) for m, name, generic in sources(parser, text) if m == mention]
+    assert len(found) > nth, (mention, sources(parser, text))
+    return found[nth]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Officials said the bridge would reopen in May.", "Officials"),
+        ("Critics argued that the plan came too late.", "Critics"),
+        ("A spokesman said the company would not comment.", "A spokesman"),
+        ("Israeli officials said the talks had stalled.", "Israeli officials"),
+        ("A new poll shows the race tightening.", "A new poll"),
+        ("Many Democrats believe the bill will pass.", "Many Democrats"),
+        (
+            "A senior official, who spoke on condition of anonymity, said the deal was close.",
+            "A senior official, who spoke on condition of anonymity",
+        ),
+    ],
+)
+def test_coref_generic_mentions_pick_out_no_one(parser: Any, text: str, mention: str) -> None:
+    name, generic = source_of(parser, text, mention)
+    assert name is not None and generic
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("The White House said the visit would go ahead.", "The White House", "White House"),
+        ("Qatar's foreign ministry said talks would resume.", "Qatar's foreign ministry", None),
+        (
+            "Maria Lopez lost her job in March. Her husband said the family was worried.",
+            "Her husband",
+            None,
+        ),
+    ],
+)
+def test_coref_named_and_owned_mentions_are_not_generic(
+    parser: Any, text: str, mention: str, name: str | None
+) -> None:
+    resolved, generic = source_of(parser, text, mention)
+    assert resolved is not None and not generic
+    if name is not None:
+        assert resolved == name
+
+
+def test_coref_pronoun_continues_the_last_speaker_not_a_name_in_his_quote(parser: Any) -> None:
+    text = (
+        "White House spokesman Josh Earnest said on Monday that President Barack Obama has "
+        "long called for tax fairness.\n\n"
+        "He said the president hopes his successor will push for the same goals."
+    )
+    assert source_of(parser, text, "He") == ("Josh Earnest", False)
+
+
+def test_coref_pronoun_takes_a_person_named_again_in_between(parser: Any) -> None:
+    text = (
+        "Fred Goldberg, a former tax commissioner, said the returns should be released.\n\n"
+        "If Donald Trump had any intention of releasing them, he said, he would have done so "
+        "by now."
+    )
+    assert source_of(parser, text, "he") == ("Donald Trump", False)
+
+
+def test_coref_she_needs_a_woman_even_past_a_nearer_man(parser: Any) -> None:
+    text = (
+        "Loretta Lynch met reporters in her office on Tuesday. Bernie Sanders had called her "
+        "the day before.\n\n"
+        "She said the inquiry would take months."
+    )
+    assert source_of(parser, text, "She") == ("Loretta Lynch", False)
+
+
+def test_coref_description_resolves_to_the_person_the_article_describes_so(
+    parser: Any,
+) -> None:
+    text = (
+        "Republican Donald Trump campaigned in Ohio on Monday, while Hillary Clinton, the "
+        "Democratic nominee, was in Iowa.\n\n"
+        "The GOP nominee said the economy was weak. The Democratic nominee said it was strong."
+    )
+    assert source_of(parser, text, "The GOP nominee") == ("Donald Trump", False)
+    assert source_of(parser, text, "The Democratic nominee") == ("Hillary Clinton", False)
+
+
+def test_coref_bare_surname_goes_to_the_namesake_the_article_is_about(parser: Any) -> None:
+    text = (
+        "Ted Cruz spoke in Houston on Friday. Ted Cruz has led the race for weeks, and Ted "
+        "Cruz thanked his volunteers. His father, Rafael Cruz, sat in the front row.\n\n"
+        "Cruz said the campaign would go on."
+    )
+    assert source_of(parser, text, "Cruz") == ("Ted Cruz", False)
+
+
+def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
+    text = (
+        "Bill Clinton said on Monday that the foundation would change.\n\n"
+        "Hillary Clinton said she agreed with the decision."
+    )
+    assert source_of(parser, text, "Bill Clinton") == ("Bill Clinton", False)
+    assert source_of(parser, text, "Hillary Clinton") == ("Hillary Clinton", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Donald Trump's presidential campaign said the ad was false.",
+            "Donald Trump's presidential campaign",
+            "Trump campaign",
+        ),
+        ("The Clinton campaign said the ad was false.", "The Clinton campaign", "Clinton campaign"),
+    ],
+)
+def test_coref_campaigns_are_named_after_the_candidate(
+    parser: Any, text: str, mention: str, name: str
+) -> None:
+    assert source_of(parser, text, mention) == (name, False)
+
+
+def test_coref_acronym_spelled_out_in_the_article_names_the_body(parser: Any) -> None:
+    text = (
+        "The International Monetary Fund (IMF) cut its forecast on Tuesday.\n\n"
+        "The IMF said growth would slow next year."
+    )
+    assert source_of(parser, text, "The IMF") == ("International Monetary Fund", False)
+
+
+def test_coref_acronyms_in_text() -> None:
+    text = (
+        "A report by the Office for National Statistics (ONS) was published. "
+        "The World Health Organization (WHO) said so. Polls (two of them) disagree."
+    )
+    assert acronyms_in(text) == {
+        "ONS": "Office for National Statistics",
+        "WHO": "World Health Organization",
+    }
