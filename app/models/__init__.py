@@ -16,14 +16,18 @@ from app.models.claim import (
 from app.models.common import Page, Problem, ValidationProblem
 from app.models.source import (
     AffiliationPublic,
+    AliasCount,
+    RoleSeen,
     Source,
     SourceAlias,
+    SourceDetail,
     SourcePublic,
     SourceRef,
 )
 
 __all__ = [
     "AffiliationPublic",
+    "AliasCount",
     "Article",
     "ArticleCreate",
     "ArticlePublic",
@@ -34,8 +38,10 @@ __all__ = [
     "Problem",
     "Quantity",
     "QuantityPublic",
+    "RoleSeen",
     "Source",
     "SourceAlias",
+    "SourceDetail",
     "SourcePublic",
     "SourceRef",
     "SpanPublic",

@@ -47,6 +47,12 @@ class Claim(SQLModel, table=True):
     source_mention_start: int | None = None
     source_mention_end: int | None = None
     source_mention_text: str | None = SQLField(default=None, sa_column=sa.Column(sa.Text))
+    # the role or title the source had in this article ("US State Department spokesperson")
+    source_role: str | None = SQLField(default=None, max_length=300)
+    # the form of the source's name behind the mention (for "he", the antecedent's)
+    source_alias: str | None = SQLField(default=None, max_length=500)
+    # set for a generic mention ("officials", "a spokesman"): no source, found by this key
+    generic_key: str | None = SQLField(default=None, max_length=500, index=True)
     said_on: date | None = SQLField(default=None, index=True)
     said_on_precision: str | None = SQLField(default=None, max_length=10)
     said_on_text: str | None = SQLField(default=None, max_length=300)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -13,33 +11,28 @@ from sqlmodel import SQLModel
 
 from app.db import UTCDateTime, utcnow
 
-_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u0060\u00b4]")
-_DOTS = re.compile(r"\.")
-_SPACES = re.compile(r"\s+")
-
-
-def source_key(name: str) -> str:
-    """The identity of a name: case-, apostrophe-, dot- and spacing-insensitive.
-
-    "Qatar’s Foreign Ministry" and "Qatar's foreign ministry" share one key, as do
-    "U.S. State Department" and "US State Department".
-    """
-    text = unicodedata.normalize("NFKC", name)
-    text = _APOSTROPHES.sub("", text)
-    text = _DOTS.sub("", text)
-    text = _SPACES.sub(" ", text).strip()
-    return text.casefold()
-
 
 class Source(SQLModel, table=True):
     __table_args__ = (sa.UniqueConstraint("key"),)
 
     id: int | None = SQLField(default=None, primary_key=True)
     name: str = SQLField(max_length=500)
+    # identity (app/services/identity.py): name_key(name); for people, first + last name
+    # (+ suffix) as match_key, so that "Donald J. Trump" and "Donald Trump" meet
     key: str = SQLField(max_length=500)
+    match_key: str | None = SQLField(default=None, max_length=500, index=True)
     type: str = SQLField(default="unknown", max_length=20, index=True)
     role: str | None = SQLField(default=None, max_length=300)
+    # the date of the statement that gave ``role``: a more recent role replaces it
+    role_on: date | None = None
     affiliation_id: int | None = SQLField(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("source.id", ondelete="SET NULL"), index=True
+        ),
+    )
+    # set when a person merged this source into another: the id answers with that one
+    merged_into_id: int | None = SQLField(
         default=None,
         sa_column=sa.Column(
             sa.Integer, sa.ForeignKey("source.id", ondelete="SET NULL"), index=True
@@ -62,6 +55,8 @@ class SourceAlias(SQLModel, table=True):
     )
     alias: str = SQLField(max_length=500)
     key: str = SQLField(max_length=500, index=True)
+    # identity.AliasKind: "seen" in a text, or learned ("acronym", "merged", "renamed")
+    kind: str = SQLField(default="seen", max_length=20, sa_column_kwargs={"server_default": "seen"})
 
 
 class AffiliationPublic(BaseModel):
@@ -86,3 +81,26 @@ class SourcePublic(SourceRef):
     claim_count: int
     first_said_on: date | None
     last_said_on: date | None
+
+
+class AliasCount(BaseModel):
+    alias: str = Field(examples=["Matthew Miller"])
+    count: int = Field(description="Claims whose mention used this form.", examples=[3])
+
+
+class RoleSeen(BaseModel):
+    role: str = Field(examples=["spokesperson"])
+    count: int = Field(description="Claims made in this role.", examples=[3])
+    first_said_on: date | None = Field(description="Earliest date (said_on, else published).")
+    last_said_on: date | None = Field(description="Latest date (said_on, else published).")
+
+
+class SourceDetail(SourcePublic):
+    """One source with the forms it was seen under and the roles it had over time."""
+
+    seen_as: list[AliasCount] = Field(
+        description="Surface forms of its claims' mentions with counts, most used first."
+    )
+    roles: list[RoleSeen] = Field(
+        description="Roles its claims gave it, most recent first; `role` is the latest."
+    )

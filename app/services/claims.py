@@ -28,8 +28,8 @@ from app.models import (
     SourceRef,
     SpanPublic,
 )
-from app.models.source import source_key
 from app.pagination import PageParams, decode_cursor, encode_cursor
+from app.services.identity import name_key as source_key
 from app.services.search import claim_matches
 
 _Affiliation = aliased(Source, name="affiliation")

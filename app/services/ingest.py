@@ -35,8 +35,9 @@ from app.extraction.types import (
     SourceType,
     Span,
 )
-from app.models import Article, ArticleCreate, ArticlePublic, Claim, Quantity, Source, SourceAlias
-from app.models.source import source_key
+from app.models import Article, ArticleCreate, ArticlePublic, Claim, Quantity, Source
+from app.services import identity
+from app.services.identity import AliasKind, name_key
 
 log = logging.getLogger("claimtrail.ingest")
 
@@ -91,8 +92,10 @@ class _SourceSpec:
     name: str
     type: str
     role: str | None = None
+    role_on: date | None = None  # the date of the claim that gave the role
     affiliation_key: str | None = None
     aliases: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)  # learned: "ONS" of "Office for ..."
 
 
 @dataclass(slots=True)
@@ -116,43 +119,67 @@ def _span_values(prefix: str, span: Span | None, text: str) -> dict[str, Any]:
     return {f"{prefix}_start": span.start, f"{prefix}_end": span.end, f"{prefix}_text": span.text}
 
 
+def _later(a: date | None, b: date | None) -> bool:
+    """Whether a role dated ``a`` is more recent than one dated ``b`` (undated is oldest)."""
+    return a is not None and (b is None or a >= b)
+
+
 def _merge_source(specs: dict[str, _SourceSpec], spec: _SourceSpec) -> str:
-    key = source_key(spec.name)
+    key = name_key(spec.name)
     have = specs.get(key)
     if have is None:
         specs[key] = spec
         return key
     if have.type == SourceType.UNKNOWN and spec.type != SourceType.UNKNOWN:
         have.type = spec.type
-    have.role = have.role or spec.role
+    if spec.role and (have.role is None or _later(spec.role_on, have.role_on)):
+        have.role, have.role_on = spec.role, spec.role_on
     have.affiliation_key = have.affiliation_key or spec.affiliation_key
     have.aliases |= spec.aliases
+    have.acronyms |= spec.acronyms
     return key
 
 
-def _resolved_source(specs: dict[str, _SourceSpec], source: ResolvedSource) -> str | None:
-    if not source.name or not source_key(source.name):
+def _resolved_source(
+    specs: dict[str, _SourceSpec], source: ResolvedSource, *, said_on: date | None
+) -> str | None:
+    if source.generic or not source.name or not name_key(source.name):
         return None
     affiliation_key = None
-    if source.affiliation and source_key(source.affiliation):
+    if source.affiliation and name_key(source.affiliation):
         affiliation_type = source.affiliation_type or SourceType.ORGANIZATION
         affiliation_key = _merge_source(
             specs, _SourceSpec(name=source.affiliation, type=str(affiliation_type))
         )
-    aliases = {source.alias.strip()} if source.alias and source.alias.strip() else set()
+    alias = source.alias.strip() if source.alias else ""
+    acronym = alias if alias and identity.is_acronym_of(alias, source.name) else None
     key = _merge_source(
         specs,
         _SourceSpec(
             name=source.name.strip(),
             type=str(source.type),
-            role=source.role,
+            role=source.role.strip()[:300] if source.role and source.role.strip() else None,
+            role_on=said_on,
             affiliation_key=affiliation_key,
-            aliases=aliases,
+            aliases={alias} if alias else set(),
+            acronyms={acronym} if acronym else set(),
         ),
     )
     if affiliation_key == key:  # a source does not speak for itself
         specs[key].affiliation_key = None
     return key
+
+
+def _source_values(source: ResolvedSource | None, mention: Span | None) -> dict[str, Any]:
+    """What the claim itself records of its source: role, name form, generic key."""
+    if source is None:
+        return {"source_role": None, "source_alias": None, "generic_key": None}
+    role = source.role.strip()[:300] if source.role and source.role.strip() else None
+    alias = source.alias.strip()[:500] if source.alias and source.alias.strip() else None
+    generic = None
+    if source.generic:
+        generic = identity.generic_key(mention.text if mention else source.alias or source.name)
+    return {"source_role": role, "source_alias": alias, "generic_key": generic or None}
 
 
 def _plan(
@@ -165,7 +192,7 @@ def _plan(
     """Turn attributions into rows; drop any whose content is not a span of the text."""
     specs: dict[str, _SourceSpec] = {}
     publisher_key = None
-    if publisher and source_key(publisher):
+    if publisher and name_key(publisher):
         publisher_key = _merge_source(
             specs, _SourceSpec(name=publisher, type=str(SourceType.MEDIA), aliases={publisher})
         )
@@ -180,13 +207,15 @@ def _plan(
             for f in a.content_fragments
             if _valid(f, text) and a.content.start <= f.start <= f.end <= a.content.end
         ] or [a.content]
+        said_on = a.said_on
+        dated = (said_on.date if said_on else None) or published_at
+        mention = a.source_mention if _valid(a.source_mention, text) else None
         if a.source is not None:
-            key = _resolved_source(specs, a.source)
+            key = _resolved_source(specs, a.source, said_on=dated)
         elif a.kind == AttributionKind.EDITORIAL or (a.cue is None and a.source_mention is None):
             key = publisher_key
         else:
             key = None
-        said_on = a.said_on
         confidence = a.confidence if math.isfinite(a.confidence) else 0.5
         values: dict[str, Any] = {
             "kind": str(a.kind),
@@ -197,6 +226,7 @@ def _plan(
             "content_fragments": [[f.start, f.end] for f in fragments],
             **_span_values("cue", a.cue, text),
             **_span_values("source_mention", a.source_mention, text),
+            **_source_values(a.source, mention),
             **_span_values("based_on", a.based_on, text),
             "said_on": said_on.date if said_on else None,
             "said_on_precision": str(said_on.precision) if said_on else None,
@@ -237,49 +267,40 @@ def _find_existing(session: Session, *, url: str | None, sha: str) -> ArticlePub
 def _upsert_sources(
     session: Session, dialect: str, specs: dict[str, _SourceSpec]
 ) -> dict[str, int]:
-    """Insert missing sources (key order), fill unknown type/role/affiliation, add aliases."""
+    """Find or create each source (key order, see app/services/identity.py), fill an unknown
+    type or a missing affiliation, keep the most recent role, record the aliases."""
+    ids = {
+        key: identity.resolve_source(session, dialect, name=specs[key].name, type=specs[key].type)
+        for key in sorted(specs)
+    }
     source_t = Source.__table__
-    ids: dict[str, int] = {}
-    current: dict[str, Any] = {}
-    now = utcnow()
     for key in sorted(specs):
-        spec = specs[key]
-        session.execute(
-            _insert(dialect, source_t)
-            .values(name=spec.name[:500], key=key[:500], type=spec.type, created_at=now)
-            .on_conflict_do_nothing()
-        )
-        row = session.execute(
-            sa.select(
-                source_t.c.id, source_t.c.type, source_t.c.role, source_t.c.affiliation_id
-            ).where(source_t.c.key == key[:500])
-        ).one()
-        ids[key] = row.id
-        current[key] = row
-    for key in sorted(specs):
-        spec, row = specs[key], current[key]
-        changes: dict[str, Any] = {}
-        where = [source_t.c.id == row.id]
-        if row.type == SourceType.UNKNOWN and spec.type != SourceType.UNKNOWN:
-            changes["type"] = spec.type
-        if row.role is None and spec.role:
-            changes["role"] = spec.role[:300]
-            where.append(source_t.c.role.is_(None))
-        if row.affiliation_id is None and spec.affiliation_key in ids:
-            changes["affiliation_id"] = ids[spec.affiliation_key]
-            where.append(source_t.c.affiliation_id.is_(None))
-        if changes:
-            session.execute(sa.update(source_t).where(*where).values(**changes))
-    alias_t = SourceAlias.__table__
+        spec, source_id = specs[key], ids[key]
+        if spec.type != SourceType.UNKNOWN:
+            session.execute(
+                sa.update(source_t)
+                .where(source_t.c.id == source_id, source_t.c.type == str(SourceType.UNKNOWN))
+                .values(type=spec.type)
+            )
+        affiliation_id = ids.get(spec.affiliation_key) if spec.affiliation_key else None
+        if affiliation_id is not None and affiliation_id != source_id:
+            session.execute(
+                sa.update(source_t)
+                .where(source_t.c.id == source_id, source_t.c.affiliation_id.is_(None))
+                .values(affiliation_id=affiliation_id)
+            )
+        if spec.role:
+            identity.update_role(session, source_id=source_id, role=spec.role, said_on=spec.role_on)
     aliases = sorted(
-        (ids[key], alias[:500]) for key, spec in specs.items() for alias in spec.aliases
+        {(ids[key], alias, AliasKind.SEEN) for key, spec in specs.items() for alias in spec.aliases}
+        | {
+            (ids[key], alias, AliasKind.ACRONYM)
+            for key, spec in specs.items()
+            for alias in spec.acronyms
+        }
     )
-    for source_id, alias in aliases:
-        session.execute(
-            _insert(dialect, alias_t)
-            .values(source_id=source_id, alias=alias, key=source_key(alias)[:500])
-            .on_conflict_do_nothing()
-        )
+    for source_id, alias, kind in aliases:
+        identity.add_alias(session, dialect, source_id=source_id, alias=alias, kind=kind)
     return ids
 
 

@@ -9,7 +9,6 @@ import sqlalchemy as sa
 
 from app.extraction.types import Attribution, AttributionKind, ResolvedSource, SourceType, Span
 from app.models import ArticleCreate
-from app.models.source import source_key
 from app.services import ingest
 from tests.factories import article_body, fake_extract
 
@@ -17,23 +16,6 @@ from tests.factories import article_body, fake_extract
 def _count(db, table: str) -> int:
     with db.engine.connect() as conn:
         return conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Qatar’s Foreign Ministry", "Qatar's foreign ministry"),
-        ("U.S. State Department", "US State Department"),
-        ("  Matthew   Miller ", "matthew miller"),
-        ("ＡＦＰ", "AFP"),
-    ],
-)
-def test_source_key_ignores_case_apostrophes_dots_and_spacing(a, b) -> None:
-    assert source_key(a) == source_key(b)
-
-
-def test_source_key_keeps_different_names_apart() -> None:
-    assert source_key("Matthew Miller") != source_key("Matthew Millar")
 
 
 def test_ingest_article_is_one_transaction(db, monkeypatch) -> None:

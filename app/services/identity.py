@@ -1,0 +1,312 @@
+"""Identity across articles: which stored source a name found in an article is.
+
+Extraction resolves mentions inside one article ("Trump" -> "Donald Trump", "he" -> the
+quoted speaker) and hands over a canonical name. This module decides whether that name is a
+source the directory already holds, in these steps (``STRATEGIES``, first hit wins):
+
+1. the same **key** (``name_key``: case, accents, apostrophes, dots, a possessive "'s", a
+   leading "the" and honorifics do not count: "The U.S. State Department's" is "us state
+   department", "Mr. Trump" is "trump");
+2. a **learned alias** with that key: an acronym the text spelled out ("the Office for
+   National Statistics (ONS)"), a name a person merged into another source or renamed;
+3. for a person with a middle name or initial ("Donald J. Trump", "Hillary Rodham
+   Clinton"), the source named by **first and last name** alone;
+4. for a person, the one source whose first and last name (and suffix) are the same and
+   whose middle parts agree ("Donald Trump" finds "Donald J. Trump"; "George Bush" finds
+   neither "George W. Bush" nor "George H. W. Bush", being ambiguous between them).
+
+What never merges: a bare surname with a full name ("Clinton" is its own source: the
+extraction side resolves surnames within the article, and across articles a surname alone
+could be anyone of that name), different first names ("Bill Clinton", "Hillary Clinton"),
+different suffixes ("Donald Trump", "Donald Trump Jr."), and generic mentions ("officials",
+"a spokesman"), which never become sources at all (see ``generic_key``).
+
+To add a rule, write a function ``(session, name) -> int | None`` and put it in
+``STRATEGIES``; word lists are the text files in ``lexicons/`` beside this module.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from anyascii import anyascii
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session
+
+from app.db import utcnow
+from app.extraction.types import SourceType
+from app.models import Source, SourceAlias
+
+LEXICONS = Path(__file__).resolve().parent / "lexicons"
+KEY_LENGTH = 500
+
+
+@cache
+def lexicon(name: str) -> frozenset[str]:
+    """One word or phrase a line of ``lexicons/<name>.txt``; ``#`` starts a comment."""
+    lines = (LEXICONS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip().casefold()))
+
+
+class AliasKind(StrEnum):
+    """Why a source has an alias. Only learned aliases (not ``seen``) resolve names."""
+
+    SEEN = "seen"  # a surface form a mention used ("Trump", "Mr. Miller")
+    ACRONYM = "acronym"  # spelled out in a text: "the Office for National Statistics (ONS)"
+    MERGED = "merged"  # the name of a source a person merged into this one
+    RENAMED = "renamed"  # this source's name before a person renamed it
+
+
+LEARNED = (AliasKind.ACRONYM, AliasKind.MERGED, AliasKind.RENAMED)
+
+_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u0060\u00b4\u2032]")
+_POSSESSIVE = re.compile(r"(?<=\w)'s$", re.IGNORECASE)
+_DOTS = re.compile(r"\.")
+_COMMAS = re.compile(r",")
+_SPACES = re.compile(r"\s+")
+
+
+def _fold(text: str) -> str:
+    """NFKC, accents and other scripts folded to ASCII, one apostrophe, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _APOSTROPHES.sub("'", text)
+    folded = anyascii(text)
+    text = folded if folded.strip() else text  # a name anyascii cannot spell keeps its own
+    return _SPACES.sub(" ", text).strip()
+
+
+def name_key(name: str) -> str:
+    """The identity of a name, as stored in ``source.key`` and matched by ``?source=``.
+
+    "Qatar’s Foreign Ministry" and "qatar's foreign ministry", "U.S. State Department" and
+    "The US State Department", "Mr. Miller" and "Miller", "Trump's" and "Trump", "Succès"
+    and "Succes" share one key; "Donald Trump Jr." keeps its suffix.
+    """
+    text = _POSSESSIVE.sub("", _fold(name))
+    text = _APOSTROPHES.sub("", text)
+    text = _SPACES.sub(" ", _COMMAS.sub(" ", _DOTS.sub("", text))).strip().casefold()
+    words = text.split(" ")
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[0] in lexicon("honorifics"):
+        words = words[1:]
+    return " ".join(words)[:KEY_LENGTH]
+
+
+def generic_key(mention: str) -> str:
+    """The key a generic mention is found by: ``name_key`` without an opening determiner
+    ("the officials", "some officials" -> "officials"; "a spokesman" -> "spokesman")."""
+    words = name_key(mention).split(" ")
+    while len(words) > 1 and words[0] in lexicon("generic_determiners"):
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name as identity sees it. For people, ``match_key`` is first + last name + suffix
+    ("donald trump" for "Donald J. Trump"); for everything else it equals ``key``."""
+
+    text: str
+    key: str
+    match_key: str
+    middles: tuple[str, ...] = ()
+    person: bool = False
+
+
+def analyse(name: str, *, type: str | SourceType) -> Name:
+    """Split a person's key into first name, middle parts, family name and suffix."""
+    key = name_key(name)
+    words = key.split(" ")
+    if str(type) != SourceType.PERSON or len(words) < 2:
+        return Name(name, key, key)
+    suffix: list[str] = []
+    while len(words) > 2 and words[-1] in lexicon("name_suffixes"):
+        suffix.insert(0, words.pop())
+    last_start = len(words) - 1
+    while last_start > 1 and words[last_start - 1] in lexicon("name_particles"):
+        last_start -= 1
+    first, middles, last = words[0], words[1:last_start], words[last_start:]
+    match_key = " ".join([first, *last, *suffix])
+    return Name(name, key, match_key, tuple(middles), person=True)
+
+
+def middles_agree(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two people's middle parts can be the same person's: initials agree with
+    names ("J" ~ "John"), a missing middle agrees only with initials ("Donald Trump" ~
+    "Donald J. Trump", but not ~ "Hillary Rodham Clinton": a full middle name could be a
+    different person's). "W" and "H W" (two Presidents Bush) disagree."""
+    if not a or not b:
+        return all(len(m) == 1 for m in (a or b))
+    return len(a) == len(b) and all(
+        x[0] == y[0] and (len(x) == 1 or len(y) == 1 or x == y) for x, y in zip(a, b, strict=True)
+    )
+
+
+def is_acronym_of(alias: str, name: str) -> bool:
+    """Whether ``alias`` is the initials of ``name``: "ONS" of "Office for National
+    Statistics", "UNRWA" of "United Nations Relief and Works Agency", "DoD" of
+    "Department of Defense". Only short all-letter aliases written with capitals."""
+    letters = _DOTS.sub("", alias.strip())
+    if not (
+        2 <= len(letters) <= 10 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2
+    ):
+        return False
+    words = [w for w in re.split(r"[\s\-]+", name_key(name)) if w]
+    if len(words) < 2:
+        return False
+    every = "".join(w[0] for w in words)
+    content = "".join(w[0] for w in words if w not in lexicon("acronym_stopwords"))
+    return letters.casefold() in (every, content)
+
+
+# --- looking names up in the directory ---------------------------------------------------
+
+Strategy = Callable[[Session, Name], int | None]
+
+
+_LIVE_ID = sa.func.coalesce(Source.merged_into_id, Source.id)
+
+
+def _live(session: Session, source_id: int) -> int:
+    """The source that answers for ``source_id``: itself, or the one it was merged into
+    (merges keep one hop: merging into a merged source re-points every redirect)."""
+    return session.execute(sa.select(_LIVE_ID).where(Source.id == source_id)).scalar_one()
+
+
+def _by_key(session: Session, name: Name) -> int | None:
+    return session.execute(sa.select(_LIVE_ID).where(Source.key == name.key)).scalar()
+
+
+def _by_learned_alias(session: Session, name: Name) -> int | None:
+    ids = session.execute(
+        sa.select(SourceAlias.source_id)
+        .where(SourceAlias.key == name.key, SourceAlias.kind.in_([str(k) for k in LEARNED]))
+        .distinct()
+        .limit(2)
+    ).scalars()
+    found = {_live(session, i) for i in ids}
+    return found.pop() if len(found) == 1 else None  # an ambiguous acronym resolves nothing
+
+
+def _by_first_and_last(session: Session, name: Name) -> int | None:
+    if not name.person or not name.middles:
+        return None
+    return session.execute(sa.select(_LIVE_ID).where(Source.key == name.match_key)).scalar()
+
+
+def _by_agreeing_middles(session: Session, name: Name) -> int | None:
+    if not name.person:
+        return None
+    rows = session.execute(
+        sa.select(Source.id, Source.name).where(
+            Source.match_key == name.match_key,
+            Source.type == str(SourceType.PERSON),
+            Source.merged_into_id.is_(None),
+            Source.key != name.key,
+        )
+    ).all()
+    agreeing = {
+        row.id
+        for row in rows
+        if middles_agree(analyse(row.name, type=SourceType.PERSON).middles, name.middles)
+    }
+    return agreeing.pop() if len(agreeing) == 1 else None
+
+
+STRATEGIES: tuple[Strategy, ...] = (
+    _by_key,
+    _by_learned_alias,
+    _by_first_and_last,
+    _by_agreeing_middles,
+)
+
+
+def find_source(session: Session, name: Name) -> int | None:
+    """The id of the live source ``name`` is, or None when the directory has none."""
+    if not name.key:
+        return None
+    for strategy in STRATEGIES:
+        found = strategy(session, name)
+        if found is not None:
+            return found
+    return None
+
+
+def _insert(dialect: str, table: Any) -> Any:
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+
+
+def resolve_source(session: Session, dialect: str, *, name: str, type: str | SourceType) -> int:
+    """The source ``name`` is: found by ``find_source`` or created. Does not commit.
+
+    A concurrent transaction creating the same key is absorbed (``ON CONFLICT DO NOTHING``
+    on the unique key, then read back)."""
+    parsed = analyse(name, type=type)
+    found = find_source(session, parsed)
+    if found is not None:
+        return found
+    source_t = Source.__table__
+    session.execute(
+        _insert(dialect, source_t)
+        .values(
+            name=name.strip()[:500],
+            key=parsed.key,
+            match_key=parsed.match_key[:KEY_LENGTH],
+            type=str(type),
+            created_at=utcnow(),
+        )
+        .on_conflict_do_nothing()
+    )
+    created = _by_key(session, parsed)
+    assert created is not None  # inserted now, or by the winner of a race
+    return created
+
+
+def add_alias(
+    session: Session, dialect: str, *, source_id: int, alias: str, kind: AliasKind
+) -> None:
+    """Record that ``source_id`` goes by ``alias``; a learned kind upgrades a seen one."""
+    alias = alias.strip()[:500]
+    key = name_key(alias)
+    if not key:
+        return
+    alias_t = SourceAlias.__table__
+    stmt = _insert(dialect, alias_t).values(
+        source_id=source_id, alias=alias, key=key, kind=str(kind)
+    )
+    if kind == AliasKind.SEEN:
+        session.execute(stmt.on_conflict_do_nothing())
+    else:
+        session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["source_id", "alias"], set_={"kind": str(kind)}
+            )
+        )
+
+
+def update_role(session: Session, *, source_id: int, role: str, said_on: date | None) -> None:
+    """Make ``role`` the source's role if it is at least as recent as the one it has (a role
+    with a date beats one without; an undated role only fills an empty one)."""
+    source_t = Source.__table__
+    where = [source_t.c.id == source_id]
+    if said_on is None:
+        where.append(source_t.c.role.is_(None))
+    else:
+        where.append(
+            sa.or_(
+                source_t.c.role.is_(None),
+                source_t.c.role_on.is_(None),
+                source_t.c.role_on <= said_on,
+            )
+        )
+    session.execute(sa.update(source_t).where(*where).values(role=role[:300], role_on=said_on))

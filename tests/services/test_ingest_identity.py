@@ -1,0 +1,115 @@
+"""Ingest through identity: roles over time, generic mentions, learned acronyms, aliases."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import sqlalchemy as sa
+
+from app.extraction.types import Attribution, AttributionKind, ResolvedSource, SourceType, Span
+from app.models import ArticleCreate
+from app.services.ingest import ingest_article
+
+_SAID = re.compile(r"(?:^|(?<=\. ))(?P<mention>[A-Z].*?) said that (?P<content>.+?)\.(?= |$)")
+PERSON, ORG = SourceType.PERSON, SourceType.ORGANIZATION
+
+
+def scripted(sources: dict[str, ResolvedSource]):
+    """An extractor: each "<mention> said that <content>." is a claim of sources[mention]."""
+
+    def extract(text: str, *, published_at, title) -> list[Attribution]:
+        out = []
+        for m in _SAID.finditer(text):
+            content = Span.of(text, *m.span("content"))
+            out.append(
+                Attribution(
+                    kind=AttributionKind.INDIRECT,
+                    content=content,
+                    content_fragments=(content,),
+                    source_mention=Span.of(text, *m.span("mention")),
+                    source=sources[m.group("mention")],
+                )
+            )
+        return out
+
+    return extract
+
+
+def _ingest(db, text: str, published: str, sources: dict[str, ResolvedSource]) -> int:
+    article = ArticleCreate(text=text, published_at=date.fromisoformat(published))
+    return ingest_article(db, article=article, extractor=scripted(sources)).article.id
+
+
+def _rows(db, sql: str) -> list[tuple]:
+    with db.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(sa.text(sql))]
+
+
+def test_ingest_claim_keeps_the_role_of_its_article_and_source_takes_the_latest(db) -> None:
+    def yellen(role: str) -> dict[str, ResolvedSource]:
+        return {"Janet Yellen": ResolvedSource("Janet Yellen", PERSON, "Janet Yellen", role=role)}
+
+    _ingest(
+        db, "Janet Yellen said that rates will rise.", "2021-06-01", yellen("Treasury Secretary")
+    )
+    _ingest(db, "Janet Yellen said that rates rose.", "2016-06-01", yellen("Fed chair"))
+    rows = _rows(
+        db,
+        "SELECT c.source_role, s.role FROM claim c JOIN source s ON s.id = c.source_id ORDER BY c.id",
+    )
+    assert rows == [
+        ("Treasury Secretary", "Treasury Secretary"),
+        ("Fed chair", "Treasury Secretary"),
+    ]
+    _ingest(db, "Janet Yellen said that growth slows.", "2023-01-01", yellen("economist"))
+    assert _rows(db, "SELECT role FROM source") == [("economist",)]
+
+
+def test_ingest_generic_mentions_have_no_source_and_stay_apart(db) -> None:
+    officials = {"Officials": ResolvedSource("officials", PERSON, "Officials", generic=True)}
+    _ingest(db, "Officials said that the bridge is safe.", "2024-01-01", officials)
+    _ingest(db, "Officials said that the dam is full.", "2024-02-01", officials)
+    assert _rows(db, "SELECT count(*) FROM source") == [(0,)]
+    rows = _rows(db, "SELECT source_id, source_mention_text, generic_key FROM claim ORDER BY id")
+    assert rows == [(None, "Officials", "officials"), (None, "Officials", "officials")]
+
+
+def test_ingest_learns_an_acronym_spelled_out_in_the_text(db) -> None:
+    ons = ResolvedSource("Office for National Statistics", ORG, "ONS")
+    _ingest(db, "ONS said that prices rose.", "2024-01-01", {"ONS": ons})
+    later = {"ONS": ResolvedSource("ONS", ORG, "ONS")}
+    _ingest(db, "ONS said that wages fell.", "2024-02-01", later)
+    assert _rows(db, "SELECT name FROM source") == [("Office for National Statistics",)]
+    assert _rows(db, "SELECT alias, kind FROM source_alias") == [("ONS", "acronym")]
+
+
+def test_ingest_name_variants_of_one_person_meet_across_articles(db) -> None:
+    def trump(name: str) -> dict[str, ResolvedSource]:
+        return {name: ResolvedSource(name, PERSON, name)}
+
+    _ingest(db, "Donald Trump said that walls work.", "2016-01-01", trump("Donald Trump"))
+    _ingest(db, "Donald J. Trump said that deals work.", "2016-01-02", trump("Donald J. Trump"))
+    _ingest(
+        db, "Donald Trump Jr. said that hunting is fun.", "2016-01-03", trump("Donald Trump Jr.")
+    )
+    rows = _rows(
+        db,
+        "SELECT s.name, count(*) FROM claim c JOIN source s ON s.id = c.source_id GROUP BY s.name ORDER BY s.name",
+    )
+    assert rows == [("Donald Trump", 2), ("Donald Trump Jr.", 1)]
+
+
+def test_ingest_bare_surnames_in_two_articles_stay_apart_from_full_names(db) -> None:
+    hillary = {
+        "Hillary Clinton": ResolvedSource("Hillary Clinton", PERSON, "Hillary Clinton"),
+        "Clinton": ResolvedSource("Hillary Clinton", PERSON, "Clinton"),
+    }
+    _ingest(db, "Hillary Clinton said that A. Clinton said that B.", "2016-01-01", hillary)
+    bare = {"Clinton": ResolvedSource("Clinton", PERSON, "Clinton")}
+    _ingest(db, "Clinton said that C.", "2016-01-02", bare)
+    rows = _rows(
+        db,
+        "SELECT s.name, count(*) FROM claim c JOIN source s ON s.id = c.source_id GROUP BY s.name ORDER BY s.name",
+    )
+    assert rows == [("Clinton", 1), ("Hillary Clinton", 2)]
