@@ -12,7 +12,7 @@ SERVE_FLAGS := $(if $(filter command line,$(origin HOST)),--host $(HOST)) \
 	$(if $(filter command line,$(origin PORT)),--port $(PORT))
 DATA ?= ../shared/polnear/dev
 
-.PHONY: setup run test test-pg lint fmt migrate evaluate benchmark
+.PHONY: setup run test test-pg lint fmt migrate evaluate evaluate-who benchmark
 
 $(UV_BOOT):
 	python3 -m venv .uv
@@ -45,6 +45,9 @@ fmt: setup
 
 evaluate: setup
 	$(UV) run --frozen python scripts/evaluate.py $(DATA)
+
+evaluate-who: setup
+	$(UV) run --frozen python scripts/evaluate_who.py $(DATA)
 
 benchmark: setup
 	$(UV) run --frozen python scripts/benchmark_extraction.py $(DATA)

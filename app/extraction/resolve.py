@@ -398,6 +398,8 @@ class SourceResolver:
         spelled = self._spelled_out(tokens)
         if spelled is not None:
             return ResolvedMention(spelled, based_span)
+        if _not_a_speaker(tokens):
+            return None
         analysed = _analyse(tokens, mention)
         if analysed is None:
             return None
@@ -1530,6 +1532,20 @@ def _analyse_other(
         anonymous=anonymous,
     )
     return source, None, plural or head.lower_ in _PLURAL_GOV
+
+
+_NOT_SPEAKERS = _lexicon("not_speakers")
+
+
+def _not_a_speaker(tokens: list[Token]) -> bool:
+    """A storm, a war, "criticism", "Thursday morning": nothing that can say anything."""
+    words = [t for t in tokens if t.lower_ not in _DETERMINERS and not t.is_punct]
+    if not words:
+        return True
+    head = _head(words)
+    if head.ent_type_ in {"DATE", "TIME"} and head.pos_ != "PROPN":
+        return True
+    return _lower_word(head) and (head.lower_ in _NOT_SPEAKERS or head.lemma_ in _NOT_SPEAKERS)
 
 
 _OWNERS = frozenset({"my", "his", "her", "its", "their", "our"})
