@@ -975,9 +975,12 @@ def _analyse_words(
     if person is not None:
         return _analyse_person(tokens, person)
     other = _analyse_other(tokens, anonymous)
-    if other is not None and _is_generic(tokens, other[0]):
-        return replace(other[0], generic=True), other[1], other[2]
-    return other
+    if other is None or not _is_generic(tokens, other[0]):
+        return other
+    source, gender, plural = other
+    if tokens[0].lower_ in _DEFINITE and not plural and not source.anonymous:
+        return replace(source, local=True), gender, plural  # "the union": someone in particular
+    return replace(source, generic=True), gender, plural
 
 
 def _person_entity(tokens: list[Token]) -> list[Token] | None:
@@ -1548,6 +1551,7 @@ def _not_a_speaker(tokens: list[Token]) -> bool:
     return _lower_word(head) and (head.lower_ in _NOT_SPEAKERS or head.lemma_ in _NOT_SPEAKERS)
 
 
+_DEFINITE = frozenset({"the", "this", "that"})
 _OWNERS = frozenset({"my", "his", "her", "its", "their", "our"})
 _NAMING_ENTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"})
 

@@ -73,6 +73,9 @@ class ResolvedSource:
     # A mention that picks out no one entity ("officials", "critics", "a spokesman", "polls"):
     # the claim keeps its source mention but is never pooled with other articles' mentions.
     generic: bool = False
+    # A definite description the article does not tie to a name ("the union", "the poll"):
+    # one entity within its article, never the same as another article's "the union".
+    local: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -246,12 +246,33 @@ def _insert(dialect: str, table: Any) -> Any:
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 
-def resolve_source(session: Session, dialect: str, *, name: str, type: str | SourceType) -> int:
+def scoped_key(key: str, scope: str | None) -> str:
+    """The key of an entity known only within one article ("the union" of article ``scope``):
+    never equal to a directory-wide key, nor to another article's."""
+    if not scope:
+        return key
+    suffix = f" #{scope}"
+    return key[: KEY_LENGTH - len(suffix)] + suffix
+
+
+def resolve_source(
+    session: Session,
+    dialect: str,
+    *,
+    name: str,
+    type: str | SourceType,
+    scope: str | None = None,
+) -> int:
     """The source ``name`` is: found by ``find_source`` or created. Does not commit.
 
-    A concurrent transaction creating the same key is absorbed (``ON CONFLICT DO NOTHING``
-    on the unique key, then read back)."""
+    With ``scope`` (an article's id for a description it does not tie to a name, such as
+    "the union"), the source is that article's own: only the same key in the same scope
+    finds it. A concurrent transaction creating the same key is absorbed (``ON CONFLICT DO
+    NOTHING`` on the unique key, then read back)."""
     parsed = analyse(name, type=type)
+    if scope:
+        key = scoped_key(parsed.key, scope)
+        parsed = Name(name, key, key)
     found = find_source(session, parsed)
     if found is not None:
         return found

@@ -96,6 +96,7 @@ class _SourceSpec:
     affiliation_key: str | None = None
     aliases: set[str] = field(default_factory=set)
     acronyms: set[str] = field(default_factory=set)  # learned: "ONS" of "Office for ..."
+    scope: str | None = None  # set for an article-local entity ("the union"): its article
 
 
 @dataclass(slots=True)
@@ -125,7 +126,7 @@ def _later(a: date | None, b: date | None) -> bool:
 
 
 def _merge_source(specs: dict[str, _SourceSpec], spec: _SourceSpec) -> str:
-    key = name_key(spec.name)
+    key = identity.scoped_key(name_key(spec.name), spec.scope)
     have = specs.get(key)
     if have is None:
         specs[key] = spec
@@ -141,7 +142,7 @@ def _merge_source(specs: dict[str, _SourceSpec], spec: _SourceSpec) -> str:
 
 
 def _resolved_source(
-    specs: dict[str, _SourceSpec], source: ResolvedSource, *, said_on: date | None
+    specs: dict[str, _SourceSpec], source: ResolvedSource, *, said_on: date | None, scope: str
 ) -> str | None:
     if source.generic or not source.name or not name_key(source.name):
         return None
@@ -163,6 +164,7 @@ def _resolved_source(
             affiliation_key=affiliation_key,
             aliases={alias} if alias else set(),
             acronyms={acronym} if acronym else set(),
+            scope=scope if source.local else None,
         ),
     )
     if affiliation_key == key:  # a source does not speak for itself
@@ -198,6 +200,7 @@ def _plan(
         )
     today = utcnow().date()
     rows: list[_ClaimRow] = []
+    scope = content_sha256(text)[:16]  # article-local entities are keyed by their article
     for a in attributions:
         if not _valid(a.content, text):
             log.warning("dropping an attribution whose content is not a span of the text")
@@ -211,7 +214,7 @@ def _plan(
         dated = (said_on.date if said_on else None) or published_at
         mention = a.source_mention if _valid(a.source_mention, text) else None
         if a.source is not None:
-            key = _resolved_source(specs, a.source, said_on=dated)
+            key = _resolved_source(specs, a.source, said_on=dated, scope=scope)
         elif a.kind == AttributionKind.EDITORIAL or (a.cue is None and a.source_mention is None):
             key = publisher_key
         else:
@@ -270,7 +273,9 @@ def _upsert_sources(
     """Find or create each source (key order, see app/services/identity.py), fill an unknown
     type or a missing affiliation, keep the most recent role, record the aliases."""
     ids = {
-        key: identity.resolve_source(session, dialect, name=specs[key].name, type=specs[key].type)
+        key: identity.resolve_source(
+            session, dialect, name=specs[key].name, type=specs[key].type, scope=specs[key].scope
+        )
         for key in sorted(specs)
     }
     source_t = Source.__table__

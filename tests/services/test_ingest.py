@@ -93,3 +93,50 @@ def test_ingest_article_editorial_claims_belong_to_the_publisher(db) -> None:
             conn.execute(sa.text("SELECT count(*) FROM claim WHERE source_id IS NULL")).scalar_one()
             == 1
         )
+
+
+def _one_claim_extractor(source: ResolvedSource):  # type: ignore[no-untyped-def]
+    """An extractor giving one claim whose source mention is the text's first word pair."""
+
+    def extract(text: str, *, published_at: date | None, title: str | None) -> list[Attribution]:
+        mention = Span(0, 9, text[:9])
+        content = Span(15, len(text), text[15:])
+        return [
+            Attribution(
+                kind=AttributionKind.INDIRECT,
+                content=content,
+                content_fragments=(content,),
+                cue=Span(10, 14, text[10:14]),
+                source_mention=mention,
+                source=source,
+            )
+        ]
+
+    return extract
+
+
+def _source_ids(db) -> list[int | None]:
+    with db.engine.connect() as conn:
+        return list(conn.execute(sa.text("SELECT source_id FROM claim ORDER BY id")).scalars())
+
+
+def test_ingest_article_local_description_is_one_source_per_article(db) -> None:
+    union = ResolvedSource(name="union", type=SourceType.ORGANIZATION, alias="union", local=True)
+    extractor = _one_claim_extractor(union)
+    for text in ("The union said wages must rise now.", "The union said the strike goes on."):
+        body = article_body(text=text, publisher=None)
+        ingest.ingest_article(db, article=ArticleCreate(**body), extractor=extractor)
+    first, second = _source_ids(db)
+    assert first is not None and second is not None and first != second
+
+
+def test_ingest_generic_mentions_are_never_pooled(db) -> None:
+    officials = ResolvedSource(
+        name="officials", type=SourceType.GOVERNMENT, alias="officials", generic=True
+    )
+    extractor = _one_claim_extractor(officials)
+    for text in ("Officials said wages must rise now.", "Officials said the strike goes on."):
+        body = article_body(text=text, publisher=None)
+        ingest.ingest_article(db, article=ArticleCreate(**body), extractor=extractor)
+    assert _source_ids(db) == [None, None]
+    assert _count(db, "source") == 0
