@@ -9,14 +9,16 @@ itself waits for a free worker thread.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager, nullcontext
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, create_engine, event
+from sqlalchemy import Connection, DateTime, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
@@ -133,12 +135,54 @@ def make_engine(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SQL:
+    """A compiled statement: its text and, for positional drivers (SQLite), the order of
+    its parameters (PostgreSQL's driver takes them by name)."""
+
+    text: str
+    names: tuple[str, ...] | None
+    fixed: dict[str, Any]
+
+
+class Cursor:
+    """A driver cursor that runs ``SQL`` with named values; dates go to SQLite as ISO text
+    (what SQLAlchemy's Date type stores there)."""
+
+    __slots__ = ("_cur", "_sqlite")
+
+    def __init__(self, cur: Any, sqlite: bool) -> None:
+        self._cur = cur
+        self._sqlite = sqlite
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self._sqlite
+
+    def execute(self, sql: SQL, values: dict[str, Any]) -> list[tuple[Any, ...]]:
+        if sql.fixed:
+            values = {**sql.fixed, **values}
+        if sql.names is None:
+            self._cur.execute(sql.text, values)
+        else:
+            params = [values[name] for name in sql.names]
+            if self._sqlite:
+                params = [v.isoformat() if isinstance(v, date) else v for v in params]
+            self._cur.execute(sql.text, params)
+        return self._cur.fetchall()  # type: ignore[no-any-return]
+
+    def execute_text(self, text: str, params: Any) -> list[tuple[Any, ...]]:
+        self._cur.execute(text, params)
+        return self._cur.fetchall()  # type: ignore[no-any-return]
+
+
 class Database:
     """The handle routes pass to services: an engine plus how to open sessions on it."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        self._sql: dict[Hashable, SQL] = {}
         # SQLite has one writer at a time; serialising our own writers in-process avoids
         # busy-waiting on the file lock (other processes still wait on busy_timeout).
         self._write_lock: threading.Lock | None = (
@@ -148,6 +192,53 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.dialect == "sqlite"
+
+    def sql(self, key: Hashable, build: Callable[[], Any]) -> SQL:
+        """The SQL text of the Core statement ``build()`` for this database, compiled once
+        per ``key`` (the statement's shape: which filters, which order). Every value of the
+        statement must be a named ``bindparam`` so that one text serves every request."""
+        compiled = self._sql.get(key)
+        if compiled is None:
+            stmt = build().compile(dialect=self.engine.dialect)
+            names = tuple(stmt.positiontup) if stmt.positiontup is not None else None
+            # Parameters the compiler adds itself (SQLite's "OFFSET ?" after a bound LIMIT)
+            # keep the value it gave them.
+            fixed = {k: v for k, v in stmt.params.items() if v is not None}
+            compiled = self._sql[key] = SQL(stmt.string, names, fixed)
+        return compiled
+
+    @contextmanager
+    def cursor(self) -> Iterator[Cursor]:
+        """A driver cursor on a pooled connection, inside one read transaction (a snapshot
+        for every query of a page); the pool rolls it back when the block ends.
+
+        The hot read paths run SQL compiled once (``sql()``) straight on the driver:
+        SQLAlchemy's per-execution work (cache key, execution context, result processing)
+        cost more than the SQLite query it ran (README, Performance)."""
+        driver_error = self.engine.dialect.loaded_dbapi.Error
+        try:
+            raw = self.engine.raw_connection()
+        except driver_error as exc:
+            raise DBAPIError.instance(None, None, exc, driver_error) from exc
+        try:
+            cur = raw.driver_connection.cursor()  # type: ignore[union-attr]
+            if self.is_sqlite:
+                cur.execute("BEGIN")  # isolation_level=None: else each statement alone
+            yield Cursor(cur, self.is_sqlite)
+        except driver_error as exc:
+            # As SQLAlchemy would raise it (OperationalError → 503, DataError → 422, ...).
+            raise DBAPIError.instance(None, None, exc, driver_error) from exc
+        finally:
+            raw.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A pooled connection for read queries (one snapshot), back to the pool at the end.
+
+        The read path uses Core on a plain connection: an ORM session per request cost more
+        than the queries themselves (README, Performance)."""
+        with self.engine.connect() as conn:
+            yield conn
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
@@ -109,6 +110,15 @@ def _document_query_rules(app: FastAPI, settings: Settings) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+def database_threads(database: Database, settings: Settings) -> int:
+    """Threads for sync routes: the connections the pool can hand out (at least 4)."""
+    pool = database.engine.pool
+    size = getattr(pool, "size", None)
+    if not callable(size):  # SQLite in memory: one shared connection (StaticPool)
+        return max(4, settings.db_pool_size)
+    return max(4, int(size()) + max(0, int(getattr(pool, "_max_overflow", 0))))
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -124,6 +134,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Sync routes run in anyio's thread pool (40 threads by default). Each holds at most
+        # one pooled connection, so as many threads as connections means no thread ever
+        # waits for the pool, and no more threads fight over the GIL than can do work.
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = database_threads(database, settings)
         if preload:
             try:
                 await run_in_threadpool(preload_extraction, extraction_config)

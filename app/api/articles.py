@@ -14,6 +14,7 @@ from app.api.examples import (
     json_example,
     page_example,
 )
+from app.api.responses import JSONBody
 from app.errors import problem_responses
 from app.models import ArticleCreate, ArticlePublic, ClaimPublic, Page
 from app.models.common import IsoDate
@@ -70,6 +71,7 @@ def create_article(
 @router.get(
     "",
     summary="List articles",
+    response_model=Page[ArticlePublic],
     responses={200: json_example(page_example(ARTICLE_EXAMPLE)), **problem_responses(422, 503)},
 )
 def list_articles(
@@ -83,26 +85,29 @@ def list_articles(
     q: Annotated[
         str | None, Query(min_length=1, max_length=500, description="Full-text search.")
     ] = None,
-) -> Page[ArticlePublic]:
+) -> Response:
     """Articles, newest publication date first (undated ones last), then newest first."""
-    return article_service.list_articles(
-        db,
-        page=page,
-        publisher=publisher,
-        published_from=published_from,
-        published_to=published_to,
-        q=q,
+    return JSONBody(
+        article_service.list_articles(
+            db,
+            page=page,
+            publisher=publisher,
+            published_from=published_from,
+            published_to=published_to,
+            q=q,
+        )
     )
 
 
 @router.get(
     "/{article_id}",
     summary="Read an article",
+    response_model=ArticlePublic,
     responses={200: json_example(ARTICLE_EXAMPLE), **problem_responses(404, 422, 503)},
 )
-def read_article(db: DbDep, article_id: ArticleId) -> ArticlePublic:
+def read_article(db: DbDep, article_id: ArticleId) -> Response:
     """One article, with its text exactly as submitted."""
-    return article_service.get_article(db, article_id=article_id)
+    return JSONBody(article_service.get_article(db, article_id=article_id))
 
 
 @router.delete(
@@ -121,8 +126,9 @@ def delete_article(db: DbDep, article_id: ArticleId) -> Response:
 @router.get(
     "/{article_id}/claims",
     summary="Claims of an article",
+    response_model=Page[ClaimPublic],
     responses={200: json_example(page_example(CLAIM_EXAMPLE)), **problem_responses(404, 422, 503)},
 )
-def list_article_claims(db: DbDep, article_id: ArticleId, page: PageDep) -> Page[ClaimPublic]:
+def list_article_claims(db: DbDep, article_id: ArticleId, page: PageDep) -> Response:
     """The article's claims in text order (by the start of their content)."""
-    return article_service.list_article_claims(db, article_id=article_id, page=page)
+    return JSONBody(article_service.list_article_claims(db, article_id=article_id, page=page))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 
 from app.api.deps import ClaimId, DbDep
 from app.api.examples import CLAIM_EXAMPLE, json_example, page_example
+from app.api.responses import JSONBody
 from app.errors import problem_responses
 from app.extraction.types import AttributionKind
 from app.models import ClaimPublic, Page
@@ -69,6 +70,7 @@ ClaimFiltersDep = Annotated[ClaimFilters, Depends(claim_filters)]
 @router.get(
     "",
     summary="Search claims",
+    response_model=Page[ClaimPublic],
     responses={200: json_example(page_example(CLAIM_EXAMPLE)), **problem_responses(422, 503)},
 )
 def list_claims(
@@ -77,19 +79,22 @@ def list_claims(
     page: PageDep,
     source_id: SourceIdQ = None,
     source: SourceQ = None,
-) -> Page[ClaimPublic]:
+) -> Response:
     """Claims newest first: by said_on, else the article's publication date (else the day
     it was ingested), then newest id. All filters combine (AND)."""
-    return claim_service.list_claims(
-        db, page=page, filters=replace(filters, source_id=source_id, source=source)
+    return JSONBody(
+        claim_service.list_claims(
+            db, page=page, filters=replace(filters, source_id=source_id, source=source)
+        )
     )
 
 
 @router.get(
     "/{claim_id}",
     summary="Read a claim",
+    response_model=ClaimPublic,
     responses={200: json_example(CLAIM_EXAMPLE), **problem_responses(404, 422, 503)},
 )
-def read_claim(db: DbDep, claim_id: ClaimId) -> ClaimPublic:
+def read_claim(db: DbDep, claim_id: ClaimId) -> Response:
     """One claim with its full provenance: article, spans, source, date, quantities."""
-    return claim_service.get_claim(db, claim_id=claim_id)
+    return JSONBody(claim_service.get_claim(db, claim_id=claim_id))

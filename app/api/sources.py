@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from app.api.claims import ClaimFiltersDep
 from app.api.deps import DbDep, SourceId
 from app.api.examples import CLAIM_EXAMPLE, SOURCE_EXAMPLE, json_example, page_example
+from app.api.responses import JSONBody
 from app.errors import problem_responses
 from app.extraction.types import SourceType
 from app.models import ClaimPublic, Page, SourcePublic
@@ -21,6 +22,7 @@ router = APIRouter(prefix="/sources", tags=["sources"])
 @router.get(
     "",
     summary="List sources",
+    response_model=Page[SourcePublic],
     responses={200: json_example(page_example(SOURCE_EXAMPLE)), **problem_responses(422, 503)},
 )
 def list_sources(
@@ -35,28 +37,34 @@ def list_sources(
         ),
     ] = None,
     type: Annotated[SourceType | None, Query(description="Kind of source.")] = None,
-) -> Page[SourcePublic]:
+) -> Response:
     """Sources ordered by name (case-insensitively)."""
-    return source_service.list_sources(db, page=page, q=q, type=type.value if type else None)
+    return JSONBody(
+        source_service.list_sources(db, page=page, q=q, type=type.value if type else None)
+    )
 
 
 @router.get(
     "/{source_id}",
     summary="Read a source",
+    response_model=SourcePublic,
     responses={200: json_example(SOURCE_EXAMPLE), **problem_responses(404, 422, 503)},
 )
-def read_source(db: DbDep, source_id: SourceId) -> SourcePublic:
+def read_source(db: DbDep, source_id: SourceId) -> Response:
     """One source with its aliases, role, affiliation and claim statistics."""
-    return source_service.get_source(db, source_id=source_id)
+    return JSONBody(source_service.get_source(db, source_id=source_id))
 
 
 @router.get(
     "/{source_id}/claims",
     summary="Claims of a source",
+    response_model=Page[ClaimPublic],
     responses={200: json_example(page_example(CLAIM_EXAMPLE)), **problem_responses(404, 422, 503)},
 )
 def list_source_claims(
     db: DbDep, source_id: SourceId, filters: ClaimFiltersDep, page: PageDep
-) -> Page[ClaimPublic]:
+) -> Response:
     """What one source said, newest first, with the filters of `GET /claims`."""
-    return source_service.list_source_claims(db, source_id=source_id, page=page, filters=filters)
+    return JSONBody(
+        source_service.list_source_claims(db, source_id=source_id, page=page, filters=filters)
+    )

@@ -3,30 +3,48 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 
 from app.db import MAX_ID, Database
 from app.errors import InvalidInput, NotFound
-from app.models import Article, ArticlePublic, Claim, ClaimPublic, Page
-from app.pagination import PageParams, decode_cursor, make_page
+from app.models import Article
+from app.pagination import PageParams, decode_cursor, encode_cursor
 from app.services import claims as claim_queries
+from app.services.claims import JSONDict, article_t, claim_t, raw
 from app.services.search import article_matches
 
+# The fields of ArticlePublic, in its order.
+_ARTICLE_COLUMNS = (
+    article_t.c.id,
+    article_t.c.url,
+    article_t.c.title,
+    article_t.c.publisher,
+    article_t.c.author,
+    raw(article_t.c.published_at),
+    article_t.c.language,
+    article_t.c.text,
+    article_t.c.content_sha256,
+    article_t.c.ingested_at,
+    article_t.c.claim_count,
+)
+_ARTICLE_FIELDS = tuple(c.name for c in _ARTICLE_COLUMNS)
 
-def _public(article: Article) -> ArticlePublic:
-    return ArticlePublic.model_validate(article, from_attributes=True)
+
+def _item(row: Any) -> JSONDict:
+    return dict(zip(_ARTICLE_FIELDS, row, strict=True))
 
 
-def get_article(db: Database, *, article_id: int) -> ArticlePublic:
+def get_article(db: Database, *, article_id: int) -> JSONDict:
     """One article, or NotFound."""
     if not 1 <= article_id <= MAX_ID:
         raise NotFound(f"article {article_id} does not exist")
-    with db.session() as session:
-        article = session.get(Article, article_id)
-        if article is None:
+    with db.read() as conn:
+        row = conn.execute(sa.select(*_ARTICLE_COLUMNS).where(article_t.c.id == article_id)).first()
+        if row is None:
             raise NotFound(f"article {article_id} does not exist")
-        return _public(article)
+        return _item(row)
 
 
 def list_articles(
@@ -37,13 +55,13 @@ def list_articles(
     published_from: date | None = None,
     published_to: date | None = None,
     q: str | None = None,
-) -> Page[ArticlePublic]:
+) -> JSONDict:
     """Articles, newest publication first (undated last), then newest id first."""
     if published_from and published_to and published_from > published_to:
         raise InvalidInput(
             "published_from must not be after published_to", loc=("query", "published_from")
         )
-    query = sa.select(Article)
+    query = sa.select(*_ARTICLE_COLUMNS)
     if publisher is not None:
         query = query.where(Article.publisher == publisher)
     if published_from is not None:
@@ -67,9 +85,12 @@ def list_articles(
     query = query.order_by(Article.published_at.desc().nulls_last(), Article.id.desc()).limit(
         page.limit + 1
     )
-    with db.session() as session:
-        rows = list(session.scalars(query).all())
-        return make_page(rows, page.limit, key=lambda a: [a.published_at, a.id], item=_public)
+    with db.read() as conn:
+        rows = conn.execute(query).all()
+    has_more = len(rows) > page.limit
+    rows = rows[: page.limit]
+    next_cursor = encode_cursor([rows[-1].published_at, rows[-1].id]) if has_more else None
+    return {"items": [_item(r) for r in rows], "next_cursor": next_cursor}
 
 
 def delete_article(db: Database, *, article_id: int) -> None:
@@ -85,18 +106,33 @@ def delete_article(db: Database, *, article_id: int) -> None:
         session.commit()
 
 
-def list_article_claims(db: Database, *, article_id: int, page: PageParams) -> Page[ClaimPublic]:
+_EXISTS = sa.select(article_t.c.id).where(article_t.c.id == sa.bindparam("id"))
+
+
+def _in_text_order(with_cursor: bool) -> sa.Select[Any]:
+    c = claim_t.c
+    query = claim_queries.claim_select().where(c.article_id == sa.bindparam("article_id"))
+    if with_cursor:
+        query = query.where(
+            sa.tuple_(c.content_start, c.id)
+            > sa.tuple_(sa.bindparam("c_start"), sa.bindparam("c_id"))
+        )
+    return query.order_by(c.content_start, c.id).limit(sa.bindparam("limit", type_=sa.Integer))
+
+
+def list_article_claims(db: Database, *, article_id: int, page: PageParams) -> JSONDict:
     """The claims of one article in text order (by content start)."""
     if not 1 <= article_id <= MAX_ID:
         raise NotFound(f"article {article_id} does not exist")
-    query = claim_queries.claim_select().where(Claim.article_id == article_id)
+    values: dict[str, Any] = {"article_id": article_id, "limit": page.limit + 1}
     if page.cursor:
-        c_start, c_id = decode_cursor(page.cursor, (int, int))
-        query = query.where(sa.tuple_(Claim.content_start, Claim.id) > sa.tuple_(c_start, c_id))
-    query = query.order_by(Claim.content_start, Claim.id).limit(page.limit + 1)
-    with db.session() as session:
-        if session.get(Article, article_id) is None:
+        values["c_start"], values["c_id"] = decode_cursor(page.cursor, (int, int))
+    with_cursor = bool(page.cursor)
+    sql = db.sql(("article_claims", with_cursor), lambda: _in_text_order(with_cursor))
+    exists = db.sql("article_exists", lambda: _EXISTS)
+    with db.cursor() as cur:
+        if not cur.execute(exists, {"id": article_id}):
             raise NotFound(f"article {article_id} does not exist")
         return claim_queries.page_of_claims(
-            session, query, page.limit, key=lambda c: [c.content_start, c.id]
+            cur, sql, values, page.limit, key=claim_queries.text_order_key
         )

@@ -48,13 +48,15 @@ def _fts5_query(q: str, *, prefix: bool) -> str:
     return " ".join(phrases)
 
 
-def _sqlite_rowids(fts: str, query: str) -> sa.Select[tuple[int]]:
+def _sqlite_rowids(fts: str, query: str | sa.BindParameter[str]) -> sa.Select[tuple[int]]:
     table = sa.table(fts, sa.column("rowid"))
-    match = sa.literal_column(fts).op("MATCH")(sa.bindparam(None, query, unique=True))
+    if isinstance(query, str):
+        query = sa.bindparam(None, query, unique=True)
+    match = sa.literal_column(fts).op("MATCH")(query)
     return sa.select(table.c.rowid).where(match)
 
 
-def _pg_plain_tsquery(q: str) -> sa.ColumnElement[object]:
+def _pg_plain_tsquery(q: str | sa.BindParameter[str]) -> sa.ColumnElement[object]:
     # The query as typed, not our word split: PostgreSQL's parser must see "U.S.", "9/11"
     # or "3.5" whole, as it did when it indexed the text (split, "U.S." finds nothing).
     # plainto_tsquery ignores operators, so user input cannot inject tsquery syntax.
@@ -71,12 +73,24 @@ def article_matches(dialect: str, q: str) -> ColumnElement[bool]:
     return expr.op("@@")(_pg_plain_tsquery(q))
 
 
-def claim_matches(dialect: str, q: str) -> ColumnElement[bool]:
-    search_terms(q)  # a 422 when q has no word
+def claim_matches(dialect: str, q: str | sa.BindParameter[str]) -> ColumnElement[bool]:
+    """Claims whose text matches ``q``; a ``bindparam`` instead of ``q`` must be given
+    ``claim_search_value(dialect, q)``."""
+    if isinstance(q, str):
+        search_terms(q)  # a 422 when q has no word
     if dialect == "sqlite":
-        return Claim.id.in_(_sqlite_rowids("claim_fts", _fts5_query(q, prefix=False)))
+        if isinstance(q, str):
+            q = sa.bindparam(None, _fts5_query(q, prefix=False), unique=True)
+        return Claim.id.in_(_sqlite_rowids("claim_fts", q))
     expr = sa.literal_column("to_tsvector('english'::regconfig, claim.text)")
     return expr.op("@@")(_pg_plain_tsquery(q))
+
+
+def claim_search_value(dialect: str, q: str) -> str:
+    """The value of the parameter of ``claim_matches(dialect, bindparam(...))``; a 422 when
+    ``q`` has no word."""
+    search_terms(q)
+    return _fts5_query(q, prefix=False) if dialect == "sqlite" else q
 
 
 def source_matches(dialect: str, q: str) -> ColumnElement[bool]:
