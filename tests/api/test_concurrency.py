@@ -139,7 +139,7 @@ def serve_process(database_url: str, *, pool_size: int) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 90  # a cold import on a busy 2-core machine takes 15 s+
         while True:
             assert proc.poll() is None, "server exited"
             try:
