@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dateparser.date import DateDataParser
@@ -90,7 +91,16 @@ _NOT_A_DATE = re.compile(
     r"the\s+moment|this\s+time|that\s+time|the\s+same\s+day)$",
     re.IGNORECASE,
 )
-_WEEKEND = re.compile(r"^(?:(this|last|the\s+past|past)\s+)?weekend$", re.IGNORECASE)
+_WEEKEND = re.compile(r"^(?:(this|last|the\s+past|past|this\s+past)\s+)?weekend$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# "earlier in the week" is this week, "later in the month" this month
+_IN_THE_PERIOD = re.compile(r"^(?:earlier|later)\s+in\s+the\s+(week|month|year)$", re.IGNORECASE)
+_SEASON = re.compile(
+    r"^(?:(this|last|past|the\s+past|this\s+past)\s+)?(spring|summer|fall|autumn|winter)"
+    r"(?:\s+(?:of\s+)?(\d{4}))?$",
+    re.IGNORECASE,
+)
+_SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _PERIOD_PRECISION = {
     "day": DatePrecision.DAY,
     "time": DatePrecision.DAY,
@@ -128,11 +138,17 @@ def _resolve_cached(phrase: str, published_at: date | None) -> tuple[date, DateP
     if core is None:
         return None
     if published_at is None:
+        season = _SEASON.match(core)
+        if season:
+            return _season_year(season, None)
         first = _parse(core, _PROBE_BASES[0], past=False)
         second = _parse(core, _PROBE_BASES[1], past=False)
         if first is None or first != second:
             return None  # relative to a base we do not have
         return first
+    season = _SEASON.match(core)
+    if season:
+        return _season_year(season, published_at)
     base = datetime(published_at.year, published_at.month, published_at.day)
     weekend = _WEEKEND.match(core)
     if weekend:
@@ -147,11 +163,41 @@ def _resolve_cached(phrase: str, published_at: date | None) -> tuple[date, DateP
     return result
 
 
+def _season_year(
+    season: re.Match[str], published_at: date | None
+) -> tuple[date, DatePrecision] | None:
+    """A season has the precision of its year. In an article of September 2016 (the fall)
+    "last fall" is 2015, "last summer" and "this summer" 2016; "the summer of 2012" is 2012.
+    A winter without a year straddles two years and gives None, as does a season of this
+    year that has not begun."""
+    which, name, year = season.group(1), season.group(2).lower(), season.group(3)
+    if year:
+        return date(int(year), 1, 1), DatePrecision.YEAR
+    if published_at is None or name == "winter":
+        return None
+    start = _SEASON_START[name]
+    current = published_at.month >= start and (
+        name == "fall" or name == "autumn" or published_at.month < start + 3
+    )
+    if which and which.lower() == "this" and published_at.month < start:
+        return None  # not begun yet
+    if which and which.lower() == "this":
+        return date(published_at.year, 1, 1), DatePrecision.YEAR
+    if which and current:
+        return date(published_at.year - 1, 1, 1), DatePrecision.YEAR  # "last fall" in the fall
+    years_back = 0 if published_at.month >= start else 1
+    return date(published_at.year - years_back, 1, 1), DatePrecision.YEAR
+
+
 def _core_phrase(phrase: str) -> str | None:
     """The phrase without prepositions and modifiers, or None when it is no date."""
     text = _TRAILING.sub("", _LEADING.sub("", " ".join(phrase.split())))
+    text = _TRAILING.sub("", _POSSESSIVE.sub("", text))  # "Monday's debate"
     if not text or len(text) > 60:
         return None
+    period = _IN_THE_PERIOD.match(text)
+    if period:
+        return f"this {period.group(1).lower()}"
     for _ in range(3):  # "in late May", "at the end of early ..." peel in any order
         stripped = _MODIFIER.sub("", _LEAD_PREP.sub("", text))
         if stripped == text:
@@ -208,6 +254,14 @@ def _normalise(day: date, precision: DatePrecision) -> tuple[date, DatePrecision
 
 # --- finding the cue's own time expression ------------------------------------------------
 
+
+def _lexicon(name: str) -> frozenset[str]:
+    """One entry a line of ``lexicons/<name>``; ``#`` starts a comment."""
+    path = Path(__file__).with_name("lexicons") / name
+    entries = (line.split("#", 1)[0].strip().lower() for line in path.open(encoding="utf-8"))
+    return frozenset(e for e in entries if e)
+
+
 # Dependency labels of a verb's complement clause: the content, whose dates are not ours.
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "advcl", "acl", "relcl"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -217,6 +271,24 @@ _WEEKDAY = re.compile(
     r"wednesday|thursday|friday|saturday|sunday)s?$",
     re.IGNORECASE,
 )
+_SPEECH_PARTICIPLES = frozenset(
+    {
+        "speak", "talk", "address", "write", "appear", "testify", "release", "publish",
+        "issue", "post", "interview", "tweet", "air", "broadcast", "send", "deliver",
+        "conduct", "file", "unveil",
+    }
+)  # fmt: skip
+_CONTEXT_PREPS = frozenset(
+    {"following", "after", "before", "since", "ahead", "prior", "until", "follow"}
+)
+_FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+# Subordinators of a clause that shares its time with the clause it hangs on ("called the
+# situation catastrophic when he toured the city on Monday", "said Friday as they ...").
+_SAME_TIME = frozenset({"when", "as", "while"})
+_OCCASION_NOUNS = _lexicon("statement_occasions.txt")
+_DOCUMENT_NOUNS = _lexicon("dated_documents.txt")
+# How a time phrase may hang on a document source: "A 2014 study", "her 2003 book".
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "npadvmod", "nmod"})
 
 
 def find_said_on(
@@ -227,27 +299,32 @@ def find_said_on(
     offset: int = 0,
     text: str | None = None,
 ) -> SaidOn | None:
-    """The date the cue verb's statement was made, from the cue's own clause.
+    """The date the cue's statement was made, from the speech act's own clause.
 
     Reads the parsed sentence ``sent`` and the doc index of the cue token. Takes DATE/TIME
-    entities (and weekdays the NER missed) that attach to the cue verb itself: as its
-    modifier ("said Sunday", "told reporters late Friday"), through a preposition ("on
-    Monday", "at the beginning of September") or through a communication noun ("said in a
-    statement on Wednesday"). Anything inside the verb's complement clause, its object
-    noun's modifiers or a subordinate clause is the content's or the context's: in "Miller
-    stated on Monday that Washington is working ..." the date is Monday; in "Hamas reported
-    that its delegation met ... last week" and in "Following talks last month, Washington
-    indicated ..." there is none. Durations ("for three years") are not dates, and dates
-    after the publication date are dropped (a statement is not made after the article
-    reporting it). ``offset`` is where the doc starts in the article text (a paragraph
-    doc's start; 0 for a whole-text doc): the span is in article offsets, its text sliced
-    from ``text`` when given, else from the doc.
+    entities (and weekdays the NER missed) that attach to the speech act: to the cue verb
+    as its modifier ("said Sunday", "told reporters late Friday"), through a preposition
+    ("on Monday", "at the beginning of September"), through the occasion or medium of the
+    statement ("said in a statement on Wednesday", "said at a campaign stop this week", "In
+    a Facebook message posted Friday, ..."); to the act the cue continues ("announced on
+    Friday ... and said ...", "spoke out Tuesday, arguing ..."); to a when/as/while clause
+    of the act ("called it catastrophic when he toured the city on Monday") or to the clause
+    or event the act is the when-clause of ("Monday night's debate, when Clinton cited
+    ..."); to a document source ("A 2014 study found ..."). Anything inside the verb's
+    complement clause, its object noun's modifiers or another subordinate clause is the
+    content's or the context's: in "Miller stated on Monday that Washington is working
+    ..." the date is Monday; in "Hamas reported that its delegation met ... last week" and
+    in "Following talks last month, Washington indicated ..." there is none. Durations
+    ("for three years") are not dates, and dates after the publication date are dropped (a
+    statement is not made after the article reporting it). ``offset`` is where the doc
+    starts in the article text (a paragraph doc's start; 0 for a whole-text doc): the span
+    is in article offsets, its text sliced from ``text`` when given, else from the doc.
     """
     doc = sent.doc
     verb = _governing_verb(doc[cue_token_i])
-    anchors = _anchors(verb)
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
         return None  # "will announce plans Friday": not said yet
+    anchors = _anchors(verb)
     best: tuple[int, SaidOn] | None = None
     for start, end in _time_phrases(sent):
         if not _attached_to(doc[start:end], anchors):
@@ -259,25 +336,6 @@ def find_said_on(
         if best is None or distance < best[0]:
             best = (distance, said)
     return best[1] if best else None
-
-
-_SPEECH_PARTICIPLES = frozenset(
-    {
-        "speak", "talk", "address", "write", "appear", "testify", "release", "publish",
-        "issue", "post", "interview", "tweet",
-    }
-)  # fmt: skip
-_CONTEXT_PREPS = frozenset({"following", "after", "before", "since", "ahead", "prior", "until"})
-_FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
-_COMMUNICATION_NOUNS = frozenset(
-    {
-        "statement", "interview", "briefing", "speech", "conference", "remarks", "post",
-        "tweet", "letter", "report", "address", "call", "meeting", "appearance", "message",
-        "release", "testimony", "hearing", "session", "broadcast", "video", "email",
-        "announcement", "note", "filing", "talk", "comments", "comment", "debate", "rally",
-        "show", "event", "summit", "visit", "trip", "forum", "program", "programme",
-    }
-)  # fmt: skip
 
 
 def _governing_verb(cue: Token) -> Token:
@@ -310,63 +368,267 @@ def _time_phrases(sent: SpacySpan) -> list[tuple[int, int]]:
             # "Sunday morning" is often DATE + TIME: one phrase
             while end < sent.end and doc[end].ent_type_ in _TIME_LABELS:
                 end += 1
-            start = i
+            start, end = _trim_entity(doc, i, end)
+            if start > sent.start and doc[start - 1].lower_ in _RELATIVE_WORDS:
+                start -= 1  # "this" of "this week's debate" the NER left out
             root = doc[start:end].root
             prep = doc[start - 1] if start > sent.start else None
             # "on Monday", but not "At" of "At Monday's debate" (the prep governs "debate")
             if prep is not None and prep.lower_ in _TIME_PREPS and root.head.i == prep.i:
                 start -= 1
             phrases.append((start, end))
-            i = end
+            i = max(end, i + 1)
+            while i < sent.end and doc[i].ent_iob_ == "I":
+                i += 1
             continue
         if _WEEKDAY.match(token.text) and not token.ent_type_:
             start = i - 1 if i > sent.start and doc[i - 1].lower_ in _TIME_PREPS else i
-            phrases.append((start, i + 1))
+            end = i + 1
+            while end < sent.end and doc[end].lower_ in _DAY_PARTS:
+                end += 1  # "Thursday morning"
+            phrases.append((start, end))
+            i = end
+            continue
         i += 1
     return phrases
 
 
+_RELATIVE_WORDS = frozenset({"this", "last", "next", "past", "earlier", "later", "early", "late"})
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+_TIME_NOUNS = frozenset(
+    {
+        "day", "days", "week", "weeks", "weekend", "month", "months", "year", "years",
+        "morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "noon",
+        "midnight", "spring", "summer", "fall", "autumn", "winter", "time", "hours", "hour",
+        "minutes", "decade", "century", "quarter", "season", "period", "beginning", "end",
+        "middle", "start", "half", "election", "holiday",
+    }
+)  # fmt: skip
+_MONTH = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(?:january|february|"
+    r"march|april|june|july|august|september|october|november|december)$",
+    re.IGNORECASE,
+)
+
+
+def _trim_entity(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The entity without nouns at its edges that are no time words: the NER now and then
+    runs a DATE over its neighbours ("essay last week", "Last week Stumpf")."""
+    while end - start > 1 and _stray_noun(doc[end - 1]):
+        end -= 1
+    while end - start > 1 and _stray_noun(doc[start]):
+        start += 1
+    return start, end
+
+
+def _stray_noun(token: Token) -> bool:
+    return (
+        token.pos_ in {"NOUN", "PROPN"}
+        and token.lower_ not in _TIME_NOUNS
+        and not _WEEKDAY.match(token.text)
+        and not _MONTH.match(token.text)
+    )
+
+
 def _anchors(verb: Token) -> set[int]:
-    """The verb, plus speech participles that describe the same act: "Speaking on Sunday,
-    the mayor said ...", "The mayor, speaking on Sunday, said ...", "The report, released
-    last week, found ..."."""
-    anchors = {verb.i}
-    hosts = [verb, *(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})]
-    for host in hosts:
-        for child in host.children:
-            if child.dep_ in {"advcl", "acl"} and child.lemma_.lower() in _SPEECH_PARTICIPLES:
-                anchors.add(child.i)
+    """The tokens whose own time is the speech act's: the act itself, the acts it continues,
+    the clause or event it is the when-clause of, and what accompanies it."""
+    acts = _same_act(verb)
+    for i in list(acts):
+        host = _when_host(verb.doc[i])
+        if host is not None:
+            acts |= _same_act(host)
+    anchors = set(acts)
+    for i in acts:
+        anchors |= _companions(verb.doc[i])
     return anchors
 
 
+def _same_act(token: Token) -> set[int]:
+    """The token and the acts it continues: a participle or a subjectless conjunct of the
+    speech verb ("announced on Friday ... and said", "spoke out Tuesday, arguing that"),
+    "began by saying", "tried on Tuesday to make the case", "made a strong condemnation"."""
+    acts = {token.i}
+    for _ in range(4):
+        head = _continued_act(token)
+        if head is None or head.i in acts:
+            break
+        acts.add(head.i)
+        token = head
+    return acts
+
+
+def _continued_act(token: Token) -> Token | None:
+    head = token.head
+    if head.i == token.i or head.dep_ in {"ccomp", "csubj", "parataxis"}:
+        return None  # the head is someone's content: its time is not the act's
+    own_subject = _has_own_subject(token)
+    if token.dep_ == "advcl" and not own_subject and (token.tag_ == "VBG" or _purpose(token)):
+        return head  # "..., arguing that ...", "gathered Friday to discuss ..."
+    if token.dep_ == "acl" and token.tag_ == "VBG" and _is_medium(head) and head.dep_ == "dobj":
+        return head.head  # "filed legal papers opposing ...", "sent a letter urging ..."
+    if token.dep_ == "conj" and token.pos_ == "VERB" and head.pos_ in {"VERB", "AUX"}:
+        return None if own_subject else head  # "announced X and said Y"
+    if token.dep_ == "xcomp" and head.pos_ == "VERB":
+        return head  # "tried on Tuesday to make the case"
+    if token.dep_ == "pcomp" and head.lower_ == "by" and head.head.pos_ == "VERB":
+        return head.head  # "began by saying"
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and head.pos_ == "VERB":
+        return head  # a light verb's object: "made a strong condemnation on Friday"
+    return None
+
+
+def _has_own_subject(token: Token) -> bool:
+    """A subject of its own, other than a quantifier that only distributes the main one
+    ("vied for the title Wednesday, each touting ...")."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass", "mark"} and c.lower_ not in {"each", "both", "all"}
+        for c in token.children
+    )
+
+
+def _purpose(token: Token) -> bool:
+    """A to-infinitive of purpose: "met with the liaison to discuss document requests"."""
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _is_medium(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in _DOCUMENT_NOUNS or lemma in _OCCASION_NOUNS or token.lower_ in _OCCASION_NOUNS
+
+
+def _when_host(act: Token) -> Token | None:
+    """The clause or event the act is the when-clause of: "faces a test on Tuesday when
+    opponents try ...", "Monday night's debate, when Clinton cited ...", "made the reference
+    Monday as he discussed ..."."""
+    markers = {c.lower_: c for c in act.children if c.dep_ in {"mark", "advmod"}}
+    if not markers.keys() & _SAME_TIME:
+        return None
+    when = markers.get("when")
+    if when is not None and when.i >= 2 and act.doc[when.i - 1].text == ",":
+        event = _noun_phrase_head(act.doc[when.i - 2])
+        if event is not None:
+            return event  # "since Monday night's debate, when Clinton cited ..."
+    if act.dep_ == "advcl" and act.head.pos_ in {"VERB", "AUX"}:
+        return act.head
+    if act.dep_ in {"relcl", "acl"} and act.head.pos_ in {"NOUN", "PROPN"} and when is not None:
+        return act.head
+    return None
+
+
+def _noun_phrase_head(token: Token) -> Token | None:
+    """The head of the noun phrase that ends with ``token``: "the 2000 election in Florida"
+    for "Florida"."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for _ in range(2):
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "NOUN":
+            token = token.head.head
+    return token
+
+
+def _companions(act: Token) -> set[int]:
+    """What happens with the act and at its time: speech participles of the act or its
+    speaker ("Speaking on Sunday, the mayor said ...", "The report, released last week,
+    found ..."), a subjectless participle of the act ("Dedicating the museum on Saturday,
+    Obama said ...") and the act's when/as/while clause ("said ... as she and hundreds of
+    others moved through the city early Sunday")."""
+    out: set[int] = set()
+    hosts = [act, *_source_nouns(act)]
+    for host in hosts:
+        for child in host.children:
+            if child.dep_ in {"advcl", "acl"} and child.lemma_.lower() in _SPEECH_PARTICIPLES:
+                out.add(child.i)
+    for child in act.children:
+        if child.dep_ != "advcl" or child.lemma_.lower() in _CONTEXT_PREPS:
+            continue
+        deps = {c.dep_ for c in child.children}
+        markers = {c.lower_ for c in child.children if c.dep_ in {"mark", "advmod"}}
+        accompanying = child.tag_ == "VBG" and not deps & {"nsubj", "nsubjpass", "mark"}
+        if accompanying or markers & _SAME_TIME:
+            out.add(child.i)
+    return out
+
+
+def _source_nouns(act: Token) -> list[Token]:
+    """The act's speaker as a noun: its subject, or the object of "according to"."""
+    out = [c for c in act.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if act.lower_ == "according":
+        out += [g for c in act.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
 def _attached_to(phrase: SpacySpan, anchors: set[int]) -> bool:
-    """Whether the phrase modifies the verb itself (not its content, object or context)."""
-    root = phrase.root
-    token = root
-    for _ in range(5):
+    """Whether the phrase modifies the act itself (not its content, object or context)."""
+    token = phrase.root
+    for _ in range(6):
         head = token.head
         if head.i == token.i:
             return False
         if head.i in anchors:
             return token.dep_ not in _CONTENT_DEPS and token.dep_ not in {"dobj", "nsubj"}
+        if token.dep_ == "npadvmod" and head.dep_ == "dobj" and head.head.i in anchors:
+            return True  # "announced the deal Monday", "said as much ... Thursday morning"
         if head.lower_ in _CONTEXT_PREPS:
             return False  # "Following Monday's debate, ...": the context's date
-        if token.dep_ == "pobj" and head.dep_ == "prep":
-            token = head
-            continue
-        if token.dep_ in {"prep", "npadvmod", "nmod", "compound", "amod", "poss"} and (
-            head.lower_ in _COMMUNICATION_NOUNS or head.dep_ == "prep"
-        ):
-            token = head  # "in a statement on Monday": through the communication noun
-            continue
-        if token.dep_ in {"pobj", "dobj"} and head.lower_ in _COMMUNICATION_NOUNS:
-            token = head
-            continue
-        if token.lower_ in _COMMUNICATION_NOUNS and token.dep_ == "pobj":
-            token = head
-            continue
-        return False
+        if _dates_the_source(token, head, anchors) or _heads_the_content(token, head, anchors):
+            return True
+        step = _occasion_step(token, head)
+        if step is None:
+            return False
+        token = step
     return False
+
+
+def _occasion_step(token: Token, head: Token) -> Token | None:
+    """One step up from a time phrase towards the act, through the occasion or medium of
+    the statement ("in a statement on Monday", "in a message posted Friday"), or None."""
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        return head
+    occasion = _is_medium(head)
+    if token.dep_ in {"prep", "npadvmod", "nmod", "compound", "amod", "poss", "nummod"} and (
+        occasion or head.dep_ == "prep" or _posted(head)
+    ):
+        return head  # "in a statement on Monday": through the occasion noun
+    if token.dep_ == "npadvmod" and head.dep_ in {"pobj", "advmod"}:
+        return head  # "blasted Clinton as a disgrace Wednesday", "said as much ... Thursday"
+    if token.dep_ in {"pobj", "dobj"} and occasion:
+        return head
+    if token.lower_ in _OCCASION_NOUNS and token.dep_ == "pobj":
+        return head
+    if _posted(token) and occasion:
+        return head  # "a Facebook message posted Friday"
+    return None
+
+
+def _posted(token: Token) -> bool:
+    """A participle that says when its occasion noun came out: "a statement issued Tuesday"."""
+    return (
+        token.dep_ == "acl"
+        and token.lemma_.lower() in _SPEECH_PARTICIPLES
+        and _is_medium(token.head)
+    )
+
+
+def _dates_the_source(token: Token, head: Token, anchors: set[int]) -> bool:
+    """ "A 2014 study ... found": the date of a document source is the date of what it says;
+    "A group of doctors in 2015 sent ...": a time phrase between the speaker and the verb
+    that the parser hung on the speaker is the verb's."""
+    act = next((a for a in anchors for s in _source_nouns(head.doc[a]) if s.i == head.i), None)
+    if act is None:
+        return False
+    if token.dep_ in _NOUN_MODIFIER_DEPS and head.lemma_.lower() in _DOCUMENT_NOUNS:
+        return True
+    return token.dep_ == "prep" and head.i < token.i < act and token.right_edge.i < act
+
+
+def _heads_the_content(token: Token, head: Token, anchors: set[int]) -> bool:
+    """ "told African-Americans this weekend he would ...": a bare time noun that opens the
+    reported clause, before its subject, is the parser's misplaced modifier of the act."""
+    if token.dep_ != "npadvmod" or head.dep_ != "ccomp" or head.head.i not in anchors:
+        return False
+    subjects = [c.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and head.head.i < token.i < min(subjects)
 
 
 def _said_on_for(

@@ -49,6 +49,31 @@ D, W, M, Y = DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH, DatePre
         ("last year", date(2023, 1, 1), Y),
         ("the end of last year", date(2023, 1, 1), Y),
         ("mid-2023", date(2023, 1, 1), Y),
+        # possessives, as in "Monday's debate" and "this week's meeting"
+        ("Monday’s", date(2024, 9, 16), D),
+        ("Sunday night's", date(2024, 9, 15), D),
+        ("this week's", date(2024, 9, 16), W),
+        ("this weekend’s", date(2024, 9, 9), W),
+        # coarser relative expressions: week, month and year precision
+        ("this past weekend", date(2024, 9, 9), W),
+        ("earlier this week", date(2024, 9, 16), W),
+        ("earlier in the week", date(2024, 9, 16), W),
+        ("last week's", date(2024, 9, 9), W),
+        ("two weeks ago", date(2024, 9, 2), W),
+        ("this month", date(2024, 9, 1), M),
+        ("later in the month", date(2024, 9, 1), M),
+        ("late last month", date(2024, 8, 1), M),
+        ("in March", date(2024, 3, 1), M),
+        ("in December", date(2023, 12, 1), M),  # the last December, not the coming one
+        ("this year", date(2024, 1, 1), Y),
+        ("earlier this year", date(2024, 1, 1), Y),
+        ("earlier in the year", date(2024, 1, 1), Y),
+        # seasons have the precision of their year (the article is of the fall of 2024)
+        ("last fall", date(2023, 1, 1), Y),
+        ("this summer", date(2024, 1, 1), Y),
+        ("last summer", date(2024, 1, 1), Y),
+        ("in the spring", date(2024, 1, 1), Y),
+        ("the summer of 2012", date(2012, 1, 1), Y),
     ],
 )
 def test_resolve_date_phrase_resolves_against_publication(
@@ -73,6 +98,8 @@ def test_resolve_date_phrase_resolves_against_publication(
         "3 p.m.",
         "recently",
         "now",
+        "this winter",  # a winter without a year straddles two years
+        "in recent days",
         "",
         "   ",
         "banana",
@@ -91,6 +118,8 @@ def test_resolve_date_phrase_rejects_non_dates(phrase: str) -> None:
         ("in 2015", (date(2015, 1, 1), Y)),
         ("Sept. 3, 2023", (date(2023, 9, 3), D)),
         ("March 2020", (date(2020, 3, 1), M)),
+        ("last fall", None),
+        ("the summer of 2012", (date(2012, 1, 1), Y)),
     ],
 )
 def test_resolve_date_phrase_without_publication_date_only_absolute(
@@ -180,6 +209,138 @@ def test_find_said_on_takes_the_cue_clause_date(
     assert said.text == expected
     assert said.span is not None
     assert sentence[said.span.start : said.span.end] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "cue", "expected"),
+    [
+        # a when/as clause of the speech act carries its time
+        (
+            "The mayor called the situation catastrophic when he toured the city on Monday.",
+            "called",
+            "on Monday",
+        ),
+        (
+            "Jones said as she marched through the city early Sunday morning that the "
+            "protests would go on.",
+            "said",
+            "early Sunday morning",
+        ),
+        # the act is the when/as clause of a dated clause or event
+        (
+            "The issue flared again at Monday's debate, when the governor accused his rival "
+            "of lying.",
+            "accused",
+            "Monday",
+        ),
+        (
+            "The senator made the remark on Tuesday as he discussed the budget.",
+            "discussed",
+            "on Tuesday",
+        ),
+        (
+            "They cite the 2000 election in Florida, when the state wrongly stated that "
+            "thousands of voters were felons.",
+            "stated",
+            "2000",
+        ),
+        # the act continues a dated one: participle, conjunct, purpose, light verb's object
+        (
+            "The governor spoke out on Tuesday about the shooting, arguing that the officer "
+            "should be charged.",
+            "arguing",
+            "on Tuesday",
+        ),
+        (
+            "Police announced on Friday the arrest of a suspect and said a curfew would stay "
+            "in place.",
+            "said",
+            "on Friday",
+        ),
+        ("European leaders gathered Friday to discuss the budget.", "discuss", "Friday"),
+        (
+            "Earlier this month, lawyers for the couple filed legal papers opposing the request.",
+            "opposing",
+            "Earlier this month",
+        ),
+        (
+            "A group of doctors in 2015 sent a letter calling for his dismissal.",
+            "calling",
+            "in 2015",
+        ),
+        # what accompanies the act at its time
+        (
+            "Dedicating the new library on Saturday, the president said it would serve everyone.",
+            "said",
+            "on Saturday",
+        ),
+        # the occasion or medium of the statement
+        (
+            "In a Facebook message posted Friday, the senator said he would back the nominee.",
+            "said",
+            "Friday",
+        ),
+        (
+            "The candidate said at a campaign stop this week that taxes were unfair.",
+            "said",
+            "this week",
+        ),
+        (
+            "In a newspaper essay last week, the author acknowledged the problem.",
+            "acknowledged",
+            "last week",
+        ),
+        (
+            "The senator said as much in an interview earlier Thursday morning, arguing that "
+            "the plan would fail.",
+            "arguing",
+            "earlier Thursday morning",
+        ),
+        (
+            "In the previous poll, conducted in early September, the mayor led by five points.",
+            "In",
+            "in early September",
+        ),
+        (
+            "The governor blasted his rival as a disgrace Wednesday on a radio show.",
+            "blasted",
+            "Wednesday",
+        ),
+        # a document source's own date
+        ("A 2014 study by two economists found that wages had stalled.", "found", "2014"),
+        ("In a 2013 memo, the agency suggested that the program end.", "suggested", "2013"),
+        # a bare time noun the parser hung on the reported clause, before its subject
+        (
+            "The president told supporters this weekend he would consider it an insult.",
+            "told",
+            "this weekend",
+        ),
+        # none: the date is the content's, the context's, or no statement's
+        # "told CNN Sunday" is "on Sunday": a weekday after a name is still a date
+        ("The senator told CNN Sunday that he was ready.", "told", "Sunday"),
+        ("The mayor said the city was safe when the storm hit on Monday.", "said", None),
+        ("After a test in January, the council imposed new sanctions.", "imposed", None),
+        ("Ahead of Friday's meeting, France and Germany unveiled a proposal.", "unveiled", None),
+        ("The agency said the report it released in 2014 was wrong.", "said", None),
+        ("Founded in 1990, the group said it would keep working.", "said", None),
+        ("Officials said the attack happened as the convoy passed on Monday.", "said", None),
+        ("The minister, who took office in March, said the economy was growing.", "said", None),
+        ("The campaign said the candidate, who spoke on Monday, was tired.", "said", None),
+    ],
+)
+def test_find_said_on_dates_the_speech_act_as_precisely_as_the_text_allows(
+    nlp, sentence: str, cue: str, expected: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(sentence)
+    cue_i = next(t.i for t in doc if t.text == cue)
+    said = find_said_on(doc[cue_i].sent, cue_i, TUESDAY)
+    if expected is None:
+        assert said is None, said
+        return
+    assert said is not None
+    assert said.text == expected
+    assert said.date == resolve_date_phrase(expected, TUESDAY).date  # type: ignore[union-attr]
 
 
 @pytest.mark.model
