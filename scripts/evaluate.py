@@ -8,7 +8,10 @@ Usage:
 DATA_DIR holds ``text/*.txt`` (and ``attributions/*.ann`` for the scorer). Publication dates
 and titles come from ``DATA_DIR/metadata.tsv`` or ``DATA_DIR/../metadata.tsv`` when present.
 Writes predictions in attreval's JSONL format (source = the source mention, cue, content =
-the content fragments; EDITORIAL claims are left out) and prints score.py's table.
+the content fragments) and prints score.py's table. Left out, as PolNeAR does not annotate
+them: EDITORIAL claims, and statements found inside a news medium's report ("Prosecutors on
+Friday requested ..., news agencies reported": the report is scored, "requested" is not;
+``--with-reported`` keeps them).
 ``--errors`` also prints, per document, the gold attributions nobody matched (FN) and the
 predictions that matched nothing (FP).
 """
@@ -56,6 +59,7 @@ def predict(
     use_title: bool,
     every: int = 1,
     offset: int = 0,
+    with_reported: bool = False,
 ) -> int:
     files = sorted((data_dir / "text").glob("*.txt"))
     if every > 1 or offset:
@@ -91,6 +95,7 @@ def predict(
                 }
                 for a in atts
                 if a.kind is not AttributionKind.EDITORIAL
+                and (with_reported or a.reported_in is None)
             ]
             out.write(json.dumps({"doc_id": f.stem, "attributions": rows}) + "\n")
             el = time.perf_counter() - t0
@@ -174,6 +179,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="print unmatched gold and predictions")
     ap.add_argument("--score-py", type=Path, default=DEFAULT_SCORE_PY)
     ap.add_argument(
+        "--with-reported",
+        action="store_true",
+        help="also score statements found inside a news medium's report",
+    )
+    ap.add_argument(
         "--title",
         action="store_true",
         help="pass the metadata title to extract (drops the headline paragraph)",
@@ -181,7 +191,13 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     out = args.out or Path(tempfile.mkstemp(suffix=".jsonl")[1])
     predict(
-        args.data_dir, out, args.limit, use_title=args.title, every=args.every, offset=args.offset
+        args.data_dir,
+        out,
+        args.limit,
+        use_title=args.title,
+        every=args.every,
+        offset=args.offset,
+        with_reported=args.with_reported,
     )
     score = load_score_module(args.score_py)
     res = score.run(

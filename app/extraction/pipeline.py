@@ -13,6 +13,7 @@ from app.extraction.cues import Cue, find_cues, is_poll
 from app.extraction.dates import find_said_on
 from app.extraction.parse import Paragraph, ParsedText, Parser, get_parser
 from app.extraction.quantities import find_quantities
+from app.extraction.reported import reports_a_statement
 from app.extraction.resolve import SourceResolver
 from app.extraction.sources import find_source, speaker_outside
 from app.extraction.types import (
@@ -33,6 +34,7 @@ class Draft:
     source_range: tuple[int, int] | None  # characters
     source_tokens: tuple[int, int] | None  # tokens of the cue's paragraph
     fragments: tuple[tuple[int, int], ...]  # characters, sorted, disjoint
+    reported_in: tuple[int, int] | None = None  # the cue of a medium's report around it
 
 
 def extract(
@@ -388,22 +390,34 @@ def _drop_nested(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
     one in seven of those this library would find), so they are left out. When two cues
     each sit in the other's content (a parse that loops), the wider content wins. A
     non-restrictive relative clause (", who said X,") is the writer's aside and no part of
-    the content around it: it keeps its own attribution.
+    the content around it: it keeps its own attribution. So does a speech act with a source
+    of its own inside a news medium's report ("Prosecutors on Friday requested ..., news
+    agencies reported"): see reported.py.
     """
     drafts = [d for d in drafts if not _frames_a_speaker(d, drafts, parsed)]
     drafts = _cut_asides(drafts, parsed)
     out = []
     for d in drafts:
-        inside = [
+        around = [
             o for o in drafts if o is not d and any(_overlaps(d.cue_range, f) for f in o.fragments)
         ]
+        media = [o for o in around if _media_report_of(o, d, parsed)]
+        inside = [o for o in around if all(o is not m for m in media)]
         if any(
             not any(_overlaps(o.cue_range, f) for f in d.fragments) or _width(o) > _width(d)
             for o in inside
         ):
             continue
-        out.append(d)
+        out.append(dataclasses.replace(d, reported_in=media[0].cue_range) if media else d)
     return out
+
+
+def _media_report_of(o: Draft, d: Draft, parsed: ParsedText) -> bool:
+    """Whether ``o`` is a news medium reporting the speech act ``d`` of another source."""
+    if o.para != d.para or o.source_tokens is None or d.source_tokens is None:
+        return False
+    doc = parsed.paragraphs[o.para].doc
+    return reports_a_statement(doc, (o.cue.head, o.source_tokens), (d.cue.head, d.source_tokens))
 
 
 def _aside(d: Draft, parsed: ParsedText) -> tuple[int, int] | None:
@@ -610,6 +624,7 @@ def _assemble(
                 based_on=based_on,
                 quantities=quantities,
                 confidence=0.7 if source_mention is not None else 0.5,
+                reported_in=Span.of(text, *d.reported_in) if d.reported_in else None,
             )
         )
     return out

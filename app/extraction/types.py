@@ -112,6 +112,9 @@ class Attribution:
     based_on: Span | None = None  # "official Israeli figures" in "an AFP tally based on ..."
     quantities: tuple[Quantity, ...] = field(default_factory=tuple)
     confidence: float = 0.5
+    # the cue of the news medium's report this statement was found inside ("Prosecutors on
+    # Friday requested ..., news agencies reported": "reported"), or None
+    reported_in: Span | None = None
 
     @classmethod
     def editorial(cls, content: Span, *, confidence: float = 0.3) -> Attribution:
