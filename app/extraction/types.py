@@ -95,7 +95,14 @@ class Quantity:
     value: float
     span: Span
     qualifier: str | None = None  # "at least", "more than", "about", "of whom"
-    unit: str | None = None  # the counted noun: "people", "hostages"
+    unit: str | None = None  # the counted noun: "people", "hostages"; "percent", "dollars"
+    # What the figure counts: deaths, injured, missing, hostages, displaced, arrested,
+    # cases or other (app.extraction.measures).
+    measure: str = "other"
+    # "people" for "251 hostages", "percent", "dollars", else the counted noun.
+    normalized_unit: str | None = None
+    value_to: float | None = None  # the upper bound of a range: "between 20 and 30 people"
+    part_of: float | None = None  # the whole of "251 hostages, 97 of whom ...": 251 for 97
 
 
 @dataclass(frozen=True, slots=True)
