@@ -37,6 +37,7 @@ _MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "appos", "compound"})
 # "rose to 312", "stands at 312", "climbed by 12": the figure of the subject.
 _LEVEL_PREPS = frozenset({"to", "at", "by", "from", "of"})
 _COPULAS = frozenset({"be", "stand", "reach", "rise", "climb", "jump", "top", "hit", "exceed"})
+_THING_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "PRODUCT", "LAW"})
 _TIME_NOUNS = frozenset(
     {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night"}
 )
@@ -57,6 +58,11 @@ def _lexicons() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _people() -> frozenset[str]:
     return _load("people.txt")
+
+
+@lru_cache(maxsize=1)
+def _things() -> frozenset[str]:
+    return _load("things.txt")
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +87,8 @@ def _counts_people(noun: Token | None) -> bool:
     if noun is None:
         return True
     lemma = noun.lemma_.lower()
+    if lemma in _things():
+        return False
     return (
         lemma in _people()
         or noun.lower_ in _people()
@@ -103,15 +111,24 @@ def classify_measure(number: Token, noun: Token | None, unit: str | None) -> str
         return OTHER
     if noun is not None and is_time_noun(noun):
         return OTHER
-    if not _counts_people(noun):
-        return OTHER
     anchor = noun if noun is not None else number
-    return (
+    found = (
         _modifier_measure(anchor)
         or _governor_measure(anchor)
         or (_word_measure(noun) if noun is not None else None)
-        or OTHER
     )
+    if found is None:
+        return OTHER
+    if _counts_people(noun) or _unknown_noun(noun):
+        return found  # "two former college punters died": a noun no list knows
+    return OTHER
+
+
+def _unknown_noun(noun: Token | None) -> bool:
+    """A plural common noun that no list knows, named by no entity: maybe people."""
+    if noun is None or noun.ent_type_ in _THING_ENTS:
+        return False
+    return noun.tag_ in {"NNS", "NNPS"} and noun.lemma_.lower() not in _things()
 
 
 def _is_currency(unit: str | None) -> bool:
@@ -126,12 +143,20 @@ def _modifier_measure(anchor: Token) -> str | None:
     for child in anchor.children:
         if child.dep_ not in _MODIFIER_DEPS:
             continue
+        if child.dep_ in {"relcl", "acl"} and _has_own_object(child):
+            continue  # "two radicals who killed 14": the anchor is the agent
         found = _word_measure(child)
         if found is None and child.pos_ in _PREDICATE_POS:
             found = _complement_measure(child, exclude=anchor)
         if found is not None:
             return found
     return None
+
+
+def _has_own_object(verb: Token) -> bool:
+    return any(
+        c.dep_ == "dobj" and c.lower_ not in {"whom", "who", "that", "which"} for c in verb.children
+    )
 
 
 def _complement_measure(verb: Token, *, exclude: Token) -> str | None:
@@ -154,8 +179,24 @@ def _subject_measure(verb: Token) -> str | None:
                 if found is not None:
                     return found
             if tok.dep_ == "prep" and tok.lower_ == "of":
-                for pobj in tok.children:
-                    found = _word_measure(pobj)
+                found = _of_chain_measure(tok)
+                if found is not None:
+                    return found
+    return None
+
+
+def _of_chain_measure(prep: Token, depth: int = 3) -> str | None:
+    """ "the number of dead", "estimates of the number of Syrian refugees"."""
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        found = _word_measure(pobj) or _compound_measure(pobj)
+        if found is not None:
+            return found
+        if depth > 1:
+            for child in pobj.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    found = _of_chain_measure(child, depth - 1)
                     if found is not None:
                         return found
     return None

@@ -54,6 +54,18 @@ M = tuple[float, str, str | None]
             "Twenty gunmen killed 3 soldiers.",
             [(20, "other", "people"), (3, "deaths", "people")],
         ),
+        (
+            "A shooting by two gunmen who killed 14 shocked the town.",
+            [(2, "other", "people"), (14, "deaths", "people")],
+        ),
+        # a noun no list knows is counted by the event; things are not
+        ("Two former college punters died in a car wreck.", [(2, "deaths", "punters")]),
+        ("Prosecutors dropped 20 charges.", [(20, "other", "charges")]),
+        ("The senate killed 12 bills.", [(12, "other", "bills")]),
+        (
+            "The French minister said 18 others were critically injured.",
+            [(18, "injured", "people")],
+        ),
         # the deaths of hostages are deaths
         ("Officials announced the deaths of six hostages.", [(6, "deaths", "people")]),
         # money and shares count nothing of the above
