@@ -14,7 +14,7 @@ from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api import articles, claims, health, sources
+from app.api import articles, claims, figures, health, sources
 from app.api.deps import reject_nul_query
 from app.config import Settings, get_settings
 from app.db import Database, database_from_settings
@@ -41,6 +41,7 @@ TAGS = [
     {"name": "articles", "description": "Ingest articles and read them back."},
     {"name": "claims", "description": "Who said what, when, grounded in spans."},
     {"name": "sources", "description": "The directory of sources, resolved across articles."},
+    {"name": "figures", "description": "The ledger of figures (tolls, counts) by source and date."},
     {"name": "health", "description": "Liveness and readiness."},
 ]
 
@@ -169,7 +170,7 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(HeadAsGetMiddleware)
-    for module in (articles, claims, sources, health):
+    for module in (articles, claims, sources, figures, health):
         app.include_router(module.router)
     _document_query_rules(app, settings)
     return app

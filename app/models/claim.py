@@ -66,6 +66,8 @@ class Claim(SQLModel, table=True):
 
 
 class Quantity(SQLModel, table=True):
+    __table_args__ = (sa.Index("ix_quantity_measure_claim_id", "measure", "claim_id"),)
+
     id: int | None = SQLField(default=None, primary_key=True)
     claim_id: int = SQLField(
         sa_column=sa.Column(
@@ -75,6 +77,15 @@ class Quantity(SQLModel, table=True):
     value: float
     qualifier: str | None = SQLField(default=None, max_length=100)
     unit: str | None = SQLField(default=None, max_length=200)
+    # What it counts (deaths, injured, ..., other) and its unit as the ledger shows it
+    # ("people" for "251 hostages"); see app.extraction.measures.
+    measure: str = SQLField(
+        default="other",
+        sa_column=sa.Column(sa.String(20), nullable=False, server_default="other"),
+    )
+    figure_unit: str | None = SQLField(default=None, max_length=200)
+    value_to: float | None = None  # upper bound of a range
+    part_of: float | None = None  # the whole of "X of whom Y"
     span_start: int
     span_end: int
     span_text: str = SQLField(sa_column=sa.Column(sa.Text, nullable=False))
@@ -91,7 +102,19 @@ class SpanPublic(BaseModel):
 class QuantityPublic(BaseModel):
     value: float = Field(examples=[41252])
     qualifier: str | None = Field(default=None, examples=["at least"])
-    unit: str | None = Field(default=None, examples=["people"])
+    unit: str | None = Field(default=None, examples=["people"], description="The counted noun.")
+    measure: str = Field(
+        default="other",
+        examples=["deaths"],
+        description="What the figure counts: deaths, injured, missing, hostages, displaced, "
+        "arrested, cases or other.",
+    )
+    value_to: float | None = Field(
+        default=None, description="Upper bound of a range ('between 20 and 30 people')."
+    )
+    part_of: float | None = Field(
+        default=None, description="The whole of 'X of whom Y' (X, on the quantity Y)."
+    )
     span: SpanPublic
 
 

@@ -147,7 +147,9 @@ def claim_item(row: Sequence[Any], quantities: list[JSONDict]) -> JSONDict:
     }
 
 
-_QUANTITY_COLUMNS = "claim_id, value, qualifier, unit, span_start, span_end, span_text"
+_QUANTITY_COLUMNS = (
+    "claim_id, value, qualifier, unit, measure, value_to, part_of, span_start, span_end, span_text"
+)
 # One statement text for any number of ids: a JSON array on SQLite, an array on PostgreSQL.
 _QUANTITIES_SQLITE = (
     f"SELECT {_QUANTITY_COLUMNS} FROM quantity WHERE claim_id IN "
@@ -168,12 +170,15 @@ def quantities_of(cur: Cursor, claim_ids: Sequence[int]) -> dict[int, list[JSOND
         rows = cur.execute_text(_QUANTITIES_SQLITE, (orjson.dumps(list(claim_ids)).decode(),))
     else:
         rows = cur.execute_text(_QUANTITIES_PG, (list(claim_ids),))
-    for claim_id, value, qualifier, unit, s, e, text in rows:
+    for claim_id, value, qualifier, unit, measure, value_to, part_of, s, e, text in rows:
         out.setdefault(claim_id, []).append(
             {
                 "value": float(value),
                 "qualifier": qualifier,
                 "unit": unit,
+                "measure": measure,
+                "value_to": None if value_to is None else float(value_to),
+                "part_of": None if part_of is None else float(part_of),
                 "span": {"start": s, "end": e, "text": text},
             }
         )

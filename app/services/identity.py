@@ -223,8 +223,85 @@ def _by_agreeing_middles(session: Session, name: Name) -> int | None:
     return agreeing.pop() if len(agreeing) == 1 else None
 
 
+def _by_place_possessive(session: Session, name: Name) -> int | None:
+    """ "Gaza's Health Ministry" is "Gaza Health Ministry" and the other way round: a body
+    named by "<place>'s <body>" or "<place> <body>" (not for people: "Trump's" is cut as a
+    possessive by ``name_key`` already)."""
+    if name.person:
+        return None
+    variants = place_possessive_variants(name.text)
+    if not variants:
+        return None
+    found = set(
+        session.execute(sa.select(_LIVE_ID).where(Source.key.in_(variants)).limit(2)).scalars()
+    )
+    return found.pop() if len(found) == 1 else None
+
+
+def place_possessive_variants(name: str) -> list[str]:
+    """The keys of the other spellings of "<place>'s <body>" / "<place> <body>" (the body
+    ends the name and its head is in ``lexicons/body_words.txt``)."""
+    folded = _fold(name)
+    m = _INNER_POSSESSIVE.match(folded)
+    if m is not None:
+        return [name_key(f"{m.group(1)} {m.group(2)}")]
+    words = name_key(name).split(" ")
+    if len(words) < 2 or words[-1] not in lexicon("body_words"):
+        return []
+    out = []
+    for i in range(1, len(words)):
+        if all(w in lexicon("body_words") for w in words[i:]):
+            out.append(" ".join([*words[: i - 1], words[i - 1] + "s", *words[i:]]))
+    return out
+
+
+_INNER_POSSESSIVE = re.compile(r"^(?:the )?(.+?)'s (.+)$", re.IGNORECASE)
+_IN_PLACE = re.compile(r"\b[Ii]n (?:the )?((?:[A-Z][\w-]+)(?: [A-Z][\w-]+)*)")
+
+
+def is_bare_body(name: str) -> bool:
+    """ "Health Ministry", "the interior ministry": a public body with no place in its name."""
+    words = name_key(name).split(" ")
+    return bool(words[0]) and all(w in lexicon("body_words") for w in words)
+
+
+def place_of_description(mention: str, sentence: str) -> str | None:
+    """The place a description of a place's body stands for, named in its sentence.
+
+    "... at least 41,252 people in Gaza, according to the Hamas-run territory's health
+    ministry": the mention owns the body by a place noun ("territory's", "country's") and
+    the sentence names the place ("in Gaza", nearest before the mention, else the first
+    after it). None when the mention has no such possessive or the sentence names no place.
+    """
+    words = [w.strip(".,;:") for w in _fold(mention).casefold().split(" ")]
+    owners = [w[:-2] for w in words if w.endswith("'s")]
+    if not any(o.split("-")[-1] in lexicon("place_nouns") for o in owners):
+        return None
+    at = sentence.find(mention)
+    before = sentence[: at if at >= 0 else len(sentence)]
+    after = sentence[at + len(mention) :] if at >= 0 else ""
+    places = [p for p in _IN_PLACE.findall(before) if p.casefold() not in lexicon("calendar_words")]
+    if places:
+        return places[-1]
+    places = [p for p in _IN_PLACE.findall(after) if p.casefold() not in lexicon("calendar_words")]
+    return places[0] if places else None
+
+
+def place_body_name(name: str, *, mention: str | None, sentence: str | None) -> str:
+    """ "Gaza Health Ministry" for the body "Health Ministry" a mention ties to the place a
+    sentence names (``place_of_description``); ``name`` unchanged otherwise."""
+    if not mention or not sentence or not is_bare_body(name):
+        return name
+    place = place_of_description(mention, sentence)
+    if place is None:
+        return name
+    body = " ".join(w if w[:1].isupper() else w.capitalize() for w in name.split(" "))
+    return f"{place} {body}"
+
+
 STRATEGIES: tuple[Strategy, ...] = (
     _by_key,
+    _by_place_possessive,
     _by_learned_alias,
     _by_first_and_last,
     _by_agreeing_middles,

@@ -120,6 +120,10 @@ def _span_values(prefix: str, span: Span | None, text: str) -> dict[str, Any]:
     return {f"{prefix}_start": span.start, f"{prefix}_end": span.end, f"{prefix}_text": span.text}
 
 
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
 def _later(a: date | None, b: date | None) -> bool:
     """Whether a role dated ``a`` is more recent than one dated ``b`` (undated is oldest)."""
     return a is not None and (b is None or a >= b)
@@ -142,10 +146,18 @@ def _merge_source(specs: dict[str, _SourceSpec], spec: _SourceSpec) -> str:
 
 
 def _resolved_source(
-    specs: dict[str, _SourceSpec], source: ResolvedSource, *, said_on: date | None, scope: str
+    specs: dict[str, _SourceSpec],
+    source: ResolvedSource,
+    *,
+    said_on: date | None,
+    scope: str,
+    mention: str | None = None,
+    sentence: str | None = None,
 ) -> str | None:
     if source.generic or not source.name or not name_key(source.name):
         return None
+    # "the Hamas-run territory's health ministry ... in Gaza" is the Gaza Health Ministry
+    name = identity.place_body_name(source.name.strip(), mention=mention, sentence=sentence)
     affiliation_key = None
     if source.affiliation and name_key(source.affiliation):
         affiliation_type = source.affiliation_type or SourceType.ORGANIZATION
@@ -157,7 +169,7 @@ def _resolved_source(
     key = _merge_source(
         specs,
         _SourceSpec(
-            name=source.name.strip(),
+            name=name,
             type=str(source.type),
             role=source.role.strip()[:300] if source.role and source.role.strip() else None,
             role_on=said_on,
@@ -170,6 +182,13 @@ def _resolved_source(
     if affiliation_key == key:  # a source does not speak for itself
         specs[key].affiliation_key = None
     return key
+
+
+def _sentence_around(text: str, span: Span) -> str:
+    """The sentence (roughly: between full stops or line breaks) holding ``span``."""
+    start = max(text.rfind(". ", 0, span.start) + 2, text.rfind("\n", 0, span.start) + 1, 0)
+    ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _source_values(source: ResolvedSource | None, mention: Span | None) -> dict[str, Any]:
@@ -214,7 +233,14 @@ def _plan(
         dated = (said_on.date if said_on else None) or published_at
         mention = a.source_mention if _valid(a.source_mention, text) else None
         if a.source is not None:
-            key = _resolved_source(specs, a.source, said_on=dated, scope=scope)
+            key = _resolved_source(
+                specs,
+                a.source,
+                said_on=dated,
+                scope=scope,
+                mention=mention.text if mention else None,
+                sentence=_sentence_around(text, mention) if mention else None,
+            )
         elif a.kind == AttributionKind.EDITORIAL or (a.cue is None and a.source_mention is None):
             key = publisher_key
         else:
@@ -242,6 +268,10 @@ def _plan(
                 "value": q.value,
                 "qualifier": q.qualifier[:100] if q.qualifier else None,
                 "unit": q.unit[:200] if q.unit else None,
+                "measure": q.measure,
+                "figure_unit": q.normalized_unit[:200] if q.normalized_unit else None,
+                "value_to": _finite(q.value_to),
+                "part_of": _finite(q.part_of),
                 "span_start": q.span.start,
                 "span_end": q.span.end,
                 "span_text": q.span.text,
