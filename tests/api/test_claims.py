@@ -110,6 +110,9 @@ def test_read_claim_carries_its_provenance(client) -> None:
             "value": 1205.0,
             "qualifier": "at least",
             "unit": "ships",
+            "measure": "other",
+            "value_to": None,
+            "part_of": None,
             "span": {
                 "start": text.index("at least"),
                 "end": text.index(" were"),

@@ -24,6 +24,7 @@ EXPECTED = {
     ("get", "/sources"),
     ("get", "/sources/{source_id}"),
     ("get", "/sources/{source_id}/claims"),
+    ("get", "/figures"),
     ("get", "/health"),
     ("get", "/ready"),
 }
