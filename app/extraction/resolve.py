@@ -309,6 +309,7 @@ _FULL_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\
 _HISTORY_WINDOW = 300
 _ACRONYM_WORD = re.compile(r"(?:[A-Z]\.?){2,6}")
 _SUBJECT_WINDOW = 6
+_SPEAKER_WINDOW = 2
 _ADDRESSEE = frozenset({"you", "your", "yourself", "yourselves", "y'all"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "one"})
@@ -327,6 +328,7 @@ class _Entry:
     gender: str | None
     plural: bool
     subject: bool = False  # a speaker, or the subject of its clause: the likeliest "he"
+    speaker: bool = False  # the source of an attribution
 
 
 class SourceResolver:
@@ -391,7 +393,7 @@ class SourceResolver:
         # coreference first: pronouns, descriptions, surnames
         antecedent = self._antecedent(tokens, mention)
         if antecedent is not None:
-            self._touch(antecedent, subject=True)
+            self._touch(antecedent, subject=True, speaker=True)
             return ResolvedMention(antecedent, based_span)
         if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
             return None
@@ -404,7 +406,7 @@ class SourceResolver:
         if analysed is None:
             return None
         source, gender, plural = analysed
-        self._history.append(_Entry(source, gender, plural, subject=True))
+        self._history.append(_Entry(source, gender, plural, subject=True, speaker=True))
         return ResolvedMention(source, based_span)
 
     def _resolve_coordination(
@@ -481,8 +483,11 @@ class SourceResolver:
             cls, gender = _PRONOUNS[tokens[0].lower_]
             entry = None
             if cls == "person" and gender is not None:
-                # the last speaker or subject goes on: "X said Y ... He added"
+                # the last speaker, else subject, goes on: "X said Y did Z ... He added"
                 entry = self._find(
+                    lambda e: e.speaker and _pronoun_fits(e, cls, gender) and e.gender == gender,
+                    window=_SPEAKER_WINDOW,
+                ) or self._find(
                     lambda e: e.subject and _pronoun_fits(e, cls, gender) and e.gender == gender,
                     window=_SUBJECT_WINDOW,
                 )
@@ -740,12 +745,12 @@ class SourceResolver:
         )
         return found or entry
 
-    def _touch(self, source: ResolvedSource, *, subject: bool) -> None:
+    def _touch(self, source: ResolvedSource, *, subject: bool, speaker: bool = False) -> None:
         """Make the entity behind ``source`` the most recent one mentioned (its entry moves
         to the end of the history, so "he" after "If Mr. Trump ..." is Trump again)."""
         entry = self._find(lambda e: e.source.name == source.name)
         if entry is not None:
-            self._history.append(replace(entry, subject=subject))
+            self._history.append(replace(entry, subject=subject, speaker=speaker))
 
     def _find(self, accept: Any, window: int | None = None) -> _Entry | None:
         # a reference back reaches the last few hundred sources, not the whole of a huge text
