@@ -339,6 +339,7 @@ def resolve_source(
     name: str,
     type: str | SourceType,
     scope: str | None = None,
+    role: str | None = None,
 ) -> int:
     """The source ``name`` is: found by ``find_source`` or created. Does not commit.
 
@@ -351,6 +352,11 @@ def resolve_source(
         key = scoped_key(parsed.key, scope)
         parsed = Name(name, key, key)
     found = find_source(session, parsed)
+    office = office_of(role) if str(type) == SourceType.PERSON and not scope else None
+    if found is None and office is not None:
+        found = _by_surname_and_office(session, parsed, office) or _adopt_surname_source(
+            session, dialect, parsed, office
+        )
     if found is not None:
         return found
     source_t = Source.__table__
@@ -368,6 +374,61 @@ def resolve_source(
     created = _by_key(session, parsed)
     assert created is not None  # inserted now, or by the winner of a race
     return created
+
+
+_NARROWING = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under"})
+
+
+def office_of(role: str | None) -> str | None:
+    """The office a role names, if one person holds it at a time: "president" of "US
+    president", "vice president" of "Vice President"; None for "spokesperson"."""
+    words = (role or "").casefold().replace("-", " ").split()
+    if not words or words[-1] not in lexicon("offices"):
+        return None
+    if len(words) > 1 and words[-2] in _NARROWING:
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
+
+def _namesakes_in_office(session: Session, surname: str, office: str) -> list[Any]:
+    rows = session.execute(
+        sa.select(Source.id, Source.key, Source.role).where(
+            Source.type == str(SourceType.PERSON),
+            Source.merged_into_id.is_(None),
+            sa.or_(Source.key == surname, Source.match_key.like(f"% {surname}")),
+        )
+    ).all()
+    return [r for r in rows if office_of(r.role) == office]
+
+
+def _by_surname_and_office(session: Session, name: Name, office: str) -> int | None:
+    """ "President Obama" in an article that never gives his first name: the one person of
+    the directory with that family name who holds that office. A bare surname without an
+    office, or an office two namesakes hold, stays its own source."""
+    if " " in name.key:
+        return None
+    rows = [r for r in _namesakes_in_office(session, name.key, office) if " " in r.key]
+    return rows[0].id if len(rows) == 1 else None
+
+
+def _adopt_surname_source(session: Session, dialect: str, name: Name, office: str) -> int | None:
+    """ "Barack Obama", president, when the directory so far knows only "Obama", president:
+    that source learns the full name (its old name stays an alias)."""
+    if not name.person or name.middles:
+        return None
+    surname = name.key.split(" ")[-1]
+    rows = _namesakes_in_office(session, surname, office)
+    if len(rows) != 1 or rows[0].key != surname:
+        return None
+    source_id = int(rows[0].id)
+    old = session.execute(sa.select(Source.name).where(Source.id == source_id)).scalar_one()
+    session.execute(
+        sa.update(Source)
+        .where(Source.id == source_id, Source.key == surname)
+        .values(name=name.text.strip()[:500], key=name.key, match_key=name.match_key)
+    )
+    add_alias(session, dialect, source_id=source_id, alias=old, kind=AliasKind.SEEN)
+    return source_id
 
 
 def add_alias(

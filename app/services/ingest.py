@@ -304,7 +304,12 @@ def _upsert_sources(
     type or a missing affiliation, keep the most recent role, record the aliases."""
     ids = {
         key: identity.resolve_source(
-            session, dialect, name=specs[key].name, type=specs[key].type, scope=specs[key].scope
+            session,
+            dialect,
+            name=specs[key].name,
+            type=specs[key].type,
+            scope=specs[key].scope,
+            role=specs[key].role,
         )
         for key in sorted(specs)
     }

@@ -140,3 +140,41 @@ def test_ingest_generic_mentions_are_never_pooled(db) -> None:
         ingest.ingest_article(db, article=ArticleCreate(**body), extractor=extractor)
     assert _source_ids(db) == [None, None]
     assert _count(db, "source") == 0
+
+
+def _person(name: str, role: str | None) -> ResolvedSource:
+    return ResolvedSource(name=name, type=SourceType.PERSON, alias=name, role=role)
+
+
+def _ingest_as(db, texts_and_sources: list[tuple[str, ResolvedSource]]) -> list[int | None]:
+    for text, source in texts_and_sources:
+        body = article_body(text=text, publisher=None)
+        extractor = _one_claim_extractor(source)
+        ingest.ingest_article(db, article=ArticleCreate(**body), extractor=extractor)
+    return _source_ids(db)
+
+
+@pytest.mark.parametrize("full_name_first", [True, False])
+def test_ingest_surname_in_office_finds_the_one_namesake_in_that_office(
+    db, full_name_first: bool
+) -> None:
+    full = ("Xavier Olmo said the plan will fail.", _person("Xavier Olmo", "president"))
+    bare = ("President said the plan is sound.", _person("Olmo", "president"))
+    first, second = _ingest_as(db, [full, bare] if full_name_first else [bare, full])
+    assert first == second
+    with db.engine.connect() as conn:
+        names = conn.execute(sa.text("SELECT name FROM source")).scalars().all()
+    assert names == ["Xavier Olmo"]
+
+
+def test_ingest_surname_without_a_shared_office_stays_apart(db) -> None:
+    ids = _ingest_as(
+        db,
+        [
+            ("Spokesman said the plan will fail.", _person("Jane Olmo", "spokesperson")),
+            ("Spokesman said the plan is sound.", _person("Olmo", "spokesperson")),
+            ("President said the plan is sound.", _person("Olmo", "president")),
+        ],
+    )
+    assert ids[0] != ids[1]
+    assert ids[0] != ids[2]
