@@ -937,6 +937,8 @@ def _cut_clauses(tokens: list[Token]) -> list[Token]:
             break
         if tok.dep_ in {"relcl", "acl"} and out and tok.i > out[-1].i:
             break
+        if tok.tag_ in {"VBG", "VBN", "VBD", "VBZ"} and out and out[-1].text == ",":
+            break  # "Trump, speaking to veterans in Virginia," is Trump
         out.append(tok)
     while out and (out[-1].is_punct or out[-1].lower_ in {"and", "or"}):
         out.pop()
