@@ -9,12 +9,12 @@ from typing import Any
 
 from app.extraction.chrome import is_chrome, is_headline
 from app.extraction.contents import Quote, find_content, find_quotes, quote_words
+from app.extraction.coref import SourceResolver
 from app.extraction.cues import Cue, find_cues, is_poll
 from app.extraction.dates import find_said_on
 from app.extraction.parse import Paragraph, ParsedText, Parser, get_parser
 from app.extraction.quantities import find_quantities
 from app.extraction.reported import reports_a_statement
-from app.extraction.resolve import SourceResolver
 from app.extraction.sources import find_source, speaker_outside
 from app.extraction.types import (
     Attribution,

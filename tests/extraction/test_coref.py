@@ -81,11 +81,10 @@ def test_coref_pronoun_continues_the_last_speaker_not_a_name_in_his_quote(parser
 
 def test_coref_pronoun_takes_a_person_named_again_in_between(parser: Any) -> None:
     text = (
-        "Fred Goldberg, a former tax commissioner, said the returns should be released.\n\n"
-        "If Donald Trump had any intention of releasing them, he said, he would have done so "
-        "by now."
+        "Donald Trump spoke in Ohio on Monday, and Mike Pence spoke in Iowa.\n\n"
+        "Later that day Donald Trump met donors in Cleveland. He said the campaign was strong."
     )
-    assert source_of(parser, text, "he") == ("Donald Trump", False)
+    assert source_of(parser, text, "He") == ("Donald Trump", False)
 
 
 def test_coref_she_needs_a_woman_even_past_a_nearer_man(parser: Any) -> None:

@@ -1,0 +1,657 @@
+"""In-article coreference: which entity of the article each source mention refers to.
+
+A :class:`SourceResolver` is built once per article (with the article's parsed paragraphs)
+and fed the article's source mentions in text order. Names are analysed by
+:mod:`app.extraction.mentions`; references back are resolved here:
+
+* pronouns (he, she, it, they, his, her, who, which) → the most recent compatible entity,
+  preferring the last speaker, then the last clause subject, of the pronoun's gender
+  (gender from titles, role words, given names);
+* bare surnames and "Mr. X" → the full name given in the article (the namesake named more
+  often when two share it: Ted, not Rafael, Cruz); never a famous namesake elsewhere;
+* definite descriptions → the person the article describes so elsewhere ("the Republican
+  nominee" for "Republican nominee Donald Trump", :mod:`app.extraction.people`), or the
+  body whose name has the word ("the ministry");
+* acronyms the article spells out ("the International Monetary Fund (IMF)").
+
+No coreference package works offline here: this is rules over the parse and lexicons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from app.extraction.lexicon import load_map
+from app.extraction.mentions import (
+    _APOSTROPHES,
+    _CAPITALS,
+    _DEMONYMS,
+    _DETERMINERS,
+    _EPITHETS,
+    _FEMALE,
+    _FEMALE_NAMES,
+    _GENDERED_ROLES,
+    _GOV_WORDS,
+    _HONORIFICS,
+    _MALE,
+    _MALE_NAMES,
+    _MEDIA_WORDS,
+    _NOT_GIVEN_NAMES,
+    _POSSESSIVE_PRONOUNS,
+    _PRONOUNS,
+    _ROLE_WORDS,
+    _TITLE_ABBREVIATIONS,
+    _analyse,
+    _based_on,
+    _conjuncts,
+    _content_tokens,
+    _could_be_surname,
+    _cut_clauses,
+    _extend_titles,
+    _head,
+    _is_human_noun,
+    _not_a_speaker,
+    _surface,
+)
+from app.extraction.people import Person, acronyms_in, describes, descriptor_word, people_of
+from app.extraction.types import ResolvedSource, SourceType, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = ["ResolvedMention", "SourceResolver"]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedMention:
+    """A resolved source mention.
+
+    ``based_on`` is the further source the mention itself cites ("official Israeli figures"
+    in "an AFP tally based on official Israeli figures"), as character offsets into the
+    mention's *doc* (``Span.start == spacy_span.start_char``): the caller adds the doc's
+    offset in the article.
+    """
+
+    source: ResolvedSource
+    based_on: Span | None = None
+
+
+# "First Last" pairs, overlapping ("Donald John Trump" gives both pairs)
+_NAME_PAIR = re.compile(
+    r"(?=(?<![\w.])([A-Z][a-z][\w'’-]*)\s+(?:([A-Z])\.\s+)?([A-Z][\w'’-]*[\w])\b)"
+)
+
+
+_FULL_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\w'’-]*)")
+
+
+_HISTORY_WINDOW = 300
+
+
+_ACRONYM_WORD = re.compile(r"(?:[A-Z]\.?){2,6}")
+
+
+_SUBJECT_WINDOW = 6
+
+
+_SPEAKER_WINDOW = 2
+
+
+_ADDRESSEE = frozenset({"you", "your", "yourself", "yourselves", "y'all"})
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+_ROLE_NOUN_ALIASES = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    source: ResolvedSource
+    gender: str | None
+    plural: bool
+    subject: bool = False  # a speaker, or the subject of its clause: the likeliest "he"
+    speaker: bool = False  # the source of an attribution
+
+
+class SourceResolver:
+    """Resolves the source mentions of one article, in text order.
+
+    Build one per article (``SourceResolver(text)``) and call :meth:`resolve` with each
+    source mention (a spaCy Span of the full noun phrase) in text order: pronouns and
+    descriptions resolve to the most recent compatible source seen so far, including
+    people and organisations named earlier in the mentions' paragraphs.
+    """
+
+    def __init__(self, text: str, docs: list[tuple[int, Any]] | None = None) -> None:
+        self.text = text
+        self._docs = docs or []  # (offset, paragraph doc): the whole article, for people_of
+        self._people: dict[str, Person] | None = None
+        self._acronyms: dict[str, str] | None = None
+        self._history: list[_Entry] = []
+        self._scanned: dict[int, int] = {}  # id(doc) -> token index scanned up to
+        self._offsets: dict[int, int | None] = {}  # id(doc) -> its offset in the text
+        self._doc_ents: dict[int, list[tuple[int, int]]] = {}  # id(doc) -> PERSON/ORG
+        self._cursor = 0
+        self._names: list[tuple[int, str, str]] | None = None  # given-name full names
+        # surname -> (start, "First Last", "First"), built on first use
+        self._full_names: dict[str, list[tuple[int, str, str]]] | None = None
+
+    def resolve(self, mention: SpacySpan) -> ResolvedMention | None:
+        """The source behind ``mention``, or None (an unresolvable pronoun, no words).
+
+        Example: after "Qatar's Foreign Ministry spokesperson, Majed al-Ansari, declined to
+        comment", the mention "he" resolves to Majed al-Ansari (person, spokesperson), with
+        alias "Majed al-Ansari".
+        """
+        tokens = _content_tokens(mention)
+        if not tokens:
+            return None
+        if len(tokens) == 1 and tokens[0].lower_ in _ADDRESSEE:
+            return None  # "you" is the reader or the interviewer, never a source we know
+        if len(tokens) == 1 and tokens[0].lower_ in _RELATIVE_PRONOUNS:
+            # "..., who said ...": the noun the relative clause hangs on
+            antecedent_np = _relative_antecedent_np(tokens[0])
+            return self.resolve(antecedent_np) if antecedent_np is not None else None
+        self._scan_before(mention)
+        based_on = _based_on(mention)
+        if based_on is not None:
+            cut = based_on[0]
+            tokens = [t for t in tokens if t.i < cut]
+        based_span = None
+        if based_on is not None:
+            doc = mention.doc
+            sub = doc[based_on[1] : based_on[2]]
+            based_span = Span(sub.start_char, sub.end_char, sub.text)
+        tokens = _cut_clauses(tokens)
+        if not tokens:
+            return None
+        conjuncts = _conjuncts(tokens)
+        if len(conjuncts) > 1:
+            return self._resolve_coordination(tokens, conjuncts, mention, based_span)
+        if len(tokens) > 1 and tokens[0].lower_ in _POSSESSIVE_PRONOUNS:
+            owned = self._resolve_owned(tokens, mention)
+            if owned is not None:
+                return ResolvedMention(owned, based_span)
+        # coreference first: pronouns, descriptions, surnames
+        antecedent = self._antecedent(tokens, mention)
+        if antecedent is not None:
+            self._touch(antecedent, subject=True, speaker=True)
+            return ResolvedMention(antecedent, based_span)
+        if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
+            return None
+        spelled = self._spelled_out(tokens)
+        if spelled is not None:
+            return ResolvedMention(spelled, based_span)
+        if _not_a_speaker(tokens):
+            return None
+        analysed = _analyse(tokens, mention)
+        if analysed is None:
+            return None
+        source, gender, plural = analysed
+        self._history.append(_Entry(source, gender, plural, subject=True, speaker=True))
+        return ResolvedMention(source, based_span)
+
+    def _resolve_coordination(
+        self,
+        tokens: list[Token],
+        conjuncts: list[list[Token]],
+        mention: SpacySpan,
+        based_span: Span | None,
+    ) -> ResolvedMention | None:
+        """ "both Israel and Hamas": one plural source named by its parts."""
+        parts: list[ResolvedSource] = []
+        for conjunct in conjuncts:
+            antecedent = self._antecedent(conjunct, mention)
+            if antecedent is not None:
+                parts.append(antecedent)
+                continue
+            analysed = _analyse(conjunct, conjunct)
+            if analysed is not None:
+                self._history.append(_Entry(*analysed))
+                parts.append(analysed[0])
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return ResolvedMention(parts[0], based_span)
+        types = {p.type for p in parts}
+        words = [t for t in tokens if t.lower_ not in {"both", "either", "neither"}]
+        source = ResolvedSource(
+            name=" and ".join(p.name for p in parts),
+            type=types.pop() if len(types) == 1 else SourceType.UNKNOWN,
+            alias=_surface(words),
+        )
+        self._history.append(_Entry(source, None, True))
+        return ResolvedMention(source, based_span)
+
+    def _resolve_owned(self, tokens: list[Token], mention: SpacySpan) -> ResolvedSource | None:
+        """ "its delegation" after Hamas: Hamas's Delegation, affiliated with Hamas."""
+        owner = self._antecedent(tokens[:1], mention)
+        if owner is None:
+            return None
+        analysed = _analyse(tokens[1:], tokens[1:])
+        if analysed is None:
+            return None
+        source, gender, plural = analysed
+        if source.type is SourceType.PERSON and source.name[:1].isupper():
+            # "her opponent, Donald Trump": a named person stands on their own
+            self._history.append(_Entry(source, gender, plural))
+            return source
+        if source.type in {SourceType.DOCUMENT, SourceType.UNKNOWN}:
+            return owner  # "his remarks", "their tendency": the owner speaks
+        body = source.name
+        kind = source.type
+        if kind is not SourceType.PERSON:
+            # "its delegation": a body of the owner, named as such
+            body = " ".join(w[:1].upper() + w[1:] for w in body.split()) if body.islower() else body
+            kind = owner.type if owner.type is not SourceType.PERSON else kind
+        possessive = "'" if owner.name.endswith("s") else "'s"
+        owned = replace(
+            source,
+            type=kind,
+            name=f"{owner.name}{possessive} {body}",
+            alias=_surface(tokens),
+            affiliation=owner.name,
+            affiliation_type=owner.type,
+            generic=plural,  # "her husband" is someone; "his aides" are not one entity
+        )
+        self._history.append(_Entry(owned, gender, plural))
+        return owned
+
+    # -- coreference --
+
+    def _antecedent(self, tokens: list[Token], mention: SpacySpan) -> ResolvedSource | None:
+        """The entity a pronoun, a short name or a definite description refers back to."""
+        if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
+            return self._pronoun_antecedent(tokens[0])
+        words = [t for t in tokens if t.lower_ not in _DETERMINERS]
+        if not words:
+            return None
+        titles = {t.i for t in words if t.lower_ in _HONORIFICS or t.lower_ in _TITLE_ABBREVIATIONS}
+        if titles and len(words) > len(titles):
+            words = [t for t in words if t.i not in titles]  # "Mr. Cruz" is "Cruz"
+        if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words) and len(words) <= 2:
+            return self._name_antecedent(tokens, words, mention)
+        first = tokens[0].lower_
+        if first not in {"the", "this", "that", "these", "those"} or len(words) > 4:
+            return None
+        return self._description_antecedent(words, mention)
+
+    def _pronoun_antecedent(self, pronoun: Token) -> ResolvedSource | None:
+        """ "he": the last speaker, else the last subject, else the last person of that
+        gender; "it"/"they": the last body or group."""
+        cls, gender = _PRONOUNS[pronoun.lower_]
+        entry = None
+        if cls == "person" and gender is not None:
+            # the last speaker, else subject, goes on: "X said Y did Z ... He added"
+            entry = (
+                self._find(
+                    lambda e: e.speaker and _pronoun_fits(e, cls, gender) and e.gender == gender,
+                    window=_SPEAKER_WINDOW,
+                )
+                or self._find(
+                    lambda e: e.subject and _pronoun_fits(e, cls, gender) and e.gender == gender,
+                    window=_SUBJECT_WINDOW,
+                )
+                # a known "she" among the last few sources beats a more recent unknown
+                or self._find(
+                    lambda e: _pronoun_fits(e, cls, gender) and e.gender == gender, window=6
+                )
+            )
+        if entry is None:
+            entry = self._find(lambda e: _pronoun_fits(e, cls, gender))
+        if entry is None and cls == "person" and gender is not None:
+            return self._gendered_name_before(pronoun, gender)
+        return entry.source if entry else None
+
+    def _name_antecedent(
+        self, tokens: list[Token], words: list[Token], mention: SpacySpan
+    ) -> ResolvedSource | None:
+        """A bare surname or a short form of a name seen before: "Miller", "the Post"."""
+        first = tokens[0].lower_
+        key = " ".join(t.text for t in words).translate(_APOSTROPHES).lower()
+        named_thing = any(t.ent_type_ in {"ORG", "GPE", "NORP", "LOC"} for t in words)
+
+        def fits(e: _Entry) -> bool:
+            if " and " in e.source.name or not _name_ends_with(e.source, key):
+                return False
+            if e.source.type is SourceType.PERSON:
+                return not named_thing  # "Miller" for "Matthew Miller"
+            return first == "the"  # "the Post" for "New York Post"
+
+        entry = self._find(fits)
+        if entry is not None and entry.source.type is SourceType.PERSON and len(words) == 1:
+            entry = self._main_namesake(words[0].text, entry)
+        if entry is not None and key != entry.source.name.lower():
+            return replace(entry.source, alias=_surface(tokens))
+        if entry is None and len(words) == 1 and _could_be_surname(words[0]):
+            return self._person_from_text(words[0], mention)
+        return None
+
+    def _description_antecedent(
+        self, words: list[Token], mention: SpacySpan
+    ) -> ResolvedSource | None:
+        """ "the Republican nominee", "the spokesman", "the businessman", "the ministry"."""
+        described = self._described(words, _head(words), mention)
+        if described is not None:
+            return described
+        if any(t.ent_type_ in {"PERSON", "ORG"} for t in words):
+            return None
+        head = _head(words)  # "the former secretary of state": secretary
+        entry = self._role_holder(head) or self._epithet_holder(head) or self._body_named(head)
+        return entry.source if entry is not None else None
+
+    def _role_holder(self, head: Token) -> _Entry | None:
+        """ "the spokesman", "the president", "the senator": a role seen before."""
+        noun, lemma = head.lower_, head.lemma_.lower()
+        if not (noun in _ROLE_WORDS or lemma in _ROLE_WORDS or noun in _GENDERED_ROLES):
+            return None
+        want = _ROLE_NOUN_ALIASES.get(lemma, lemma)
+        gender = _GENDERED_ROLES.get(noun)
+        return self._find(
+            lambda e: (
+                e.source.type is SourceType.PERSON
+                and e.source.role is not None
+                and _role_names(e.source.role, want)
+                and (gender is None or e.gender in (None, gender))
+            )
+        )
+
+    def _epithet_holder(self, head: Token) -> _Entry | None:
+        """ "the businessman", "the Wisconsin Republican", "the retired neurosurgeon":
+        someone already described so, else the last person whose role does not contradict
+        it."""
+        noun, lemma = head.lower_, head.lemma_.lower()
+        epithet = noun in _EPITHETS or lemma in _EPITHETS
+        if not (epithet or _is_human_noun(head)) or noun in _ROLE_WORDS or head.tag_ != "NN":
+            return None
+        gender = _GENDERED_ROLES.get(noun)
+
+        def person_fits(e: _Entry) -> bool:
+            return (
+                e.source.type is SourceType.PERSON
+                and not e.plural
+                and (gender is None or e.gender in (None, gender))
+            )
+
+        return self._find(
+            lambda e: person_fits(e) and noun in (e.source.role or "").split()
+        ) or self._find(lambda e: person_fits(e) and (epithet or e.source.role is None))
+
+    def _body_named(self, head: Token) -> _Entry | None:
+        """ "the ministry", "the department": a body whose name has the word; "the paper":
+        the last source of that class."""
+        lemma = head.lemma_.lower()
+        entry = self._find(
+            lambda e: (
+                e.source.type is not SourceType.PERSON and lemma in e.source.name.lower().split()
+            )
+        )
+        wanted_type = _CLASS_NOUNS.get(lemma)
+        if entry is None and wanted_type is not None:
+            entry = self._find(lambda e: e.source.type is wanted_type)
+        return entry
+
+    def _described(self, words: list[Token], head: Token, mention: Any) -> ResolvedSource | None:
+        """ "the Republican nominee": the person the article describes so elsewhere."""
+        if head.tag_ != "NN" or not _is_human_noun(head) or not self._docs:
+            return None
+        if self._people is None:
+            self._people = people_of(self._docs)
+        offset = self._offset_of(mention.doc)
+        position = (offset or 0) + words[0].idx
+        modifiers = [descriptor_word(t) for t in words if t.i < head.i and not t.is_punct]
+        name = describes(self._people, descriptor_word(head), modifiers, before=position)
+        if name is None:
+            return None
+        entry = self._find(lambda e: e.source.name == name)
+        if entry is not None:
+            return replace(entry.source, alias=_surface(words))
+        source = ResolvedSource(name=name, type=SourceType.PERSON, alias=name)
+        self._history.append(_Entry(source, _GENDERED_ROLES.get(head.lower_), False))
+        return replace(source, alias=_surface(words))
+
+    def _person_from_text(self, surname: Token, mention: Any) -> ResolvedSource | None:
+        """ "Trump" → "Donald Trump" when the article names him in full somewhere.
+
+        The nearest "First Last" before the mention wins (else the first after it); the
+        first word must look like a given name: not a title, a stop word, a month or a
+        place. The NER often takes a lone surname for an organisation or a place.
+        """
+        doc = surname.doc
+        offset = self._offset_of(doc)
+        position = (offset if offset is not None else 0) + surname.idx
+        if self._full_names is None:
+            self._full_names = {}
+            for m in _NAME_PAIR.finditer(self.text):
+                full = self.text[m.start(1) : m.end(3)]
+                self._full_names.setdefault(m.group(3), []).append((m.start(1), full, m.group(1)))
+        best: tuple[int, str, str] | None = None
+        for start, full, first in self._full_names.get(surname.text, []):
+            low = first.lower()
+            if (
+                low in _NOT_GIVEN_NAMES
+                or low in _ROLE_WORDS
+                or low in _HONORIFICS
+                or low in _DEMONYMS
+                or low in _CAPITALS
+                or low in _MEDIA_WORDS  # "the Washington Post Trump said" (a lost comma)
+                or low in _GOV_WORDS
+                or doc.vocab[low].is_stop
+                or first.endswith(("'s", "’s"))
+            ):
+                continue
+            before = self.text[max(0, start - 3) : start]
+            opens_sentence = start == 0 or re.search(r"(?:[.!?\"“”:]\s*|\n)$", before)
+            if opens_sentence and low not in _MALE_NAMES and low not in _FEMALE_NAMES:
+                continue  # "Maybe Trump ...": a capitalised word opening a sentence
+            if best is None or start < position:
+                best = (start, full, first)
+            if start >= position:
+                break
+        if best is None:
+            return None
+        best_start, full, first_name = best
+        name = full.translate(_APOSTROPHES)
+        first = first_name.lower()
+        gender = _MALE if first in _MALE_NAMES else _FEMALE if first in _FEMALE_NAMES else None
+        before = self.text[max(0, best_start - 25) : best_start].split()
+        role = None
+        if before:
+            word = before[-1].lower()
+            if word in _TITLE_ABBREVIATIONS or word in _ROLE_WORDS:
+                role = _TITLE_ABBREVIATIONS.get(word, word)
+            if word in _HONORIFICS and _HONORIFICS[word]:
+                gender = _HONORIFICS[word]
+        source = ResolvedSource(name=name, type=SourceType.PERSON, alias=surname.text, role=role)
+        self._history.append(_Entry(replace(source, alias=name), gender, False))
+        return source
+
+    def _gendered_name_before(self, pronoun: Token, gender: str) -> ResolvedSource | None:
+        """ "she" with no woman among the sources so far: the nearest "First Last" before it
+        in the article whose first name is a woman's (a man's for "he")."""
+        offset = self._offset_of(pronoun.doc)
+        if offset is None:
+            return None
+        position = offset + pronoun.idx
+        if self._names is None:
+            self._names = [
+                (m.start(), m.group(0).translate(_APOSTROPHES), m.group(1).lower())
+                for m in _FULL_NAME.finditer(self.text)
+                if m.group(1).lower() in _MALE_NAMES or m.group(1).lower() in _FEMALE_NAMES
+            ]
+        names = _FEMALE_NAMES if gender == _FEMALE else _MALE_NAMES
+        best = None
+        for start, name, first in self._names:
+            if start >= position:
+                break
+            if first in names:
+                best = name
+        if best is None:
+            return None
+        source = ResolvedSource(name=best, type=SourceType.PERSON, alias=best)
+        self._history.append(_Entry(source, gender, False))
+        return source
+
+    def _offset_of(self, doc: Any) -> int | None:
+        """Where ``doc`` starts in the article (paragraph docs come in text order)."""
+        key = id(doc)
+        if key in self._offsets:
+            return self._offsets[key]
+        head = doc[: min(len(doc), 40)].text[:200]
+        found = self.text.find(head, self._cursor) if head else -1
+        if found < 0:
+            found = self.text.find(head) if head else -1
+        offset = found if found >= 0 else None
+        if offset is not None:
+            self._cursor = offset
+        self._offsets[key] = offset
+        return offset
+
+    def _spelled_out(self, tokens: list[Token]) -> ResolvedSource | None:
+        """ "IMF" where the article wrote "the International Monetary Fund (IMF)": the full
+        name, with the acronym as the alias (so the directory learns it)."""
+        words = [t for t in tokens if t.lower_ not in _DETERMINERS]
+        if len(words) != 1 or not _ACRONYM_WORD.fullmatch(words[0].text):
+            return None
+        if self._acronyms is None:
+            self._acronyms = acronyms_in(self.text)
+        full = self._acronyms.get(words[0].text.replace(".", ""))
+        if full is None:
+            return None
+        entry = self._find(lambda e: e.source.name == full)
+        if entry is not None:
+            return replace(entry.source, alias=words[0].text)
+        low = full.lower().split()
+        kind = SourceType.GOVERNMENT if set(low) & _GOV_WORDS else SourceType.ORGANIZATION
+        source = ResolvedSource(name=full, type=kind, alias=words[0].text)
+        self._history.append(_Entry(source, None, False, subject=True))
+        return source
+
+    def _main_namesake(self, surname: str, entry: _Entry) -> _Entry:
+        """ "Cruz" where the article names both Ted and Rafael Cruz: the one it names in
+        full more often (the article's subject), else the most recent one."""
+        if self._people is None:
+            self._people = people_of(self._docs)
+        namesakes = [p for p in self._people.values() if p.name.split()[-1] == surname]
+        if len(namesakes) < 2:
+            return entry
+        top = max(namesakes, key=lambda p: p.mentions)
+        if sum(1 for p in namesakes if p.mentions == top.mentions) > 1:
+            return entry
+        first, last = top.name.split()[0], top.name.split()[-1]
+        found = self._find(
+            lambda e: (
+                e.source.type is SourceType.PERSON
+                and e.source.name.split()[:1] == [first]
+                and e.source.name.split()[-1:] == [last]
+            )
+        )
+        return found or entry
+
+    def _touch(self, source: ResolvedSource, *, subject: bool, speaker: bool = False) -> None:
+        """Make the entity behind ``source`` the most recent one mentioned (its entry moves
+        to the end of the history, so "he" after "If Mr. Trump ..." is Trump again)."""
+        entry = self._find(lambda e: e.source.name == source.name)
+        if entry is not None:
+            self._history.append(replace(entry, subject=subject, speaker=speaker))
+
+    def _find(self, accept: Any, window: int | None = None) -> _Entry | None:
+        # a reference back reaches the last few hundred sources, not the whole of a huge text
+        history = self._history[-(window or _HISTORY_WINDOW) :]
+        for entry in reversed(history):
+            if accept(entry):
+                return entry
+        return None
+
+    def _scan_before(self, mention: SpacySpan) -> None:
+        """Register people and organisations named in the mention's doc before it."""
+        doc = mention.doc
+        key = id(doc)
+        start = self._scanned.get(key, 0)
+        ents = self._doc_ents.get(key)
+        if ents is None:
+            ents = [(e.start, e.end) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
+            self._doc_ents[key] = ents
+        for ent_start, ent_end in ents:
+            if ent_start < start or ent_end > mention.start:
+                continue
+            ent = doc[ent_start:ent_end]
+            tokens = _content_tokens(ent)
+            if not tokens:
+                continue
+            subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
+            known = self._antecedent(tokens, ent)
+            if known is not None:
+                # a later mention of a known source: it is salient again
+                self._touch(known, subject=subject)
+                continue
+            analysed = _analyse(_extend_titles(tokens), ent)
+            if analysed is not None:
+                self._history.append(_Entry(*analysed, subject=subject))
+        self._scanned[key] = max(self._scanned.get(key, 0), mention.end)
+
+
+_CLASS_NOUNS = {k: SourceType(v) for k, v in load_map("source_class_nouns").items()}
+
+
+def _role_names(role: str, want: str) -> bool:
+    """Whether "the <want>" describes someone with ``role``: "the spokesman" a
+    spokesperson, "the president" a president but not a vice president."""
+    words = role.replace("-", " ").split()
+    for k, word in enumerate(words):
+        hit = word == want or (want == "spokes" and word.startswith("spokes"))
+        if hit and not (k > 0 and words[k - 1] in {"vice", "deputy", "assistant", "associate"}):
+            return True
+    return False
+
+
+def _pronoun_fits(entry: _Entry, cls: str, gender: str | None) -> bool:
+    source = entry.source
+    if cls == "person":
+        if source.type is not SourceType.PERSON or entry.plural:
+            return False
+        return gender is None or entry.gender in (None, gender)
+    if cls == "thing":
+        return source.type is not SourceType.PERSON and not entry.plural
+    # they / we: plural people or any body
+    return entry.plural or source.type in {
+        SourceType.GOVERNMENT,
+        SourceType.ORGANIZATION,
+        SourceType.GROUP,
+        SourceType.MEDIA,
+    }
+
+
+def _name_ends_with(source: ResolvedSource, key: str) -> bool:
+    name = source.name.lower()
+    if name == key:
+        return True
+    parts = name.split()
+    keys = key.split()
+    if len(parts) <= len(keys):
+        return False
+    if parts[-len(keys) :] == keys:
+        return True
+    # "al-Ansari" for "Majed al-Ansari", "Ansari" too
+    last = parts[-1]
+    return len(keys) == 1 and last.split("-")[-1] == keys[0]
+
+
+def _relative_antecedent_np(pronoun: Token) -> Any:
+    """The noun phrase a relative pronoun stands for, without the relative clause."""
+    clause = pronoun.head
+    if clause.dep_ not in {"relcl", "acl"} or pronoun.i > clause.i:
+        return None
+    noun = clause.head
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    start = noun.left_edge.i
+    end = clause.left_edge.i if clause.left_edge.i > noun.i else noun.i + 1
+    if end <= start:
+        return None
+    return noun.doc[start:end]
