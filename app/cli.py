@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import sys
+import time
+from collections import deque
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,43 +114,169 @@ def _validation_message(exc: ValidationError) -> str:
     )
 
 
+def default_workers() -> int:
+    """The CPUs this process may run on (cgroup/affinity aware where the OS tells)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# Extraction results are written in batches: one transaction for up to BATCH_SIZE articles,
+# or whatever is ready after BATCH_SECONDS, so a slow stream still lands steadily.
+BATCH_SIZE = 32
+BATCH_SECONDS = 2.0
+
+_pool_extractor: Any = None
+
+
+def _init_pool_worker(config: Any) -> None:
+    """Runs once in each pool process: load the model there (never in the parent)."""
+    global _pool_extractor
+    from app.services.ingest import make_extractor, preload_extraction
+
+    preload_extraction(config)
+    _pool_extractor = make_extractor(config)
+
+
+def _prepare_in_pool(article: Any) -> tuple[Any, str | None]:
+    """(PreparedArticle, None) or (None, why): errors cross back as text, not pickled
+    exception objects (AppError subclasses carry keyword-only state)."""
+    return _prepare(article, _pool_extractor)
+
+
+def _prepare(article: Any, extractor: Any) -> tuple[Any, str | None]:
+    from app.errors import AppError
+    from app.services.ingest import prepare_article
+
+    try:
+        return prepare_article(article, extractor=extractor), None
+    except AppError as exc:
+        return None, exc.detail
+    except Exception as exc:  # one bad record must not stop a batch load
+        return None, f"{exc.__class__.__name__}: {exc}"
+
+
+class _InlineExecutor:
+    """``--workers 1``: the same pipeline, extraction in this process."""
+
+    def __init__(self, extractor: Any) -> None:
+        self.extractor = extractor
+
+    def submit(self, fn: Any, article: Any) -> Future[tuple[Any, str | None]]:
+        future: Future[tuple[Any, str | None]] = Future()
+        future.set_result(_prepare(article, self.extractor))
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        pass
+
+
+def _executor(settings: Settings, workers: int) -> Any:
+    if workers == 1:
+        from app.services.ingest import make_extractor
+
+        return _InlineExecutor(make_extractor(settings.extraction_config()))
+    methods = multiprocessing.get_all_start_methods()
+    # fork: the children start with the parent's imports (≈ 1 s per child less than spawn);
+    # the parent has loaded no model and the children never touch its database handles.
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_pool_worker,
+        initargs=(settings.extraction_config(),),
+    )
+
+
 def ingest_files(
-    settings: Settings, paths: Sequence[str], defaults: dict[str, Any], *, progress: bool = True
+    settings: Settings,
+    paths: Sequence[str],
+    defaults: dict[str, Any],
+    *,
+    progress: bool = True,
+    workers: int = 1,
 ) -> Summary:
-    """Ingest every record of ``paths`` into the configured database."""
+    """Ingest every record of ``paths`` into the configured database, extracting in
+    ``workers`` processes and writing from this one, in input order, in batches."""
     from tqdm import tqdm
 
     from app.db import database_from_settings
-    from app.errors import AppError
     from app.models import ArticleCreate
-    from app.services.ingest import ingest_article, make_extractor
+    from app.services.ingest import PreparedArticle, find_article, store_article, store_articles
 
     records = [r for path in _expand(paths) for r in _records(path, defaults)]
     summary = Summary()
     db = database_from_settings(settings)
-    extractor = make_extractor(settings.extraction_config())
-    try:
-        for record in tqdm(records, desc="ingest", unit="article", disable=not progress):
-            if record.error is not None or record.data is None:
-                summary.failed.append((record.label, record.error or "empty"))
-                continue
-            try:
-                article = ArticleCreate.model_validate(record.data)
-                result = ingest_article(db, article=article, extractor=extractor)
-            except ValidationError as exc:
-                summary.failed.append((record.label, _validation_message(exc)))
-                continue
-            except AppError as exc:
-                summary.failed.append((record.label, exc.detail))
-                continue
-            except Exception as exc:  # one bad record must not stop a batch load
-                summary.failed.append((record.label, f"{exc.__class__.__name__}: {exc}"))
-                continue
+    executor = _executor(settings, workers)
+    # In flight: (label, future) in input order; a window of a few per worker keeps every
+    # process busy without holding the whole corpus in memory.
+    in_flight: deque[tuple[str, Future[tuple[Any, str | None]]]] = deque()
+    window = 4 * workers
+    batch: list[tuple[str, PreparedArticle]] = []
+    batch_started = time.monotonic()
+
+    def flush() -> None:
+        nonlocal batch_started
+        if not batch:
+            return
+        try:
+            results = store_articles(db, prepared=[p for _, p in batch])
+        except Exception:
+            # One article the database refuses must not cost the others: one by one.
+            results = []
+            for label, prepared in batch:
+                try:
+                    results.append(store_article(db, prepared=prepared))
+                except Exception as exc:
+                    summary.failed.append((label, f"{exc.__class__.__name__}: {exc}"))
+        for result in results:
             if result.created:
                 summary.ingested += 1
             else:
                 summary.present += 1
+        batch.clear()
+        batch_started = time.monotonic()
+
+    def collect_one(bar: Any) -> None:
+        label, future = in_flight.popleft()
+        prepared, why = future.result()
+        if prepared is None:
+            summary.failed.append((label, why or "failed"))
+        else:
+            if not batch:
+                nonlocal batch_started
+                batch_started = time.monotonic()
+            batch.append((label, prepared))
+            if len(batch) >= BATCH_SIZE or time.monotonic() - batch_started >= BATCH_SECONDS:
+                flush()
+        bar.update()
+
+    try:
+        with tqdm(total=len(records), desc="ingest", unit="article", disable=not progress) as bar:
+            for record in records:
+                if record.error is not None or record.data is None:
+                    summary.failed.append((record.label, record.error or "empty"))
+                    bar.update()
+                    continue
+                try:
+                    article = ArticleCreate.model_validate(record.data)
+                except ValidationError as exc:
+                    summary.failed.append((record.label, _validation_message(exc)))
+                    bar.update()
+                    continue
+                if find_article(db, article=article) is not None:
+                    summary.present += 1
+                    bar.update()
+                    continue
+                in_flight.append((record.label, executor.submit(_prepare_in_pool, article)))
+                while len(in_flight) >= window:
+                    collect_one(bar)
+            while in_flight:
+                collect_one(bar)
+            flush()
     finally:
+        executor.shutdown(wait=True, cancel_futures=True)
         db.dispose()
     return summary
 
@@ -180,7 +311,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         for k, v in {"publisher": args.publisher, "published_at": args.published_at}.items()
         if v is not None
     }
-    summary = ingest_files(settings, args.paths, defaults, progress=not args.quiet)
+    workers = args.workers if args.workers is not None else default_workers()
+    summary = ingest_files(settings, args.paths, defaults, progress=not args.quiet, workers=workers)
     print(
         f"ingested: {summary.ingested}, already present: {summary.present}, "
         f"failed: {len(summary.failed)}"
@@ -188,6 +320,16 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     for label, why in summary.failed:
         print(f"  failed {label}: {why}")
     return 1 if summary.failed else 0
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -209,6 +351,12 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--publisher", help="default publisher for records without one")
     ingest.add_argument("--published-at", help="default publication date (YYYY-MM-DD)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument(
+        "-w",
+        "--workers",
+        type=_positive_int,
+        help="extraction processes (default: the number of CPUs)",
+    )
     ingest.set_defaults(func=_cmd_ingest)
     return parser
 

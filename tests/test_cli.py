@@ -130,3 +130,71 @@ def test_cli_unreachable_database_is_one_line_not_a_traceback(monkeypatch, capsy
     err = capsys.readouterr().err
     assert err.startswith("claimtrail: cannot use the database: ")
     assert "Traceback" not in err
+
+
+ARTICLES = [
+    "Ann Lee, the mayor of Dover, said on Monday that the bridge will reopen in May.\n\n"
+    "The council approved 3 million dollars for repairs.",
+    'Bo Chan told reporters that the ferry is late. "We are sorry," she added.',
+    "Cy Dunn said that trains run on time, according to the transport ministry.",
+    "Police said the road was closed after a crash. Dee Fox said she saw two cars.",
+    "The union said workers would strike on Friday unless pay rises by 5 percent.",
+    "Officials said that 41 people were hurt. Ed Gray, a doctor, said most were released.",
+]
+
+
+def _claims(url: str) -> list[tuple]:
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.text(
+                "SELECT a.content_sha256, c.kind, c.content_start, c.content_end, c.cue_start,"
+                " c.source_mention_start, s.name, c.said_on FROM claim c"
+                " JOIN article a ON a.id = c.article_id LEFT JOIN source s ON s.id = c.source_id"
+            )
+        ).all()
+    engine.dispose()
+    return sorted(tuple(map(str, r)) for r in rows)
+
+
+def test_cli_ingest_workers_stores_the_same_claims_as_one_worker(
+    configured, tmp_path, monkeypatch, capsys
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(ARTICLES):
+        (folder / f"{i}.txt").write_text(text)
+    (folder / "again.txt").write_text(ARTICLES[0])  # a duplicate inside the same run
+    (folder / "empty.txt").write_text("   \n")  # fails validation, the rest goes on
+    monkeypatch.setattr(cli, "BATCH_SIZE", 2)  # several batches
+
+    code = cli.main(["ingest", "-q", "--workers", "2", str(folder)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "ingested: 6, already present: 1, failed: 1" in out
+    assert "empty.txt: text: Value error, text must contain something" in out
+    parallel = _claims(configured)
+
+    other = f"sqlite:///{tmp_path}/one.db"
+    monkeypatch.setenv("CLAIMTRAIL_DATABASE_URL", other)
+    get_settings.cache_clear()
+    assert cli.main(["ingest", "-q", "--workers", "1", str(folder)]) == 1
+    assert "ingested: 6, already present: 1, failed: 1" in capsys.readouterr().out
+    assert len(parallel) >= len(ARTICLES)
+    assert _claims(other) == parallel
+    assert _count(other, "SELECT count(*) FROM article") == 6
+
+    # a second parallel run extracts nothing and finds every article present
+    monkeypatch.setenv("CLAIMTRAIL_DATABASE_URL", configured)
+    get_settings.cache_clear()
+    assert cli.main(["ingest", "-q", "-w", "2", str(folder)]) == 1
+    assert "ingested: 0, already present: 7, failed: 1" in capsys.readouterr().out
+    assert _claims(configured) == parallel
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_cli_ingest_workers_must_be_a_positive_number(value, capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["ingest", "--workers", value, "x.txt"])
+    assert exc.value.code == 2
+    assert "expected a whole number of at least 1" in capsys.readouterr().err

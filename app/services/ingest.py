@@ -352,14 +352,25 @@ def _retryable(exc: OperationalError) -> bool:
     return code in _RETRYABLE_PG or "database is locked" in str(exc.orig)
 
 
-def ingest_article(db: Database, *, article: ArticleCreate, extractor: Extractor) -> IngestResult:
-    """Store an article with its claims, or return the one already stored. Commits."""
-    sha = content_sha256(article.text)
-    with db.session() as session:
-        existing = _find_existing(session, url=article.url, sha=sha)
-    if existing is not None:
-        return IngestResult(existing, created=False)
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """An article with its claims planned and no database touched yet. Plain data, so it
+    crosses process boundaries (``claimtrail ingest --workers N`` extracts in a pool)."""
 
+    article: ArticleCreate
+    sha: str
+    rows: list[_ClaimRow]
+    specs: dict[str, _SourceSpec]
+
+
+def find_article(db: Database, *, article: ArticleCreate) -> ArticlePublic | None:
+    """The stored article with the same url (or the same text, without a url), if any."""
+    with db.session() as session:
+        return _find_existing(session, url=article.url, sha=content_sha256(article.text))
+
+
+def prepare_article(article: ArticleCreate, *, extractor: Extractor) -> PreparedArticle:
+    """Extract and plan an article's claims (the CPU-bound part); no database."""
     try:
         attributions = extractor(
             article.text, published_at=article.published_at, title=article.title
@@ -369,9 +380,44 @@ def ingest_article(db: Database, *, article: ArticleCreate, extractor: Extractor
     rows, specs = _plan(
         article.text, attributions, publisher=article.publisher, published_at=article.published_at
     )
+    return PreparedArticle(article, content_sha256(article.text), rows, specs)
+
+
+def ingest_article(db: Database, *, article: ArticleCreate, extractor: Extractor) -> IngestResult:
+    """Store an article with its claims, or return the one already stored. Commits."""
+    existing = find_article(db, article=article)
+    if existing is not None:
+        return IngestResult(existing, created=False)
+    return store_article(db, prepared=prepare_article(article, extractor=extractor))
+
+
+def store_article(db: Database, *, prepared: PreparedArticle) -> IngestResult:
+    """Store one prepared article in its own transaction (idempotent). Commits."""
+    p = prepared
+    return _retrying(lambda: _store(db, article=p.article, sha=p.sha, rows=p.rows, specs=p.specs))
+
+
+def store_articles(db: Database, *, prepared: Sequence[PreparedArticle]) -> list[IngestResult]:
+    """Store several prepared articles in ONE transaction (bulk loads: one commit, one lock
+    round, instead of one per article); all or none. Idempotent like ``store_article``:
+    an article already stored, or stored earlier in the same batch, is returned as it is.
+    Commits."""
+    if not prepared:
+        return []
+
+    def store_all() -> list[IngestResult]:
+        with db.write_session() as session:
+            results = [_store_in(session, db.dialect, p) for p in prepared]
+            session.commit()
+        return results
+
+    return _retrying(store_all)
+
+
+def _retrying(store: Callable[[], IngestResult | list[IngestResult]]) -> Any:
     for attempt in range(3):
         try:
-            return _store(db, article=article, sha=sha, rows=rows, specs=specs)
+            return store()
         except OperationalError as exc:
             if attempt == 2 or not _retryable(exc):
                 raise
@@ -388,6 +434,18 @@ def _store(
     rows: list[_ClaimRow],
     specs: dict[str, _SourceSpec],
 ) -> IngestResult:
+    with db.write_session() as session:
+        result = _store_in(session, db.dialect, PreparedArticle(article, sha, rows, specs))
+        if result.created:
+            session.commit()
+        else:
+            session.rollback()  # nothing was written: release the write lock at once
+    return result
+
+
+def _store_in(session: Session, dialect: str, prepared: PreparedArticle) -> IngestResult:
+    """Insert the article (ON CONFLICT DO NOTHING), its sources and claims; no commit."""
+    article, sha, rows = prepared.article, prepared.sha, prepared.rows
     values = {
         "url": article.url,
         "title": article.title,
@@ -401,23 +459,21 @@ def _store(
         "claim_count": len(rows),
     }
     article_t = Article.__table__
-    with db.write_session() as session:
-        new_id = session.execute(
-            _insert(db.dialect, article_t)
-            .values(**values)
-            .on_conflict_do_nothing()
-            .returning(article_t.c.id)
-        ).scalar_one_or_none()
-        if new_id is None:
-            # Someone else stored it first (or concurrently and committed before us).
-            session.rollback()
-            existing = _find_existing(session, url=article.url, sha=sha)
-            if existing is None:  # pragma: no cover - the conflicting row must exist
-                raise InvalidInput("the article conflicts with an existing one")
-            return IngestResult(existing, created=False)
-        source_ids = _upsert_sources(session, db.dialect, specs)
-        _insert_claims(session, new_id, rows, source_ids)
-        session.commit()
+    new_id = session.execute(
+        _insert(dialect, article_t)
+        .values(**values)
+        .on_conflict_do_nothing()
+        .returning(article_t.c.id)
+    ).scalar_one_or_none()
+    if new_id is None:
+        # Stored already: by someone else (committed before our insert) or earlier in this
+        # transaction. Either way the row is visible to this statement.
+        existing = _find_existing(session, url=article.url, sha=sha)
+        if existing is None:  # pragma: no cover - the conflicting row must exist
+            raise InvalidInput("the article conflicts with an existing one")
+        return IngestResult(existing, created=False)
+    source_ids = _upsert_sources(session, dialect, prepared.specs)
+    _insert_claims(session, new_id, rows, source_ids)
     return IngestResult(ArticlePublic(id=new_id, **values), created=True)
 
 

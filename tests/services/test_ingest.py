@@ -178,3 +178,45 @@ def test_ingest_surname_without_a_shared_office_stays_apart(db) -> None:
     )
     assert ids[0] != ids[1]
     assert ids[0] != ids[2]
+
+
+def test_store_articles_is_one_idempotent_transaction(db) -> None:
+    def prepared(**overrides):
+        return ingest.prepare_article(
+            ArticleCreate(**article_body(**overrides)), extractor=fake_extract
+        )
+
+    stored = ingest.store_article(db, prepared=prepared(url="https://example.org/old"))
+    batch = [
+        prepared(url="https://example.org/new"),
+        prepared(url="https://example.org/old"),  # stored before
+        prepared(url="https://example.org/new"),  # earlier in this batch
+        prepared(),
+    ]
+    results = ingest.store_articles(db, prepared=batch)
+    assert [r.created for r in results] == [True, False, False, True]
+    assert results[1].article.id == stored.article.id
+    assert results[2].article.id == results[0].article.id
+    assert _count(db, "article") == 3
+    assert _count(db, "claim") == 2 * 3
+
+
+def test_store_articles_stores_none_when_one_fails(db, monkeypatch) -> None:
+    batch = [
+        ingest.prepare_article(ArticleCreate(**article_body()), extractor=fake_extract)
+        for _ in range(3)
+    ]
+    calls = []
+    real = ingest._insert_claims
+
+    def third_fails(session, article_id, rows, source_ids):
+        calls.append(article_id)
+        if len(calls) == 3:
+            raise RuntimeError("disk full")
+        real(session, article_id, rows, source_ids)
+
+    monkeypatch.setattr(ingest, "_insert_claims", third_fails)
+    with pytest.raises(RuntimeError):
+        ingest.store_articles(db, prepared=batch)
+    for table in ("article", "source", "source_alias", "claim", "quantity"):
+        assert _count(db, table) == 0, table
