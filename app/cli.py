@@ -1,4 +1,5 @@
-"""The ``claimtrail`` command: ``serve`` (migrate, then serve), ``ingest`` and ``migrate``."""
+"""The ``claimtrail`` command: ``serve`` (migrate, then serve), ``ingest``, ``migrate`` and
+``worker`` (run queued ingest jobs)."""
 
 from __future__ import annotations
 
@@ -322,6 +323,20 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
+def _cmd_worker(args: argparse.Namespace) -> int:
+    from app.services.jobs import run_worker
+
+    settings = get_settings()
+    if not settings.queue_url:
+        print(
+            "claimtrail: set CLAIMTRAIL_QUEUE_URL (e.g. redis://127.0.0.1:6379/0) to the "
+            "queue the API enqueues to",
+            file=sys.stderr,
+        )
+        return 2
+    return run_worker(settings, burst=args.burst, name=args.name)
+
+
 def _positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -358,6 +373,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="extraction processes (default: the number of CPUs)",
     )
     ingest.set_defaults(func=_cmd_ingest)
+    worker = sub.add_parser(
+        "worker",
+        help="run queued ingest jobs (POST /articles with Prefer: respond-async) until stopped",
+    )
+    worker.add_argument("--burst", action="store_true", help="exit when the queue is empty")
+    worker.add_argument("--name", help="worker name (default: host and pid)")
+    worker.set_defaults(func=_cmd_worker)
     return parser
 
 

@@ -49,6 +49,23 @@ class Settings(BaseSettings):
     # Preload the NLP model when the app starts (first POST is not slowed by the load).
     preload_model: bool = True
     log_level: str = "info"
+    # Job queue (Redis, e.g. redis://127.0.0.1:6379/0). Unset: POST /articles is always
+    # synchronous and nothing but the database is needed.
+    queue_url: str | None = Field(default=None, repr=False)
+    queue_name: str = "claimtrail"
+    # Seconds one ingest job may run; a job whose worker died is retried this much (plus
+    # a few seconds) after it started, at most queue_retries times.
+    queue_job_timeout: int = Field(default=600, ge=1)
+    queue_retries: int = Field(default=3, ge=0)
+    # How long finished and failed jobs stay readable at /jobs/{id}.
+    queue_result_ttl: int = Field(default=86_400, ge=1)
+    # How often each worker looks for jobs of dead workers (one worker at a time does).
+    queue_maintenance_interval: int = Field(default=30, ge=1)
+
+    @field_validator("queue_url", mode="before")
+    @classmethod
+    def _blank_queue_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("api_keys", "extraction_models", mode="before")
     @classmethod

@@ -14,12 +14,13 @@ from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api import articles, claims, figures, health, sources
+from app.api import articles, claims, figures, health, jobs, sources
 from app.api.deps import reject_nul_query
 from app.config import Settings, get_settings
 from app.db import Database, database_from_settings
 from app.errors import BodyLimitMiddleware, install_error_handlers
 from app.services.ingest import Extractor, make_extractor, preload_extraction
+from app.services.jobs import JobQueue, queue_from_settings
 
 log = logging.getLogger("claimtrail")
 
@@ -42,6 +43,11 @@ TAGS = [
     {"name": "claims", "description": "Who said what, when, grounded in spans."},
     {"name": "sources", "description": "The directory of sources, resolved across articles."},
     {"name": "figures", "description": "The ledger of figures (tolls, counts) by source and date."},
+    {
+        "name": "jobs",
+        "description": "Asynchronous ingest (`Prefer: respond-async`, when a job queue is "
+        "configured): the state of a queued article.",
+    },
     {"name": "health", "description": "Liveness and readiness."},
 ]
 
@@ -125,11 +131,14 @@ def create_app(
     *,
     db: Database | None = None,
     extractor: Extractor | None = None,
+    job_queue: JobQueue | None = None,
 ) -> FastAPI:
-    """Build the app. Tests pass their own settings, database and (fake) extractor."""
+    """Build the app. Tests pass their own settings, database, (fake) extractor, queue."""
     settings = settings or get_settings()
     owns_db = db is None
     database = db or database_from_settings(settings)
+    owns_queue = job_queue is None
+    queue = job_queue or queue_from_settings(settings)
     extraction_config = settings.extraction_config()
     preload = extractor is None and settings.preload_model
 
@@ -148,6 +157,8 @@ def create_app(
         yield
         if owns_db:
             database.dispose()
+        if owns_queue and queue is not None:
+            queue.close()
 
     # Swagger UI and ReDoc from the static files fastapi-offline ships (FastAPI's defaults load
     # them from a public CDN: blank pages on a machine without internet). No validator badge:
@@ -167,10 +178,11 @@ def create_app(
     app.state.settings = settings
     app.state.db = database
     app.state.extractor = extractor or make_extractor(extraction_config)
+    app.state.jobs = queue
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(HeadAsGetMiddleware)
-    for module in (articles, claims, sources, figures, health):
+    for module in (articles, claims, sources, figures, jobs, health):
         app.include_router(module.router)
     _document_query_rules(app, settings)
     return app

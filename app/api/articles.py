@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Query, Response, status
+from fastapi import APIRouter, Body, Depends, Header, Query, Response, status
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
-from app.api.deps import ArticleId, DbDep, ExtractorDep, require_api_key, require_json
+from app.api.deps import (
+    ArticleId,
+    DbDep,
+    ExtractionLimiterDep,
+    ExtractorDep,
+    JobsDep,
+    require_api_key,
+    require_json,
+)
 from app.api.examples import (
     ARTICLE_CREATE_EXAMPLE,
     ARTICLE_EXAMPLE,
     CLAIM_EXAMPLE,
+    JOB_EXAMPLE,
     json_example,
     page_example,
 )
 from app.api.responses import JSONBody
 from app.errors import problem_responses
-from app.models import ArticleCreate, ArticlePublic, ClaimPublic, Page
+from app.models import ArticleCreate, ArticlePublic, ClaimPublic, JobPublic, Page
 from app.models.common import IsoDate
 from app.pagination import PageDep
 from app.services import articles as article_service
-from app.services.ingest import ingest_article
+from app.services.ingest import ingest_article_async
+from app.services.jobs import enqueue_article
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -28,6 +40,7 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
+    response_model=ArticlePublic,
     summary="Ingest an article",
     dependencies=[Depends(require_api_key), Depends(require_json)],
     responses={
@@ -36,12 +49,27 @@ router = APIRouter(prefix="/articles", tags=["articles"])
             "model": ArticlePublic,
             "description": "Already stored (same url, or same text without a url).",
         },
+        202: {
+            "model": JobPublic,
+            "description": "Queued (`Prefer: respond-async` and a job queue configured): "
+            "`Location: /jobs/{id}` tells when it is done and which article it became.",
+            "headers": {
+                "Location": {"description": "/jobs/{id}", "schema": {"type": "string"}},
+                "Preference-Applied": {
+                    "description": "respond-async",
+                    "schema": {"type": "string"},
+                },
+            },
+            "content": {"application/json": {"example": {**JOB_EXAMPLE, "status": "queued"}}},
+        },
         **problem_responses(401, 413, 415, 422, 503),
     },
 )
-def create_article(
+async def create_article(
     db: DbDep,
     extractor: ExtractorDep,
+    limiter: ExtractionLimiterDep,
+    jobs: JobsDep,
     response: Response,
     article: Annotated[
         ArticleCreate,
@@ -54,18 +82,45 @@ def create_article(
             }
         ),
     ],
-) -> ArticlePublic:
+    prefer: Annotated[
+        str | None,
+        Header(
+            description="`respond-async`: queue the article and answer 202 at once (only "
+            "when the server has a job queue; otherwise ignored, RFC 7240)."
+        ),
+    ] = None,
+) -> Any:
     """Extract the article's claims and store it with them, in one transaction.
 
     Idempotent: the same `url`, or the same `text` when there is no url, answers 200 with
     the article already stored, never a duplicate. Unknown fields are ignored. Spans of
     its claims index into `text` exactly as sent (Python str / code point offsets).
+    With `Prefer: respond-async` and a job queue configured, answers 202 with
+    `Location: /jobs/{id}` and a worker does the rest.
     """
-    result = ingest_article(db, article=article, extractor=extractor)
+    if jobs is not None and wants_async(prefer):
+        job = await run_in_threadpool(enqueue_article, jobs, article=article)
+        return JSONResponse(
+            job.model_dump(mode="json"),
+            status_code=status.HTTP_202_ACCEPTED,
+            headers={"Location": f"/jobs/{job.id}", "Preference-Applied": "respond-async"},
+        )
+    result = await ingest_article_async(db, article=article, extractor=extractor, limiter=limiter)
     response.headers["Location"] = f"/articles/{result.article.id}"
     if not result.created:
         response.status_code = status.HTTP_200_OK
     return result.article
+
+
+def wants_async(prefer: str | None) -> bool:
+    """Whether a Prefer header (RFC 7240) asks for respond-async."""
+    if not prefer:
+        return False
+    for preference in prefer.split(","):
+        token = preference.split(";", 1)[0].split("=", 1)[0].strip().lower()
+        if token == "respond-async":
+            return True
+    return False
 
 
 @router.get(

@@ -6,12 +6,14 @@ from __future__ import annotations
 import secrets
 from typing import Annotated
 
+from anyio import CapacityLimiter
 from fastapi import Depends, Header, Path, Request
 
 from app.config import Settings
 from app.db import Database
 from app.errors import InvalidInput, Unauthorized, UnsupportedMediaType
 from app.services.ingest import Extractor
+from app.services.jobs import JobQueue
 
 
 async def get_db(request: Request) -> Database:
@@ -26,7 +28,17 @@ async def get_extractor(request: Request) -> Extractor:
     return request.app.state.extractor  # type: ignore[no-any-return]
 
 
+async def get_jobs(request: Request) -> JobQueue | None:
+    return request.app.state.jobs  # type: ignore[no-any-return]
+
+
+async def get_extraction_limiter(request: Request) -> CapacityLimiter:
+    return request.app.state.extraction_limiter  # type: ignore[no-any-return]
+
+
 DbDep = Annotated[Database, Depends(get_db)]
+JobsDep = Annotated[JobQueue | None, Depends(get_jobs)]
+ExtractionLimiterDep = Annotated[CapacityLimiter, Depends(get_extraction_limiter)]
 SettingsDep = Annotated[Settings, Depends(get_request_settings)]
 ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
 

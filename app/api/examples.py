@@ -89,3 +89,15 @@ def page_example(item: dict[str, Any]) -> dict[str, Any]:
 
 def json_example(example: dict[str, Any], description: str = "OK") -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"example": example}}}
+
+
+JOB_EXAMPLE: dict[str, Any] = {
+    "id": "4f0c6bde-2b9e-4d7a-9a51-3c1a2f8e7d10",
+    "status": "done",
+    "article_id": 1,
+    "created": True,
+    "error": None,
+    "enqueued_at": "2024-09-17T08:00:00Z",
+    "started_at": "2024-09-17T08:00:01Z",
+    "ended_at": "2024-09-17T08:00:02Z",
+}

@@ -14,6 +14,7 @@ from app.models.claim import (
     SpanPublic,
 )
 from app.models.common import Page, Problem, ValidationProblem
+from app.models.job import JobPublic, JobStatus
 from app.models.source import (
     AffiliationPublic,
     AliasCount,
@@ -34,6 +35,8 @@ __all__ = [
     "ArticleSummary",
     "Claim",
     "ClaimPublic",
+    "JobPublic",
+    "JobStatus",
     "Page",
     "Problem",
     "Quantity",

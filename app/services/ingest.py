@@ -17,9 +17,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any, Protocol
 
 import sqlalchemy as sa
+from anyio import CapacityLimiter, to_thread
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
@@ -49,8 +51,11 @@ class Extractor(Protocol):
 
 
 def make_extractor(config: ExtractionConfig) -> Extractor:
-    """The real extraction library, serialised (spaCy pipelines are not documented as
-    thread-safe, and with the GIL a lock costs nothing on CPU-bound work)."""
+    """The real extraction library, serialised within this process (spaCy pipelines are
+    not documented as thread-safe, and under the GIL two CPU-bound extractions in threads
+    take as long as one after the other). Processes extract in parallel: serve workers,
+    ``ingest --workers`` and queue workers each have their own. The HTTP route does not
+    queue for this lock in a thread: see ``ingest_article_async``."""
     lock = threading.Lock()
 
     def run(text: str, *, published_at: date | None, title: str | None) -> list[Attribution]:
@@ -389,6 +394,21 @@ def ingest_article(db: Database, *, article: ArticleCreate, extractor: Extractor
     if existing is not None:
         return IngestResult(existing, created=False)
     return store_article(db, prepared=prepare_article(article, extractor=extractor))
+
+
+async def ingest_article_async(
+    db: Database, *, article: ArticleCreate, extractor: Extractor, limiter: CapacityLimiter
+) -> IngestResult:
+    """``ingest_article`` for an event loop: database work in worker threads, extraction
+    in a worker thread as well but only ``limiter``'s number at once. Callers waiting
+    for the extractor wait on the event loop, holding no thread that reads need. Commits."""
+    existing = await to_thread.run_sync(partial(find_article, db, article=article))
+    if existing is not None:
+        return IngestResult(existing, created=False)
+    prepared = await to_thread.run_sync(
+        partial(prepare_article, article, extractor=extractor), limiter=limiter
+    )
+    return await to_thread.run_sync(partial(store_article, db, prepared=prepared))
 
 
 def store_article(db: Database, *, prepared: PreparedArticle) -> IngestResult:

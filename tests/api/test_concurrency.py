@@ -214,3 +214,35 @@ def test_concurrency_64_readers_on_5_connections_never_stall(database_url: str) 
     assert gaps[worst] < 1.0, (
         f"{gaps[worst]:.2f} s without any response, after response {worst} of {len(stamps)}"
     )
+
+
+def test_concurrency_posts_waiting_for_extraction_leave_threads_to_reads(db, settings) -> None:
+    """60 POSTs wait for one slow extraction (more than the 40 threadpool threads): they
+    wait on the event loop, so a read still gets a thread and answers at once."""
+    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    from fastapi.testclient import TestClient
+
+    gate, inside = threading.Event(), threading.Event()
+
+    def blocking_extract(text, *, published_at, title):
+        inside.set()
+        gate.wait(60)
+        return fake_extract(text, published_at=published_at, title=title)
+
+    app = create_app(settings, db=db, extractor=blocking_extract)
+    with TestClient(app) as client, ThreadPoolExecutor(61) as pool:
+        posts = [pool.submit(client.post, "/articles", json=article_body()) for _ in range(60)]
+        assert inside.wait(30)
+        time.sleep(1)  # every POST has arrived and waits
+        read = pool.submit(client.get, "/articles")
+        try:
+            assert read.result(timeout=15).status_code == 200
+        except FutureTimeout:
+            pytest.fail("a read waited for the extractions")
+        finally:
+            gate.set()
+        assert sorted(f.result().status_code for f in posts) == [201] * 60
+    with db.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM article")).scalar_one() == 60

@@ -25,6 +25,7 @@ EXPECTED = {
     ("get", "/sources/{source_id}"),
     ("get", "/sources/{source_id}/claims"),
     ("get", "/figures"),
+    ("get", "/jobs/{job_id}"),
     ("get", "/health"),
     ("get", "/ready"),
 }
@@ -102,3 +103,19 @@ def test_openapi_documents_what_queries_refuse(client) -> None:
         client.post("/articles", json=article_body())
     cursor = client.get("/claims", params={"limit": 1}).json()["next_cursor"]
     assert re.fullmatch(pattern, cursor)
+
+
+def test_openapi_documents_the_async_ingest() -> None:
+    spec = _spec()
+    post = spec["paths"]["/articles"]["post"]
+    accepted = post["responses"]["202"]
+    assert accepted["content"]["application/json"]["schema"]["$ref"].endswith("/JobPublic")
+    assert set(accepted["headers"]) == {"Location", "Preference-Applied"}
+    assert any(p["name"] == "prefer" and p["in"] == "header" for p in post["parameters"])
+    created = post["responses"]["201"]["content"]["application/json"]["schema"]
+    assert created["$ref"].endswith("/ArticlePublic")
+    job = spec["paths"]["/jobs/{job_id}"]["get"]
+    assert job["operationId"] == "jobs-read_job"
+    assert {"200", "404", "503"} <= set(job["responses"])
+    status = spec["components"]["schemas"]["JobPublic"]["properties"]["status"]
+    assert status["enum"] == ["queued", "running", "done", "failed"]
