@@ -33,7 +33,14 @@ async def get_jobs(request: Request) -> JobQueue | None:
 
 
 async def get_extraction_limiter(request: Request) -> CapacityLimiter:
-    return request.app.state.extraction_limiter  # type: ignore[no-any-return]
+    """One extraction at a time per process (under the GIL two would interleave, not run
+    side by side). Requests waiting for it wait on the event loop, not in a threadpool
+    thread that reads need; processes (serve workers) extract in parallel."""
+    state = request.app.state
+    limiter: CapacityLimiter | None = getattr(state, "extraction_limiter", None)
+    if limiter is None:  # made on the event loop, on first use (no await in between)
+        limiter = state.extraction_limiter = CapacityLimiter(1)
+    return limiter
 
 
 DbDep = Annotated[Database, Depends(get_db)]
