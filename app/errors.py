@@ -37,6 +37,20 @@ class NotFound(AppError):
     status, title = 404, "Not found"
 
 
+class Conflict(AppError):
+    status, title = 409, "Conflict"
+
+
+class Moved(AppError):
+    """308: the resource lives at ``location`` now (a source merged into another)."""
+
+    status, title = 308, "Permanent redirect"
+
+    def __init__(self, detail: str, *, location: str) -> None:
+        super().__init__(detail)
+        self.headers = {"Location": location}
+
+
 class Unauthorized(AppError):
     status, title = 401, "Unauthorized"
     headers = {"WWW-Authenticate": "ApiKey"}

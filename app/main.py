@@ -35,7 +35,13 @@ articles; `said_on` is resolved against the article's `published_at`.
 Lists answer `{"items": [...], "next_cursor": ...}` (keyset pagination: pass
 `next_cursor` back as `cursor`; `limit` defaults to 50, at most 500). Errors answer
 `application/problem+json` (RFC 9457). Unknown JSON fields and query parameters are
-ignored. When API keys are configured, `POST` and `DELETE` need `X-API-Key`.
+ignored. When API keys are configured, `POST`, `PATCH` and `DELETE` need `X-API-Key`.
+
+People correct the source directory: `PATCH /sources/{id}` (a JSON merge patch of `name`,
+`type`, `role`, `affiliation_id`, `wikidata_id`), `POST /sources/{id}/merge` (`{"into": id}`;
+the merged id then answers `308 Permanent Redirect` to the target on every `/sources/{id}`
+path) and `PATCH /claims/{id}` (`{"source_id": id}`). Corrections are recorded with their
+time and kept by later ingests and by `claimtrail reextract`.
 """
 
 TAGS = [

@@ -5,17 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Body, Depends, Query, Response
 
-from app.api.deps import ClaimId, DbDep
+from app.api.deps import ClaimId, DbDep, require_api_key, require_json
 from app.api.examples import CLAIM_EXAMPLE, json_example, page_example
 from app.api.responses import JSONBody
 from app.errors import problem_responses
 from app.extraction.types import AttributionKind
-from app.models import ClaimPublic, Page
+from app.models import ClaimPublic, ClaimUpdate, Page
 from app.models.common import IsoDate
 from app.pagination import PageDep
 from app.services import claims as claim_service
+from app.services import corrections
 from app.services.claims import ClaimFilters
 
 router = APIRouter(prefix="/claims", tags=["claims"])
@@ -97,4 +98,30 @@ def list_claims(
 )
 def read_claim(db: DbDep, claim_id: ClaimId) -> Response:
     """One claim with its full provenance: article, spans, source, date, quantities."""
+    return JSONBody(claim_service.get_claim(db, claim_id=claim_id))
+
+
+@router.patch(
+    "/{claim_id}",
+    summary="Move a claim to another source",
+    response_model=ClaimPublic,
+    dependencies=[Depends(require_api_key), Depends(require_json)],
+    responses={
+        200: json_example(CLAIM_EXAMPLE),
+        **problem_responses(401, 404, 413, 415, 422, 503),
+    },
+)
+def update_claim(
+    db: DbDep,
+    claim_id: ClaimId,
+    update: Annotated[
+        ClaimUpdate,
+        Body(openapi_examples={"move": {"summary": "Move", "value": {"source_id": 3}}}),
+    ],
+) -> Response:
+    """Correct who made a claim: `{"source_id": id}` (a merged source's id means its
+    target), or `{"source_id": null}` for a claim with no real source. Recorded with its
+    time; `claimtrail reextract` moves the re-extracted claim (same or most overlapping
+    content span) again, and re-posting the article changes nothing."""
+    corrections.reassign_claim(db, claim_id=claim_id, source_id=update.source_id)
     return JSONBody(claim_service.get_claim(db, claim_id=claim_id))

@@ -14,6 +14,7 @@ from app.models.claim import (
     SpanPublic,
 )
 from app.models.common import Page, Problem, ValidationProblem
+from app.models.correction import ClaimUpdate, Correction, SourceMerge, SourceUpdate
 from app.models.job import JobPublic, JobStatus
 from app.models.source import (
     AffiliationPublic,
@@ -35,6 +36,8 @@ __all__ = [
     "ArticleSummary",
     "Claim",
     "ClaimPublic",
+    "ClaimUpdate",
+    "Correction",
     "JobPublic",
     "JobStatus",
     "Page",
@@ -45,8 +48,10 @@ __all__ = [
     "Source",
     "SourceAlias",
     "SourceDetail",
+    "SourceMerge",
     "SourcePublic",
     "SourceRef",
+    "SourceUpdate",
     "SpanPublic",
     "ValidationProblem",
 ]

@@ -31,6 +31,7 @@ class Source(SQLModel, table=True):
             sa.Integer, sa.ForeignKey("source.id", ondelete="SET NULL"), index=True
         ),
     )
+    wikidata_id: str | None = SQLField(default=None, max_length=20)
     # set when a person merged this source into another: the id answers with that one
     merged_into_id: int | None = SQLField(
         default=None,

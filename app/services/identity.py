@@ -45,6 +45,7 @@ from sqlmodel import Session
 from app.db import utcnow
 from app.extraction.types import SourceType
 from app.models import Source, SourceAlias
+from app.models.correction import not_corrected
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 KEY_LENGTH = 500
@@ -455,9 +456,10 @@ def add_alias(
 
 def update_role(session: Session, *, source_id: int, role: str, said_on: date | None) -> None:
     """Make ``role`` the source's role if it is at least as recent as the one it has (a role
-    with a date beats one without; an undated role only fills an empty one)."""
+    with a date beats one without; an undated role only fills an empty one), unless a person
+    corrected the role."""
     source_t = Source.__table__
-    where = [source_t.c.id == source_id]
+    where = [source_t.c.id == source_id, not_corrected("role")]
     if said_on is None:
         where.append(source_t.c.role.is_(None))
     else:

@@ -38,6 +38,7 @@ from app.extraction.types import (
     Span,
 )
 from app.models import Article, ArticleCreate, ArticlePublic, Claim, Quantity, Source
+from app.models.correction import not_corrected
 from app.services import identity
 from app.services.identity import AliasKind, name_key
 
@@ -319,19 +320,38 @@ def _upsert_sources(
         for key in sorted(specs)
     }
     source_t = Source.__table__
+    if dialect == "postgresql" and ids:
+        # Hold the sources against a concurrent merge until this article's claims are in
+        # (a merge waits for us, then moves them); follow one that was merged meanwhile.
+        rows = session.execute(
+            sa.select(source_t.c.id, source_t.c.merged_into_id)
+            .where(source_t.c.id.in_(sorted(set(ids.values()))))
+            .order_by(source_t.c.id)
+            .with_for_update(read=True)
+        ).all()
+        moved = {r.id: r.merged_into_id for r in rows if r.merged_into_id is not None}
+        ids = {key: moved.get(source_id, source_id) for key, source_id in ids.items()}
     for key in sorted(specs):
         spec, source_id = specs[key], ids[key]
         if spec.type != SourceType.UNKNOWN:
             session.execute(
                 sa.update(source_t)
-                .where(source_t.c.id == source_id, source_t.c.type == str(SourceType.UNKNOWN))
+                .where(
+                    source_t.c.id == source_id,
+                    source_t.c.type == str(SourceType.UNKNOWN),
+                    not_corrected("type"),
+                )
                 .values(type=spec.type)
             )
         affiliation_id = ids.get(spec.affiliation_key) if spec.affiliation_key else None
         if affiliation_id is not None and affiliation_id != source_id:
             session.execute(
                 sa.update(source_t)
-                .where(source_t.c.id == source_id, source_t.c.affiliation_id.is_(None))
+                .where(
+                    source_t.c.id == source_id,
+                    source_t.c.affiliation_id.is_(None),
+                    not_corrected("affiliation_id"),
+                )
                 .values(affiliation_id=affiliation_id)
             )
         if spec.role:

@@ -101,7 +101,7 @@ def list_sources(
     db: Database, *, page: PageParams, q: str | None = None, type: str | None = None
 ) -> JSONDict:
     """Sources by name (case-insensitively), optionally searched by name or alias words."""
-    query = _source_select()
+    query = _source_select().where(Source.merged_into_id.is_(None))
     if q is not None:
         query = query.where(source_matches(db.dialect, q))
     if type is not None:

@@ -13,6 +13,10 @@ from app.services.ingest import ingest_article
 
 _SAID = re.compile(r"(?:^|(?<=\. ))(?P<mention>[A-Z].*?) said that (?P<content>.+?)\.(?= |$)")
 PERSON, ORG = SourceType.PERSON, SourceType.ORGANIZATION
+PER_SOURCE = (
+    "SELECT s.name, count(*) FROM claim c JOIN source s ON s.id = c.source_id "
+    "GROUP BY s.name ORDER BY s.name"
+)
 
 
 def scripted(sources: dict[str, ResolvedSource]):
@@ -56,7 +60,8 @@ def test_ingest_claim_keeps_the_role_of_its_article_and_source_takes_the_latest(
     _ingest(db, "Janet Yellen said that rates rose.", "2016-06-01", yellen("Fed chair"))
     rows = _rows(
         db,
-        "SELECT c.source_role, s.role FROM claim c JOIN source s ON s.id = c.source_id ORDER BY c.id",
+        "SELECT c.source_role, s.role FROM claim c JOIN source s ON s.id = c.source_id "
+        "ORDER BY c.id",
     )
     assert rows == [
         ("Treasury Secretary", "Treasury Secretary"),
@@ -93,10 +98,7 @@ def test_ingest_name_variants_of_one_person_meet_across_articles(db) -> None:
     _ingest(
         db, "Donald Trump Jr. said that hunting is fun.", "2016-01-03", trump("Donald Trump Jr.")
     )
-    rows = _rows(
-        db,
-        "SELECT s.name, count(*) FROM claim c JOIN source s ON s.id = c.source_id GROUP BY s.name ORDER BY s.name",
-    )
+    rows = _rows(db, PER_SOURCE)
     assert rows == [("Donald Trump", 2), ("Donald Trump Jr.", 1)]
 
 
@@ -108,8 +110,5 @@ def test_ingest_bare_surnames_in_two_articles_stay_apart_from_full_names(db) -> 
     _ingest(db, "Hillary Clinton said that A. Clinton said that B.", "2016-01-01", hillary)
     bare = {"Clinton": ResolvedSource("Clinton", PERSON, "Clinton")}
     _ingest(db, "Clinton said that C.", "2016-01-02", bare)
-    rows = _rows(
-        db,
-        "SELECT s.name, count(*) FROM claim c JOIN source s ON s.id = c.source_id GROUP BY s.name ORDER BY s.name",
-    )
+    rows = _rows(db, PER_SOURCE)
     assert rows == [("Clinton", 1), ("Hillary Clinton", 2)]
