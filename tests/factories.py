@@ -119,3 +119,27 @@ def article_body(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+_SCRIPTED = re.compile(r"(?:^|(?<=\. ))(?P<mention>[A-Z].*?) said that (?P<content>.+?)\.(?= |$)")
+
+
+def scripted(sources: dict[str, ResolvedSource]):
+    """An extractor: each "<mention> said that <content>." is a claim of sources[mention]."""
+
+    def extract(text: str, *, published_at, title) -> list[Attribution]:
+        out = []
+        for m in _SCRIPTED.finditer(text):
+            content = Span.of(text, *m.span("content"))
+            out.append(
+                Attribution(
+                    kind=AttributionKind.INDIRECT,
+                    content=content,
+                    content_fragments=(content,),
+                    source_mention=Span.of(text, *m.span("mention")),
+                    source=sources[m.group("mention")],
+                )
+            )
+        return out
+
+    return extract

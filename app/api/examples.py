@@ -55,6 +55,8 @@ CLAIM_EXAMPLE: dict[str, Any] = {
         "role": "spokesperson",
         "affiliation": {"id": 2, "name": "US State Department"},
     },
+    "source_role": "spokesperson",
+    "source_generic": False,
     "said_on": "2024-09-16",
     "said_on_precision": "day",
     "said_on_text": "on Monday",
@@ -80,6 +82,20 @@ SOURCE_EXAMPLE: dict[str, Any] = {
     "claim_count": 1,
     "first_said_on": "2024-09-16",
     "last_said_on": "2024-09-16",
+    "wikidata_id": None,
+}
+
+SOURCE_DETAIL_EXAMPLE: dict[str, Any] = {
+    **SOURCE_EXAMPLE,
+    "seen_as": [{"alias": "Matthew Miller", "count": 1}],
+    "roles": [
+        {
+            "role": "spokesperson",
+            "count": 1,
+            "first_said_on": "2024-09-16",
+            "last_said_on": "2024-09-16",
+        }
+    ],
 }
 
 

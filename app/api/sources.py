@@ -8,12 +8,25 @@ from fastapi import APIRouter, Body, Depends, Query, Request, Response
 
 from app.api.claims import ClaimFiltersDep
 from app.api.deps import DbDep, SourceId, require_api_key, require_json
-from app.api.examples import CLAIM_EXAMPLE, SOURCE_EXAMPLE, json_example, page_example
+from app.api.examples import (
+    CLAIM_EXAMPLE,
+    SOURCE_DETAIL_EXAMPLE,
+    SOURCE_EXAMPLE,
+    json_example,
+    page_example,
+)
 from app.api.responses import JSONBody
 from app.db import Database
 from app.errors import problem_responses
 from app.extraction.types import SourceType
-from app.models import ClaimPublic, Page, SourceMerge, SourcePublic, SourceUpdate
+from app.models import (
+    ClaimPublic,
+    Page,
+    SourceDetail,
+    SourceMerge,
+    SourcePublic,
+    SourceUpdate,
+)
 from app.pagination import PageDep
 from app.services import corrections
 from app.services import sources as source_service
@@ -58,11 +71,15 @@ def list_sources(
 @router.get(
     "/{source_id}",
     summary="Read a source",
-    response_model=SourcePublic,
-    responses={200: json_example(SOURCE_EXAMPLE), **problem_responses(308, 404, 422, 503)},
+    response_model=SourceDetail,
+    responses={
+        200: json_example(SOURCE_DETAIL_EXAMPLE),
+        **problem_responses(308, 404, 422, 503),
+    },
 )
 def read_source(request: Request, db: DbDep, source_id: SourceId) -> Response:
-    """One source with its aliases, role, affiliation and claim statistics. A source merged
+    """One source with its aliases, role, affiliation and claim statistics, the forms it was
+    seen under with counts (`seen_as`) and its roles over time (`roles`). A source merged
     into another answers `308 Permanent Redirect` to the target (`Location`), on every
     `/sources/{id}` path."""
     _follow(request, db, source_id)
@@ -94,10 +111,10 @@ _WRITE = [Depends(require_api_key), Depends(require_json)]
 @router.patch(
     "/{source_id}",
     summary="Correct a source",
-    response_model=SourcePublic,
+    response_model=SourceDetail,
     dependencies=_WRITE,
     responses={
-        200: json_example(SOURCE_EXAMPLE),
+        200: json_example(SOURCE_DETAIL_EXAMPLE),
         **problem_responses(308, 401, 404, 409, 413, 415, 422, 503),
     },
 )
@@ -131,10 +148,10 @@ def update_source(
 @router.post(
     "/{source_id}/merge",
     summary="Merge a source into another",
-    response_model=SourcePublic,
+    response_model=SourceDetail,
     dependencies=_WRITE,
     responses={
-        200: json_example(SOURCE_EXAMPLE, "The target, with the merged source's claims."),
+        200: json_example(SOURCE_DETAIL_EXAMPLE, "The target, with the merged source's claims."),
         **problem_responses(308, 401, 404, 409, 413, 415, 422, 503),
     },
 )

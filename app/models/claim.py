@@ -130,6 +130,17 @@ class ClaimPublic(BaseModel):
     cue: SpanPublic | None
     source_mention: SpanPublic | None
     source: SourceRef | None
+    source_role: str | None = Field(
+        description="The role or title the source had in this article; may differ from the "
+        "source's current `role`.",
+        examples=["US State Department spokesperson"],
+    )
+    source_generic: bool = Field(
+        description='The mention names no one entity ("officials", "a spokesman", '
+        '"critics"): `source` is null, `source_mention` says who; '
+        "`GET /claims?source=officials` finds such claims by their mention.",
+        examples=[False],
+    )
     said_on: date | None
     said_on_precision: str | None = Field(examples=["day"])
     said_on_text: str | None = Field(examples=["on Monday"])

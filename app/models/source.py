@@ -82,6 +82,7 @@ class SourcePublic(SourceRef):
     claim_count: int
     first_said_on: date | None
     last_said_on: date | None
+    wikidata_id: str | None = Field(default=None, examples=["Q6294"])
 
 
 class AliasCount(BaseModel):

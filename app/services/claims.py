@@ -21,7 +21,7 @@ from app.db import MAX_ID, SQL, Cursor, Database
 from app.errors import InvalidInput, NotFound
 from app.models import Article, Claim, Quantity, Source, SourceAlias
 from app.pagination import PageParams, decode_cursor, encode_cursor
-from app.services.identity import name_key as source_key
+from app.services.identity import generic_key, name_key
 from app.services.search import claim_matches, claim_search_value
 
 JSONDict = dict[str, Any]
@@ -74,6 +74,8 @@ CLAIM_COLUMNS: tuple[Any, ...] = (
     source_t.c.role.label("source_role"),
     affiliation_t.c.id.label("affiliation_id"),
     affiliation_t.c.name.label("affiliation_name"),
+    claim_t.c.source_role.label("claim_source_role"),
+    claim_t.c.generic_key,
 )
 
 
@@ -131,6 +133,8 @@ def claim_item(row: Sequence[Any], quantities: list[JSONDict]) -> JSONDict:
             r["source_mention_start"], r["source_mention_end"], r["source_mention_text"]
         ),
         "source": source,
+        "source_role": r["claim_source_role"],
+        "source_generic": r["generic_key"] is not None,
         "said_on": r["said_on"],
         "said_on_precision": r["said_on_precision"],
         "said_on_text": r["said_on_text"],
@@ -260,8 +264,15 @@ def filter_values(dialect: str, filters: ClaimFilters) -> dict[str, Any] | None:
         if value is not None:
             values[name] = value
     if f.source is not None:
-        values["source_key"] = source_key(f.source)
+        values["source_key"] = name_key(f.source)
+        generic = generic_key(f.source)
+        values["source_generic"] = generic
+        values["source_generic_like"] = "% " + _like_escape(generic)
     return values
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def filtered(dialect: str, query: sa.Select[Any], names: Iterable[str]) -> sa.Select[Any]:
@@ -275,7 +286,16 @@ def filtered(dialect: str, query: sa.Select[Any], names: Iterable[str]) -> sa.Se
         elif name == "source_key":
             by_alias = sa.select(SourceAlias.source_id).where(SourceAlias.key == p("source_key"))
             by_name = sa.select(source_t.c.id).where(source_t.c.key == p("source_key"))
-            query = query.where(sa.or_(c.source_id.in_(by_name), c.source_id.in_(by_alias)))
+            # and generic claims by their mention: exactly, or as its last words
+            # ("officials" finds "Israeli officials")
+            query = query.where(
+                sa.or_(
+                    c.source_id.in_(by_name),
+                    c.source_id.in_(by_alias),
+                    c.generic_key == p("source_generic"),
+                    c.generic_key.like(p("source_generic_like"), escape="\\"),
+                )
+            )
         elif name == "said_from":
             query = query.where(c.said_on >= p("said_from", type_=sa.Date))
         elif name == "said_to":
@@ -288,7 +308,13 @@ def filtered(dialect: str, query: sa.Select[Any], names: Iterable[str]) -> sa.Se
             query = query.where(article_t.c.publisher == p("publisher"))
         elif name == "q":
             query = query.where(claim_matches(dialect, p("q", type_=sa.String)))
-        elif name not in ("c_date", "c_id", "limit"):  # pragma: no cover - programming error
+        elif name not in (
+            "c_date",
+            "c_id",
+            "limit",
+            "source_generic",
+            "source_generic_like",
+        ):  # pragma: no cover - programming error
             raise ValueError(name)
     return query
 

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from app.db import MAX_ID, Database
 from app.errors import NotFound
-from app.models import SourceAlias
+from app.models import Article, SourceAlias
 from app.pagination import PageParams, decode_cursor, encode_cursor
 from app.services import claims as claim_queries
 from app.services.claims import (
@@ -35,6 +35,7 @@ def _source_select() -> sa.Select[Any]:
         source_t.c.role,
         source_t.c.affiliation_id,
         affiliation_t.c.name.label("affiliation_name"),
+        source_t.c.wikidata_id,
     ).outerjoin(affiliation_t, affiliation_t.c.id == source_t.c.affiliation_id)
 
 
@@ -81,27 +82,68 @@ def _items(conn: Connection, rows: list[Any]) -> list[JSONDict]:
                 "claim_count": st[1] if st else 0,
                 "first_said_on": st[2] if st else None,
                 "last_said_on": st[3] if st else None,
+                "wikidata_id": r.wikidata_id,
             }
         )
     return out
 
 
+_FORM = sa.func.coalesce(claim_t.c.source_alias, claim_t.c.source_mention_text)
+_SEEN_AS = (
+    sa.select(_FORM.label("alias"), sa.func.count().label("n"))
+    .where(claim_t.c.source_id == sa.bindparam("id"), _FORM.is_not(None))
+    .group_by(_FORM)
+    .order_by(sa.func.count().desc(), _FORM)
+)
+_WHEN = sa.func.coalesce(claim_t.c.said_on, Article.__table__.c.published_at)
+_ROLES = (
+    sa.select(
+        claim_t.c.source_role,
+        sa.func.count(),
+        raw(sa.func.min(_WHEN), "first"),
+        raw(sa.func.max(_WHEN), "last"),
+    )
+    .join(Article.__table__, Article.__table__.c.id == claim_t.c.article_id)
+    .where(claim_t.c.source_id == sa.bindparam("id"), claim_t.c.source_role.is_not(None))
+    .group_by(claim_t.c.source_role)
+)
+
+
+def _history(conn: Connection, source_id: int) -> JSONDict:
+    """The forms a source was seen under (most used first) and its roles over time (most
+    recent first; undated last)."""
+    seen_as = [{"alias": a, "count": n} for a, n in conn.execute(_SEEN_AS, {"id": source_id})]
+    roles = sorted(
+        conn.execute(_ROLES, {"id": source_id}).all(),
+        key=lambda r: (str(r[3]) if r[3] is not None else "", r[1]),
+        reverse=True,
+    )
+    return {
+        "seen_as": seen_as,
+        "roles": [
+            {"role": r[0], "count": r[1], "first_said_on": r[2], "last_said_on": r[3]}
+            for r in roles
+        ],
+    }
+
+
 def get_source(db: Database, *, source_id: int) -> JSONDict:
-    """One source with aliases, role, affiliation and claim statistics, or NotFound."""
+    """One source with aliases, role, affiliation, claim statistics, the forms it was seen
+    under and its roles over time (``SourceDetail``), or NotFound."""
     if not 1 <= source_id <= MAX_ID:
         raise NotFound(f"source {source_id} does not exist")
     with db.read() as conn:
         row = conn.execute(_source_select().where(source_t.c.id == source_id)).first()
         if row is None:
             raise NotFound(f"source {source_id} does not exist")
-        return _items(conn, [row])[0]
+        return {**_items(conn, [row])[0], **_history(conn, source_id)}
 
 
 def list_sources(
     db: Database, *, page: PageParams, q: str | None = None, type: str | None = None
 ) -> JSONDict:
     """Sources by name (case-insensitively), optionally searched by name or alias words."""
-    query = _source_select().where(Source.merged_into_id.is_(None))
+    query = _source_select().where(source_t.c.merged_into_id.is_(None))
     if q is not None:
         query = query.where(source_matches(db.dialect, q))
     if type is not None:

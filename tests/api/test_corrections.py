@@ -93,9 +93,10 @@ def test_patch_source_changes_the_fields_given_and_records_them(client, db) -> N
 def test_patch_source_bad_values_are_422_and_change_nothing(client, db, patch) -> None:
     post(client, "Ann Lee said that ships wait.")
     ann = source_named(client, "Ann Lee")
+    before = client.get(f"/sources/{ann['id']}").json()
     body = assert_problem(client.patch(f"/sources/{ann['id']}", json=patch), 422)
     assert body["errors"]
-    assert client.get(f"/sources/{ann['id']}").json() == ann
+    assert client.get(f"/sources/{ann['id']}").json() == before
     assert corrections(db) == []
 
 

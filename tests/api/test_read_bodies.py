@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from app.models import ArticlePublic, ClaimPublic, Page, SourcePublic
+from app.models import ArticlePublic, ClaimPublic, Page, SourceDetail, SourcePublic
 from tests.factories import article_body
 
 TEXTS = [
@@ -66,7 +66,7 @@ def test_read_bodies_match_their_schemas(client, loaded) -> None:
             _keys_match(model, item)
     single = {
         f"/claims/{loaded['claim']}": ClaimPublic,
-        f"/sources/{loaded['source']}": SourcePublic,
+        f"/sources/{loaded['source']}": SourceDetail,
         f"/articles/{loaded['article']}": ArticlePublic,
     }
     for path, model in single.items():

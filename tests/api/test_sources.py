@@ -23,7 +23,12 @@ def test_sources_resolved_across_articles(client) -> None:
     )
     assert source["claim_count"] == 2
     assert (source["first_said_on"], source["last_said_on"]) == ("2024-09-13", "2024-09-16")
-    assert client.get(f"/sources/{source['id']}").json() == source
+    detail = client.get(f"/sources/{source['id']}").json()
+    assert {k: v for k, v in detail.items() if k not in ("seen_as", "roles")} == source
+    assert sorted((s["alias"], s["count"]) for s in detail["seen_as"]) == [
+        ("Qatar's foreign ministry", 1),
+        ("Qatar’s Foreign Ministry", 1),
+    ]
     # either surface form finds it as the `source` filter of /claims
     for form in ("qatars foreign ministry", "QATAR’S FOREIGN MINISTRY"):
         claims = client.get("/claims", params={"source": form}).json()["items"]

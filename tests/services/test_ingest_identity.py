@@ -2,42 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import sqlalchemy as sa
 
-from app.extraction.types import Attribution, AttributionKind, ResolvedSource, SourceType, Span
+from app.extraction.types import ResolvedSource, SourceType
 from app.models import ArticleCreate
 from app.services.ingest import ingest_article
+from tests.factories import scripted
 
-_SAID = re.compile(r"(?:^|(?<=\. ))(?P<mention>[A-Z].*?) said that (?P<content>.+?)\.(?= |$)")
 PERSON, ORG = SourceType.PERSON, SourceType.ORGANIZATION
 PER_SOURCE = (
     "SELECT s.name, count(*) FROM claim c JOIN source s ON s.id = c.source_id "
     "GROUP BY s.name ORDER BY s.name"
 )
-
-
-def scripted(sources: dict[str, ResolvedSource]):
-    """An extractor: each "<mention> said that <content>." is a claim of sources[mention]."""
-
-    def extract(text: str, *, published_at, title) -> list[Attribution]:
-        out = []
-        for m in _SAID.finditer(text):
-            content = Span.of(text, *m.span("content"))
-            out.append(
-                Attribution(
-                    kind=AttributionKind.INDIRECT,
-                    content=content,
-                    content_fragments=(content,),
-                    source_mention=Span.of(text, *m.span("mention")),
-                    source=sources[m.group("mention")],
-                )
-            )
-        return out
-
-    return extract
 
 
 def _ingest(db, text: str, published: str, sources: dict[str, ResolvedSource]) -> int:
