@@ -1,5 +1,5 @@
-"""The ``claimtrail`` command: ``serve`` (migrate, then serve), ``ingest``, ``migrate`` and
-``worker`` (run queued ingest jobs)."""
+"""The ``claimtrail`` command: ``serve`` (migrate, then serve), ``ingest``, ``reextract``,
+``migrate`` and ``worker`` (run queued ingest jobs)."""
 
 from __future__ import annotations
 
@@ -347,6 +347,81 @@ def _positive_int(value: str) -> int:
     return number
 
 
+@dataclass(slots=True)
+class ReextractSummary:
+    articles: int = 0
+    claims_before: int = 0
+    claims_after: int = 0
+    kept_ids: int = 0
+    reapplied: int = 0
+    unmatched: int = 0
+    pruned: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def reextract_articles(
+    settings: Settings, ids: Sequence[int] | None, *, progress: bool = True
+) -> ReextractSummary:
+    """Re-run extraction and resolution over stored articles (all when ``ids`` is None),
+    one transaction per article, keeping people's corrections; after ``--all``, drop the
+    sources nothing refers to any more."""
+    from tqdm import tqdm
+
+    from app.db import database_from_settings
+    from app.errors import AppError
+    from app.services.ingest import make_extractor
+    from app.services.reextract import article_ids, prune_sources, reextract_article
+
+    summary = ReextractSummary()
+    db = database_from_settings(settings)
+    extractor = make_extractor(settings.extraction_config())
+    try:
+        todo = article_ids(db, ids=ids)
+        for article_id in tqdm(todo, desc="reextract", unit="article", disable=not progress):
+            try:
+                done = reextract_article(db, article_id=article_id, extractor=extractor)
+            except AppError as exc:
+                summary.failed.append((f"article {article_id}", exc.detail))
+                continue
+            except Exception as exc:  # one bad article must not stop the run
+                summary.failed.append((f"article {article_id}", f"{exc.__class__.__name__}: {exc}"))
+                continue
+            summary.articles += 1
+            summary.claims_before += done.claims_before
+            summary.claims_after += done.claims_after
+            summary.kept_ids += done.kept_ids
+            summary.reapplied += done.reapplied
+            summary.unmatched += done.unmatched
+        if ids is None:
+            summary.pruned = prune_sources(db)
+    finally:
+        db.dispose()
+    return summary
+
+
+def _cmd_reextract(args: argparse.Namespace) -> int:
+    from app.errors import AppError
+
+    settings = get_settings()
+    upgrade_database(settings.database_url)
+    try:
+        s = reextract_articles(
+            settings, None if args.all else args.article, progress=not args.quiet
+        )
+    except AppError as exc:
+        print(f"claimtrail: {exc.detail}", file=sys.stderr)
+        return 2
+    print(
+        f"reextracted: {s.articles} articles, claims {s.claims_before} -> {s.claims_after} "
+        f"({s.kept_ids} kept their id), corrections re-applied: {s.reapplied}, "
+        f"without counterpart: {s.unmatched}, unused sources removed: {s.pruned}, "
+        f"failed: {len(s.failed)}"
+    )
+    for label, why in s.failed:
+        print(f"  failed {label}: {why}")
+    return 1 if s.failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimtrail", description="Claim provenance for news: who said what, when."
@@ -380,6 +455,16 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument("--burst", action="store_true", help="exit when the queue is empty")
     worker.add_argument("--name", help="worker name (default: host and pid)")
     worker.set_defaults(func=_cmd_worker)
+    reextract = sub.add_parser(
+        "reextract",
+        help="re-run extraction and source resolution over stored articles, keeping "
+        "people's corrections",
+    )
+    which = reextract.add_mutually_exclusive_group(required=True)
+    which.add_argument("--all", action="store_true", help="every stored article")
+    which.add_argument("--article", type=int, nargs="+", metavar="ID", help="these articles (ids)")
+    reextract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    reextract.set_defaults(func=_cmd_reextract)
     return parser
 
 

@@ -198,3 +198,22 @@ def test_cli_ingest_workers_must_be_a_positive_number(value, capsys) -> None:
         cli.main(["ingest", "--workers", value, "x.txt"])
     assert exc.value.code == 2
     assert "expected a whole number of at least 1" in capsys.readouterr().err
+
+
+def test_cli_reextract_all_and_some_with_summary(configured, tmp_path, capsys) -> None:
+    (tmp_path / "one.txt").write_text("Ann Lee said on Monday that the bridge will reopen.\n")
+    (tmp_path / "two.txt").write_text("Bo Chan said that the ferry is late.\n")
+    assert cli.main(["ingest", "-q", str(tmp_path)]) == 0
+    claims = _count(configured, "SELECT count(*) FROM claim")
+    capsys.readouterr()
+    assert cli.main(["reextract", "--all", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert f"reextracted: 2 articles, claims {claims} -> {claims} ({claims} kept their id)" in out
+    assert "failed: 0" in out
+    assert _count(configured, "SELECT count(*) FROM claim") == claims
+    assert cli.main(["reextract", "--article", "1", "-q"]) == 0
+    assert "reextracted: 1 articles" in capsys.readouterr().out
+    assert cli.main(["reextract", "--article", "1", "99", "-q"]) == 2
+    assert "no article with id 99" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli.main(["reextract", "-q"])  # --all or --article is required

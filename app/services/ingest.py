@@ -329,7 +329,14 @@ def _upsert_sources(
             .order_by(source_t.c.id)
             .with_for_update(read=True)
         ).all()
+        present = {r.id for r in rows}
         moved = {r.id: r.merged_into_id for r in rows if r.merged_into_id is not None}
+        for key in sorted(k for k, source_id in ids.items() if source_id not in present):
+            # pruned meanwhile (claimtrail reextract --all): find or create it again
+            spec = specs[key]
+            ids[key] = identity.resolve_source(
+                session, dialect, name=spec.name, type=spec.type, scope=spec.scope
+            )
         ids = {key: moved.get(source_id, source_id) for key, source_id in ids.items()}
     for key in sorted(specs):
         spec, source_id = specs[key], ids[key]
