@@ -65,7 +65,12 @@ class Settings(BaseSettings):
     @field_validator("queue_url", mode="before")
     @classmethod
     def _blank_queue_is_none(cls, value: Any) -> Any:
-        return None if isinstance(value, str) and not value.strip() else value
+        if isinstance(value, str) and not value.strip():
+            return None
+        if isinstance(value, str) and not value.startswith(("redis://", "rediss://", "unix://")):
+            # caught at start-up, in one line, rather than on the first queued POST
+            raise ValueError("must be a Redis URL: redis://host:6379/0, rediss://... or unix://...")
+        return value
 
     @field_validator("api_keys", "extraction_models", mode="before")
     @classmethod
