@@ -160,3 +160,12 @@ def test_coref_acronyms_in_text() -> None:
         "ONS": "Office for National Statistics",
         "WHO": "World Health Organization",
     }
+
+
+def test_coref_a_gendered_role_beats_the_given_name(parser: Any) -> None:
+    text = (
+        "President Obama is expected to veto the bill on Friday.\n\n"
+        "9/11 widow Terry Strada said the families would not give up. She said the veto "
+        "would be overridden."
+    )
+    assert source_of(parser, text, "She") == ("Terry Strada", False)
