@@ -63,18 +63,18 @@ def test_figures_deaths_lists_both_tolls_with_sources_and_dates(ledger) -> None:
 def test_figures_of_one_source_give_its_series_with_the_change(ledger) -> None:
     first = ledger.get("/figures", params={"measure": "deaths"}).json()["items"]
     ministry = next(f["source"]["id"] for f in first if f["value"] == 35034)
-    items = ledger.get(
-        "/figures", params={"measure": "deaths", "source_id": ministry}
-    ).json()["items"]
+    items = ledger.get("/figures", params={"measure": "deaths", "source_id": ministry}).json()[
+        "items"
+    ]
     assert [f["value"] for f in items] == [35034, 41252]
     assert items[0]["previous"] is None
     assert items[1]["previous"]["value"] == 35034
     assert items[1]["previous"]["said_on"] == "2024-05-13"
     assert items[1]["change"] == 41252 - 35034
     # the same source's injured figures are another series
-    injured = ledger.get(
-        "/figures", params={"measure": "injured", "source_id": ministry}
-    ).json()["items"]
+    injured = ledger.get("/figures", params={"measure": "injured", "source_id": ministry}).json()[
+        "items"
+    ]
     assert [f["value"] for f in injured] == [78755]
 
 
