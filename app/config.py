@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_000_000, ge=1)
     page_max_limit: int = Field(default=500, ge=1)
     default_page_limit: int = Field(default=50, ge=1)
+    # CSV/NDJSON exports read this many claims per keyset batch (memory ~ one batch).
+    export_batch_size: int = Field(default=1000, ge=1, le=10_000)
     # Connection pool (PostgreSQL and file SQLite alike).
     db_pool_size: int = Field(default=10, ge=1)
     db_max_overflow: int = Field(default=10, ge=0)

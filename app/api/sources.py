@@ -7,8 +7,17 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from app.api.claims import ClaimFiltersDep
-from app.api.deps import DbDep, SourceId
+from app.api.deps import DbDep, SettingsDep, SourceId
 from app.api.examples import CLAIM_EXAMPLE, SOURCE_EXAMPLE, json_example, page_example
+from app.api.export import (
+    VARY,
+    AcceptH,
+    ExportFormat,
+    FormatQ,
+    stream_claims,
+    wanted_format,
+    with_exports,
+)
 from app.api.responses import JSONBody
 from app.errors import problem_responses
 from app.extraction.types import SourceType
@@ -59,12 +68,34 @@ def read_source(db: DbDep, source_id: SourceId) -> Response:
     "/{source_id}/claims",
     summary="Claims of a source",
     response_model=Page[ClaimPublic],
-    responses={200: json_example(page_example(CLAIM_EXAMPLE)), **problem_responses(404, 422, 503)},
+    responses={
+        200: with_exports(json_example(page_example(CLAIM_EXAMPLE))),
+        **problem_responses(404, 422, 503),
+    },
 )
 def list_source_claims(
-    db: DbDep, source_id: SourceId, filters: ClaimFiltersDep, page: PageDep
+    db: DbDep,
+    settings: SettingsDep,
+    source_id: SourceId,
+    filters: ClaimFiltersDep,
+    page: PageDep,
+    format: FormatQ = None,
+    accept: AcceptH = None,
 ) -> Response:
-    """What one source said, newest first, with the filters of `GET /claims`."""
+    """What one source said, newest first, with the filters of `GET /claims`; CSV or
+    NDJSON of every match like `GET /claims`."""
+    fmt = wanted_format(accept, format)
+    if fmt is not ExportFormat.json:
+        return stream_claims(
+            lambda p: source_service.list_source_claims(
+                db, source_id=source_id, page=p, filters=filters
+            ),
+            fmt=fmt,
+            name=f"source-{source_id}-claims",
+            batch_size=settings.export_batch_size,
+            cursor=page.cursor,
+        )
     return JSONBody(
-        source_service.list_source_claims(db, source_id=source_id, page=page, filters=filters)
+        source_service.list_source_claims(db, source_id=source_id, page=page, filters=filters),
+        headers=VARY,
     )
