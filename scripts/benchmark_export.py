@@ -40,7 +40,7 @@ from sqlmodel import Session  # noqa: E402
 from app.cli import upgrade_database  # noqa: E402
 from app.db import make_engine  # noqa: E402
 from app.models import Article, Claim, Quantity, Source  # noqa: E402
-from app.models.source import source_key  # noqa: E402
+from app.services.identity import name_key as source_key  # noqa: E402
 
 CLAIMS_PER_ARTICLE = 20
 SOURCES = 200

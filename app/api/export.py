@@ -13,7 +13,7 @@ import io
 import json
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -164,12 +164,22 @@ CSV_COLUMNS = csv_columns()
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _get(data: Any, path: str) -> Any:
-    for part in path.split("."):
-        if not isinstance(data, dict):
-            return None
-        data = data.get(part)
-    return data
+def _getter(path: str) -> Callable[[dict[str, Any]], Any]:
+    """Reads ``a.b.c`` from a claim item (None when a step is null)."""
+    parts = tuple(path.split("."))
+    if len(parts) == 1:
+        key = parts[0]
+        return lambda item: item.get(key)
+
+    def get(item: dict[str, Any]) -> Any:
+        value: Any = item
+        for part in parts:
+            if value is None:
+                return None
+            value = value.get(part)
+        return value
+
+    return get
 
 
 def _quantity(q: dict[str, Any]) -> str:
@@ -178,27 +188,51 @@ def _quantity(q: dict[str, Any]) -> str:
     return " ".join(str(p) for p in (q.get("qualifier"), number, q.get("unit")) if p)
 
 
-def _cell(path: str, value: Any) -> Any:
+def _text(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _cell(value: Any) -> Any:
+    kind = type(value)
     if value is None:
         return ""
-    if path == "quantities":
-        return "; ".join(_quantity(q) for q in value)
-    if path == "content_fragments":
-        return " ".join(f"{f['start']}-{f['end']}" for f in value)
-    if isinstance(value, bool):
+    if kind is int or kind is float:
+        return value
+    if kind is str:
+        return _text(value)
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, date):
+    if isinstance(value, date):  # PostgreSQL's driver hands dates over as date objects
         return value.isoformat()
     if isinstance(value, list | dict):
-        value = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+        return _text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    return _text(str(value))
 
 
-def csv_row(item: dict[str, Any], columns: list[str] = CSV_COLUMNS) -> list[Any]:
+def _quantities_cell(value: Any) -> str:
+    return _text("; ".join(_quantity(q) for q in value)) if value else ""
+
+
+def _fragments_cell(value: Any) -> str:
+    return " ".join(f"{f['start']}-{f['end']}" for f in value) if value else ""
+
+
+_FORMATS: dict[str, Callable[[Any], Any]] = {
+    "quantities": _quantities_cell,
+    "content_fragments": _fragments_cell,
+}
+
+
+def _accessors(columns: list[str]) -> list[tuple[Callable[[dict[str, Any]], Any], Any]]:
+    return [(_getter(path), _FORMATS.get(path, _cell)) for path in columns]
+
+
+_CSV_ACCESSORS = _accessors(CSV_COLUMNS)
+
+
+def csv_row(item: dict[str, Any]) -> list[Any]:
     """One claim item (the JSON object of ``ClaimPublic``) as a flat CSV row."""
-    return [_cell(path, _get(item, path)) for path in columns]
+    return [cell(get(item)) for get, cell in _CSV_ACCESSORS]
 
 
 def _csv_chunks(batches: Iterable[list[dict[str, Any]]]) -> Iterator[bytes]:
