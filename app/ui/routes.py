@@ -20,6 +20,7 @@ from app.db import Database
 from app.errors import AppError
 from app.extraction.types import AttributionKind
 from app.models import ArticlePublic, ClaimPublic, SourcePublic
+from app.models.source import SourceDetail
 from app.pagination import PageParams
 from app.services import articles as article_service
 from app.services import claims as claim_service
@@ -202,7 +203,10 @@ def article_page(db: DbDep, article_id: int) -> HTMLResponse:
 def source_page(db: DbDep, source_id: int, cursor: Field = "") -> HTMLResponse:
     """A source: its names, roles and claims over time (a chart of claims per week)."""
     try:
-        source = SourcePublic.model_validate(source_service.get_source(db, source_id=source_id))
+        data = source_service.get_source(db, source_id=source_id)
+        # the detail (forms seen with counts, roles over time) when the service gives it
+        model = SourceDetail if "seen_as" in data and "roles" in data else SourcePublic
+        source = model.model_validate(data)
         page = source_service.list_source_claims(
             db,
             source_id=source_id,

@@ -172,3 +172,31 @@ def test_ui_pages_load_nothing_from_elsewhere(client: TestClient) -> None:
         assert not _elements(page, "link")  # the style is inline
         hrefs = [a.get("href") or "" for a in _elements(page, "a")]
         assert all(h.startswith(("/", "#")) for h in hrefs), hrefs
+
+
+def test_ui_source_page_shows_forms_and_roles_when_the_service_gives_them(
+    client: TestClient, monkeypatch
+) -> None:
+    _post(client, text="Maria Lopez said on Monday that the ferry was late.")
+    (source,) = client.get("/sources", params={"q": "Lopez"}).json()["items"]
+    plain = routes.source_service.get_source
+
+    def detailed(db, *, source_id: int) -> dict:
+        return {
+            **plain(db, source_id=source_id),
+            "seen_as": [{"alias": "Ms. <b>Lopez</b>", "count": 2}],
+            "roles": [
+                {
+                    "role": "harbour spokesperson",
+                    "count": 2,
+                    "first_said_on": "2024-09-16",
+                    "last_said_on": "2024-10-07",
+                }
+            ],
+        }
+
+    monkeypatch.setattr(routes.source_service, "get_source", detailed)
+    page = client.get(f"/ui/sources/{source['id']}").text
+    assert "Ms. &lt;b&gt;Lopez&lt;/b&gt; (2)" in page
+    assert "<strong>harbour spokesperson</strong>" in page
+    assert "2 claims · 2024-09-16 to 2024-10-07" in page
