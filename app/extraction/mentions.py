@@ -926,6 +926,8 @@ def _is_generic(tokens: list[Token], source: ResolvedSource) -> bool:
         return True  # "Republicans", "Palestinians"
     if not _lower_word(head):
         return False  # "the White House", "Hamas", "AFP"
+    if not plural and _named_by_of(head):
+        return False  # "the city of Phoenix", "the government of Qatar"
     before = [w for w in words if w.i < head.i]
     return not any(
         w.ent_type_ in _NAMING_ENTS or w.ent_type_ == "NORP" or w.pos_ == "PROPN" for w in before
@@ -950,6 +952,18 @@ def _campaign_of(words: list[Token], head: Token) -> ResolvedSource | None:
         affiliation=full,
         affiliation_type=SourceType.PERSON if full else None,
     )
+
+
+def _named_by_of(head: Token) -> bool:
+    """A body noun named by its "of" object: "the city of Phoenix", "the government of
+    Qatar" (not "the people of Gaza": only bodies)."""
+    if head.lemma_.lower() not in _GOV_WORDS | _ORG_WORDS | {"city", "state", "country"}:
+        return False
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            return pobj is not None and pobj.pos_ == "PROPN"
+    return False
 
 
 _PARTITIVES = load_words("source_partitives")

@@ -54,6 +54,7 @@ def test_coref_generic_mentions_pick_out_no_one(parser: Any, text: str, mention:
     [
         ("The White House said the visit would go ahead.", "The White House", "White House"),
         ("Qatar's foreign ministry said talks would resume.", "Qatar's foreign ministry", None),
+        ("The city of Phoenix said the ads must stop.", "The city of Phoenix", None),
         (
             "Maria Lopez lost her job in March. Her husband said the family was worried.",
             "Her husband",
