@@ -170,3 +170,25 @@ def test_coref_a_gendered_role_beats_the_given_name(parser: Any) -> None:
         "would be overridden."
     )
     assert source_of(parser, text, "She") == ("Terry Strada", False)
+
+
+def test_coref_the_nominee_is_the_person_the_story_is_about(parser: Any) -> None:
+    text = (
+        "Donald Trump toured Ohio on Monday. Donald Trump met workers in Toledo, and Donald "
+        "Trump visited a factory. Later Donald Trump spoke to Mike Pence by phone.\n\n"
+        "The Republican presidential nominee said the plant would stay open."
+    )
+    assert source_of(parser, text, "The Republican presidential nominee") == (
+        "Donald Trump",
+        False,
+    )
+
+
+def test_coref_the_nominee_of_another_party_is_not_the_protagonist(parser: Any) -> None:
+    text = (
+        "Donald Trump toured Ohio on Monday. Donald Trump met workers in Toledo, and Donald "
+        "Trump visited a factory. Later Donald Trump spoke to Democrat Hillary Clinton.\n\n"
+        "The Democratic nominee said the plant would close."
+    )
+    name, _generic = source_of(parser, text, "The Democratic nominee")
+    assert name != "Donald Trump"
