@@ -10,10 +10,11 @@ ENV UV_PYTHON_DOWNLOADS=never \
     UV_PROJECT_ENVIRONMENT=/opt/venv
 RUN pip install --no-cache-dir "uv==0.13.9"
 WORKDIR /src
-# dependencies first (cached layer while only the code changes)
-COPY pyproject.toml uv.lock README.md ./
+# dependencies first (cached layer while only the code, or the README, changes)
+COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-project
 # then the project itself, installed as a regular (non-editable) package
+COPY README.md ./
 COPY app ./app
 COPY migrations ./migrations
 RUN uv sync --frozen --no-dev --no-editable

@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_000_000, ge=1)
     page_max_limit: int = Field(default=500, ge=1)
     default_page_limit: int = Field(default=50, ge=1)
+    # CSV/NDJSON exports read this many claims per keyset batch (memory ~ one batch).
+    export_batch_size: int = Field(default=1000, ge=1, le=10_000)
     # Connection pool (PostgreSQL and file SQLite alike).
     db_pool_size: int = Field(default=10, ge=1)
     db_max_overflow: int = Field(default=10, ge=0)
@@ -65,7 +67,12 @@ class Settings(BaseSettings):
     @field_validator("queue_url", mode="before")
     @classmethod
     def _blank_queue_is_none(cls, value: Any) -> Any:
-        return None if isinstance(value, str) and not value.strip() else value
+        if isinstance(value, str) and not value.strip():
+            return None
+        if isinstance(value, str) and not value.startswith(("redis://", "rediss://", "unix://")):
+            # caught at start-up, in one line, rather than on the first queued POST
+            raise ValueError("must be a Redis URL: redis://host:6379/0, rediss://... or unix://...")
+        return value
 
     @field_validator("api_keys", "extraction_models", mode="before")
     @classmethod

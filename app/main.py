@@ -21,6 +21,7 @@ from app.db import Database, database_from_settings
 from app.errors import BodyLimitMiddleware, install_error_handlers
 from app.services.ingest import Extractor, make_extractor, preload_extraction
 from app.services.jobs import JobQueue, queue_from_settings
+from app.ui import routes as ui
 
 log = logging.getLogger("claimtrail")
 
@@ -190,5 +191,6 @@ def create_app(
     app.add_middleware(HeadAsGetMiddleware)
     for module in (articles, claims, sources, figures, jobs, health):
         app.include_router(module.router)
+    app.include_router(ui.router)
     _document_query_rules(app, settings)
     return app

@@ -6,7 +6,7 @@ For each worker count, runs ``claimtrail ingest TEXT_DIR -q --workers N`` as a c
 into a fresh SQLite database in a temporary directory (migrations included in the time,
 as a user sees it), and prints per run:
 
-* wall seconds and articles/s;
+* wall seconds, CPU seconds of the command and its pool (user + system), articles/s;
 * peak RSS of the whole process tree (the command and its pool processes, summed), sampled
   from /proc every 50 ms;
 * the number of articles and claims stored, and a SHA-256 over every claim's content
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -92,6 +93,7 @@ def run(text_dir: str, workers: int) -> dict[str, object]:
     url = f"sqlite:///{tmp}/bench.db"
     env = {**os.environ, "CLAIMTRAIL_DATABASE_URL": url}
     cmd = [str(CLAIMTRAIL), "ingest", text_dir, "-q", "--workers", str(workers)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=tmp, stdout=subprocess.PIPE, text=True)
     peak = 0
@@ -99,12 +101,15 @@ def run(text_dir: str, workers: int) -> dict[str, object]:
         peak = max(peak, tree_rss_kib(proc.pid))
         time.sleep(0.05)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its pool
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     out = proc.stdout.read().strip() if proc.stdout else ""
     articles, claims, digest = content_hash(url)
     shutil.rmtree(tmp, ignore_errors=True)
     return {
         "workers": workers,
         "seconds": seconds,
+        "cpu": cpu,
         "articles": articles,
         "claims": claims,
         "hash": digest,
@@ -125,7 +130,7 @@ def main() -> int:
         return 2
     runs = []
     print(
-        f"{'workers':>7} {'seconds':>8} {'art/s':>6} {'peak MiB':>8} {'articles':>8} "
+        f"{'workers':>7} {'seconds':>8} {'CPU s':>6} {'art/s':>6} {'peak MiB':>8} {'articles':>8} "
         f"{'claims':>6}  hash  (summary)"
     )
     for _ in range(args.repeat):
@@ -133,7 +138,8 @@ def main() -> int:
             r = run(args.text_dir, workers)
             runs.append(r)
             print(
-                f"{r['workers']:>7} {r['seconds']:>8.2f} {r['articles'] / r['seconds']:>6.2f} "
+                f"{r['workers']:>7} {r['seconds']:>8.2f} {r['cpu']:>6.1f} "
+                f"{r['articles'] / r['seconds']:>6.2f} "
                 f"{r['peak_mib']:>8.0f} {r['articles']:>8} {r['claims']:>6}  "
                 f"{str(r['hash'])[:16]}  ({r['summary']}, exit {r['exit']})",
                 flush=True,

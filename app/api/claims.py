@@ -7,8 +7,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Response
 
-from app.api.deps import ClaimId, DbDep, require_api_key, require_json
+from app.api.deps import ClaimId, DbDep, SettingsDep, require_api_key, require_json
 from app.api.examples import CLAIM_EXAMPLE, json_example, page_example
+from app.api.export import (
+    VARY,
+    AcceptH,
+    ExportFormat,
+    FormatQ,
+    stream_claims,
+    wanted_format,
+    with_exports,
+)
 from app.api.responses import JSONBody
 from app.errors import problem_responses
 from app.extraction.types import AttributionKind
@@ -72,22 +81,35 @@ ClaimFiltersDep = Annotated[ClaimFilters, Depends(claim_filters)]
     "",
     summary="Search claims",
     response_model=Page[ClaimPublic],
-    responses={200: json_example(page_example(CLAIM_EXAMPLE)), **problem_responses(422, 503)},
+    responses={
+        200: with_exports(json_example(page_example(CLAIM_EXAMPLE))),
+        **problem_responses(422, 503),
+    },
 )
 def list_claims(
     db: DbDep,
+    settings: SettingsDep,
     filters: ClaimFiltersDep,
     page: PageDep,
     source_id: SourceIdQ = None,
     source: SourceQ = None,
+    format: FormatQ = None,
+    accept: AcceptH = None,
 ) -> Response:
     """Claims newest first: by said_on, else the article's publication date (else the day
-    it was ingested), then newest id. All filters combine (AND)."""
-    return JSONBody(
-        claim_service.list_claims(
-            db, page=page, filters=replace(filters, source_id=source_id, source=source)
+    it was ingested), then newest id. All filters combine (AND). With `Accept: text/csv`
+    or `application/x-ndjson` (or `format=`), every match streamed, unpaged."""
+    filters = replace(filters, source_id=source_id, source=source)
+    fmt = wanted_format(accept, format)
+    if fmt is not ExportFormat.json:
+        return stream_claims(
+            lambda p: claim_service.list_claims(db, page=p, filters=filters),
+            fmt=fmt,
+            name="claims",
+            batch_size=settings.export_batch_size,
+            cursor=page.cursor,
         )
-    )
+    return JSONBody(claim_service.list_claims(db, page=page, filters=filters), headers=VARY)
 
 
 @router.get(

@@ -7,13 +7,22 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
 
 from app.api.claims import ClaimFiltersDep
-from app.api.deps import DbDep, SourceId, require_api_key, require_json
+from app.api.deps import DbDep, SettingsDep, SourceId, require_api_key, require_json
 from app.api.examples import (
     CLAIM_EXAMPLE,
     SOURCE_DETAIL_EXAMPLE,
     SOURCE_EXAMPLE,
     json_example,
     page_example,
+)
+from app.api.export import (
+    VARY,
+    AcceptH,
+    ExportFormat,
+    FormatQ,
+    stream_claims,
+    wanted_format,
+    with_exports,
 )
 from app.api.responses import JSONBody
 from app.db import Database
@@ -91,17 +100,37 @@ def read_source(request: Request, db: DbDep, source_id: SourceId) -> Response:
     summary="Claims of a source",
     response_model=Page[ClaimPublic],
     responses={
-        200: json_example(page_example(CLAIM_EXAMPLE)),
+        200: with_exports(json_example(page_example(CLAIM_EXAMPLE))),
         **problem_responses(308, 404, 422, 503),
     },
 )
 def list_source_claims(
-    request: Request, db: DbDep, source_id: SourceId, filters: ClaimFiltersDep, page: PageDep
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    source_id: SourceId,
+    filters: ClaimFiltersDep,
+    page: PageDep,
+    format: FormatQ = None,
+    accept: AcceptH = None,
 ) -> Response:
-    """What one source said, newest first, with the filters of `GET /claims`."""
+    """What one source said, newest first, with the filters of `GET /claims`; CSV or
+    NDJSON of every match like `GET /claims`."""
     _follow(request, db, source_id)
+    fmt = wanted_format(accept, format)
+    if fmt is not ExportFormat.json:
+        return stream_claims(
+            lambda p: source_service.list_source_claims(
+                db, source_id=source_id, page=p, filters=filters
+            ),
+            fmt=fmt,
+            name=f"source-{source_id}-claims",
+            batch_size=settings.export_batch_size,
+            cursor=page.cursor,
+        )
     return JSONBody(
-        source_service.list_source_claims(db, source_id=source_id, page=page, filters=filters)
+        source_service.list_source_claims(db, source_id=source_id, page=page, filters=filters),
+        headers=VARY,
     )
 
 

@@ -132,6 +132,7 @@ class SourceResolver:
         self._docs = docs or []  # (offset, paragraph doc): the whole article, for people_of
         self._people: dict[str, Person] | None = None
         self._acronyms: dict[str, str] | None = None
+        self._surname_genders: dict[str, str] | None = None
         self._history: list[_Entry] = []
         self._scanned: dict[int, int] = {}  # id(doc) -> token index scanned up to
         self._offsets: dict[int, int | None] = {}  # id(doc) -> its offset in the text
@@ -285,28 +286,37 @@ class SourceResolver:
         """ "he": the last speaker, else the last subject, else the last person of that
         gender; "it"/"they": the last body or group."""
         cls, gender = _PRONOUNS[pronoun.lower_]
+
+        def fits(e: _Entry) -> bool:
+            return _pronoun_fits(replace(e, gender=self._gender_of(e)), cls, gender)
+
+        def known(e: _Entry) -> bool:
+            return fits(e) and self._gender_of(e) == gender
+
         entry = None
         if cls == "person" and gender is not None:
-            # the last speaker, else subject, goes on: "X said Y did Z ... He added"
+            # the last speaker, else subject, goes on: "X said Y did Z ... He added"; a
+            # known "she" among the last few sources beats a more recent unknown
             entry = (
-                self._find(
-                    lambda e: e.speaker and _pronoun_fits(e, cls, gender) and e.gender == gender,
-                    window=_SPEAKER_WINDOW,
-                )
-                or self._find(
-                    lambda e: e.subject and _pronoun_fits(e, cls, gender) and e.gender == gender,
-                    window=_SUBJECT_WINDOW,
-                )
-                # a known "she" among the last few sources beats a more recent unknown
-                or self._find(
-                    lambda e: _pronoun_fits(e, cls, gender) and e.gender == gender, window=6
-                )
+                self._find(lambda e: e.speaker and known(e), window=_SPEAKER_WINDOW)
+                or self._find(lambda e: e.subject and known(e), window=_SUBJECT_WINDOW)
+                or self._find(known, window=6)
             )
         if entry is None:
-            entry = self._find(lambda e: _pronoun_fits(e, cls, gender))
+            entry = self._find(fits)
         if entry is None and cls == "person" and gender is not None:
             return self._gendered_name_before(pronoun, gender)
         return entry.source if entry else None
+
+    def _gender_of(self, entry: _Entry) -> str | None:
+        """A person's gender as the entry knows it, else as the article shows it anywhere:
+        "Mr. Obama", "Ms. Strada", or the given name of the full name it names."""
+        if entry.gender is not None or entry.source.type is not SourceType.PERSON:
+            return entry.gender
+        if self._surname_genders is None:
+            self._surname_genders = _surname_genders(self.text)
+        words = entry.source.name.split()
+        return self._surname_genders.get(words[-1]) if words else None
 
     def _name_antecedent(
         self, tokens: list[Token], words: list[Token], mention: SpacySpan
@@ -608,6 +618,25 @@ def _role_names(role: str, want: str) -> bool:
         if hit and not (k > 0 and words[k - 1] in {"vice", "deputy", "assistant", "associate"}):
             return True
     return False
+
+
+_TITLED_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sen|Rep|Gov)\.?\s+([A-Z][\w'’-]+)")
+
+
+def _surname_genders(text: str) -> dict[str, str]:
+    """Surname -> gender where the article says so unambiguously: an honorific ("Mr.
+    Obama") or a full name with a known given name ("Barack Obama")."""
+    seen: dict[str, set[str]] = {}
+    for m in _TITLED_SURNAME.finditer(text):
+        gender = _HONORIFICS.get(m.group(1).lower() + ".")
+        if gender:
+            seen.setdefault(m.group(2).translate(_APOSTROPHES), set()).add(gender)
+    for m in _FULL_NAME.finditer(text):
+        first = m.group(1).lower()
+        gender = _MALE if first in _MALE_NAMES else _FEMALE if first in _FEMALE_NAMES else None
+        if gender:
+            seen.setdefault(m.group(2).translate(_APOSTROPHES), set()).add(gender)
+    return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}
 
 
 def _pronoun_fits(entry: _Entry, cls: str, gender: str | None) -> bool:

@@ -808,6 +808,9 @@ def _analyse_document(words: list[Token], head: Token, alias: str, plural: bool)
     poll"); an unattributed one is a document source ("a new poll")."""
     author = _document_author(words, head)
     if author is not None:
+        campaign = _campaign_of(author, _head(author))
+        if campaign is not None:
+            return campaign, None, False  # "a new ad from Donald Trump's campaign"
         author_type = _classify(author)
         if author_type is SourceType.DOCUMENT:
             author_type = SourceType.ORGANIZATION
@@ -910,6 +913,9 @@ def _is_generic(tokens: list[Token], source: ResolvedSource) -> bool:
     head = _head(words)
     if head.tag_ == "POS" or head.lower_ in _POSSESSIVE_PRONOUNS:
         return False
+    is_document = head.lower_ in _DOCUMENT_NOUNS or head.lemma_.lower() in _DOCUMENT_NOUNS
+    if is_document and source.type is not SourceType.DOCUMENT:
+        return False  # "a study by Loyola Law School": the named author speaks
     plural = head.tag_ in {"NNS", "NNPS"}
     if not plural and any(w.tag_ == "POS" or w.lower_ in _OWNERS for w in words if w.i < head.i):
         return False  # "his ex-wife", "Pagliano's lawyer", "my father": someone in particular
@@ -920,6 +926,8 @@ def _is_generic(tokens: list[Token], source: ResolvedSource) -> bool:
         return True  # "Republicans", "Palestinians"
     if not _lower_word(head):
         return False  # "the White House", "Hamas", "AFP"
+    if not plural and _named_by_of(head):
+        return False  # "the city of Phoenix", "the government of Qatar"
     before = [w for w in words if w.i < head.i]
     return not any(
         w.ent_type_ in _NAMING_ENTS or w.ent_type_ == "NORP" or w.pos_ == "PROPN" for w in before
@@ -944,6 +952,18 @@ def _campaign_of(words: list[Token], head: Token) -> ResolvedSource | None:
         affiliation=full,
         affiliation_type=SourceType.PERSON if full else None,
     )
+
+
+def _named_by_of(head: Token) -> bool:
+    """A body noun named by its "of" object: "the city of Phoenix", "the government of
+    Qatar" (not "the people of Gaza": only bodies)."""
+    if head.lemma_.lower() not in _GOV_WORDS | _ORG_WORDS | {"city", "state", "country"}:
+        return False
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            return pobj is not None and pobj.pos_ == "PROPN"
+    return False
 
 
 _PARTITIVES = load_words("source_partitives")

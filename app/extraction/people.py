@@ -110,7 +110,35 @@ def describes(
         # "the GOP nominee" where the article never says "nominee" of anyone: the person
         # it describes with all the modifiers ("Republican Donald Trump")
         found = _best(people, None, modifiers, before)
+    if found is None and head in _CANDIDACY:
+        found = _protagonist(people, modifiers, before)
     return found
+
+
+# Epithets of the person a campaign story is about ("the nominee", "the businessman").
+_CANDIDACY = frozenset(
+    {"nominee", "candidate", "frontrunner", "front-runner", "businessman", "billionaire"}
+)
+_SIDES = frozenset({"republican", "democratic", "libertarian", "independent", "green"})
+
+
+def _protagonist(people: dict[str, Person], modifiers: list[str], before: int) -> str | None:
+    """ "the Republican presidential nominee" in a story about Donald Trump that never calls
+    him so: the person named at least four times and twice as often as anyone else, unless
+    the article gives that person another party than the description's."""
+    ranked = sorted((p for p in people.values() if p.first < before), key=lambda p: -p.mentions)
+    if not ranked or ranked[0].mentions < 4:
+        return None
+    if len(ranked) > 1 and ranked[0].mentions < 2 * ranked[1].mentions:
+        return None
+    top = ranked[0]
+    wanted = {m for m in modifiers if m in _SIDES}
+    has = {w for w in top.words if w in _SIDES}
+    if wanted and has and not wanted & has:
+        return None
+    if wanted and any(p.words.keys() & wanted for p in ranked[1:]):
+        return None  # someone else is the article's "Democratic" one
+    return top.name
 
 
 def _best(

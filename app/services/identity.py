@@ -300,12 +300,46 @@ def place_body_name(name: str, *, mention: str | None, sentence: str | None) -> 
     return f"{place} {body}"
 
 
+def _by_initials(session: Session, name: Name) -> int | None:
+    """ "IMF" when the directory has one body whose initials spell it ("International
+    Monetary Fund"), and the reverse: the full name finds the one acronym-named body. Only
+    organisations, governments and media; an acronym two bodies share resolves nothing."""
+    if name.person or not name.key:
+        return None
+    bodies = [str(t) for t in (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA)]
+    words = name.key.split(" ")
+    written = _DOTS.sub("", name.text.strip())
+    if len(words) == 1 and 3 <= len(written) <= 6 and written.isalpha() and written.isupper():
+        rows = session.execute(
+            sa.select(Source.id, Source.name).where(
+                Source.type.in_(bodies),
+                Source.merged_into_id.is_(None),
+                Source.key.like(f"{words[0][0]}% %"),
+            )
+        ).all()
+        hits = {r.id for r in rows if is_acronym_of(written, r.name)}
+        return hits.pop() if len(hits) == 1 else None
+    if len(words) < 3:
+        return None  # "Associated Press" is not every "AP"
+    initials = "".join(w[0] for w in words if w not in lexicon("acronym_stopwords"))
+    rows = session.execute(
+        sa.select(Source.id, Source.name).where(
+            Source.type.in_(bodies),
+            Source.merged_into_id.is_(None),
+            Source.key.in_([initials, "".join(w[0] for w in words)]),
+        )
+    ).all()
+    hits = {r.id for r in rows if is_acronym_of(r.name, name.text)}
+    return hits.pop() if len(hits) == 1 else None
+
+
 STRATEGIES: tuple[Strategy, ...] = (
     _by_key,
     _by_place_possessive,
     _by_learned_alias,
     _by_first_and_last,
     _by_agreeing_middles,
+    _by_initials,
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,7 +11,7 @@ from sqlalchemy.engine import Connection
 
 from app.db import MAX_ID, Database
 from app.errors import NotFound
-from app.models import Article, SourceAlias
+from app.models import Article, Claim, SourceAlias
 from app.pagination import PageParams, decode_cursor, encode_cursor
 from app.services import claims as claim_queries
 from app.services.claims import (
@@ -179,3 +180,23 @@ def list_source_claims(
             return claim_queries.empty_page()
         values["source_id"] = source_id
         return claim_queries.claims_page(cur, db, page=page, values=values)
+
+
+def claims_per_day(db: Database, *, source_id: int) -> list[tuple[date, int]]:
+    """How many claims a source made each day: the day it said them, else the day the
+    article was published; claims with neither are left out."""
+    day = sa.func.coalesce(Claim.said_on, Article.published_at)
+    query = (
+        sa.select(day.label("day"), sa.func.count().label("n"))
+        .join(Article, Article.id == Claim.article_id)
+        .where(Claim.source_id == source_id, day.is_not(None))
+        .group_by(day)
+        .order_by(day)
+    )
+    with db.read() as conn:
+        return [(_as_date(row.day), row.n) for row in conn.execute(query)]
+
+
+def _as_date(value: Any) -> date:
+    # SQLite hands back COALESCE of two DATE columns as text
+    return value if isinstance(value, date) else date.fromisoformat(str(value))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.config import Settings
 
 
@@ -46,3 +48,15 @@ def test_settings_postgres_urls_use_psycopg(monkeypatch) -> None:
     kept = "postgresql+psycopg://u:p@db:5432/ct"
     monkeypatch.setenv("CLAIMTRAIL_DATABASE_URL", kept)
     assert Settings(_env_file=None).database_url == kept
+
+
+def test_settings_queue_url_is_a_redis_url_or_nothing(monkeypatch) -> None:
+    from pydantic import ValidationError
+
+    monkeypatch.setenv("CLAIMTRAIL_QUEUE_URL", "  ")
+    assert Settings(_env_file=None).queue_url is None
+    monkeypatch.setenv("CLAIMTRAIL_QUEUE_URL", "redis://127.0.0.1:6379/2")
+    assert Settings(_env_file=None).queue_url == "redis://127.0.0.1:6379/2"
+    monkeypatch.setenv("CLAIMTRAIL_QUEUE_URL", "http://127.0.0.1:6379")
+    with pytest.raises(ValidationError, match="must be a Redis URL"):
+        Settings(_env_file=None)

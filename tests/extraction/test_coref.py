@@ -54,6 +54,7 @@ def test_coref_generic_mentions_pick_out_no_one(parser: Any, text: str, mention:
     [
         ("The White House said the visit would go ahead.", "The White House", "White House"),
         ("Qatar's foreign ministry said talks would resume.", "Qatar's foreign ministry", None),
+        ("The city of Phoenix said the ads must stop.", "The city of Phoenix", None),
         (
             "Maria Lopez lost her job in March. Her husband said the family was worried.",
             "Her husband",
@@ -160,3 +161,34 @@ def test_coref_acronyms_in_text() -> None:
         "ONS": "Office for National Statistics",
         "WHO": "World Health Organization",
     }
+
+
+def test_coref_a_gendered_role_beats_the_given_name(parser: Any) -> None:
+    text = (
+        "President Obama is expected to veto the bill on Friday.\n\n"
+        "9/11 widow Terry Strada said the families would not give up. She said the veto "
+        "would be overridden."
+    )
+    assert source_of(parser, text, "She") == ("Terry Strada", False)
+
+
+def test_coref_the_nominee_is_the_person_the_story_is_about(parser: Any) -> None:
+    text = (
+        "Donald Trump toured Ohio on Monday. Donald Trump met workers in Toledo, and Donald "
+        "Trump visited a factory. Later Donald Trump spoke to Mike Pence by phone.\n\n"
+        "The Republican presidential nominee said the plant would stay open."
+    )
+    assert source_of(parser, text, "The Republican presidential nominee") == (
+        "Donald Trump",
+        False,
+    )
+
+
+def test_coref_the_nominee_of_another_party_is_not_the_protagonist(parser: Any) -> None:
+    text = (
+        "Donald Trump toured Ohio on Monday. Donald Trump met workers in Toledo, and Donald "
+        "Trump visited a factory. Later Donald Trump spoke to Democrat Hillary Clinton.\n\n"
+        "The Democratic nominee said the plant would close."
+    )
+    name, _generic = source_of(parser, text, "The Democratic nominee")
+    assert name != "Donald Trump"

@@ -220,3 +220,27 @@ def test_store_articles_stores_none_when_one_fails(db, monkeypatch) -> None:
         ingest.store_articles(db, prepared=batch)
     for table in ("article", "source", "source_alias", "claim", "quantity"):
         assert _count(db, table) == 0, table
+
+
+def _body(name: str) -> ResolvedSource:
+    return ResolvedSource(name=name, type=SourceType.ORGANIZATION, alias=name)
+
+
+@pytest.mark.parametrize("full_first", [True, False])
+def test_ingest_acronym_finds_the_one_body_whose_initials_spell_it(db, full_first: bool) -> None:
+    full = ("The fund said growth will slow.", _body("International Monetary Fund"))
+    short = ("The body said growth will slow.", _body("IMF"))
+    first, second = _ingest_as(db, [full, short] if full_first else [short, full])
+    assert first == second
+
+
+def test_ingest_acronym_of_two_bodies_joins_neither(db) -> None:
+    ids = _ingest_as(
+        db,
+        [
+            ("The fund said growth will slow.", _body("International Monetary Fund")),
+            ("The forum said growth will slow.", _body("Internal Mapping Forum")),
+            ("The body said growth will slow.", _body("IMF")),
+        ],
+    )
+    assert len(set(ids)) == 3
