@@ -321,13 +321,12 @@ def _upsert_sources(
     }
     source_t = Source.__table__
     if dialect == "postgresql" and ids:
-        # Hold the sources against a concurrent merge until this article's claims are in
-        # (a merge waits for us, then moves them); follow one that was merged meanwhile.
+        # Follow a source merged or pruned meanwhile by a concurrent transaction (no row
+        # lock: share locks here deadlocked against the role updates of concurrent ingests).
         rows = session.execute(
-            sa.select(source_t.c.id, source_t.c.merged_into_id)
-            .where(source_t.c.id.in_(sorted(set(ids.values()))))
-            .order_by(source_t.c.id)
-            .with_for_update(read=True)
+            sa.select(source_t.c.id, source_t.c.merged_into_id).where(
+                source_t.c.id.in_(sorted(set(ids.values())))
+            )
         ).all()
         present = {r.id for r in rows}
         moved = {r.id: r.merged_into_id for r in rows if r.merged_into_id is not None}
