@@ -22,7 +22,7 @@ from app.errors import InvalidInput, NotFound
 from app.models import Article, Claim, Quantity, Source, SourceAlias
 from app.pagination import PageParams, decode_cursor, encode_cursor
 from app.services.identity import name_key as source_key
-from app.services.search import claim_matches, claim_search_value
+from app.services.search import claim_matches, claim_matches_newest, claim_search_value
 
 JSONDict = dict[str, Any]
 
@@ -288,6 +288,10 @@ def filtered(dialect: str, query: sa.Select[Any], names: Iterable[str]) -> sa.Se
             query = query.where(article_t.c.publisher == p("publisher"))
         elif name == "q":
             query = query.where(claim_matches(dialect, p("q", type_=sa.String)))
+        elif name == "q_newest":
+            query = query.where(
+                claim_matches_newest(p("q_newest", type_=sa.String), SEARCH_CANDIDATES)
+            )
         elif name not in ("c_date", "c_id", "limit"):  # pragma: no cover - programming error
             raise ValueError(name)
     return query
@@ -315,6 +319,22 @@ def text_order_key(row: Sequence[Any]) -> list[Any]:
     return [row[_CONTENT_START], row[_ID]]
 
 
+# Full-text search on SQLite ranks no more than a capped candidate set: "id IN (matches)"
+# makes the list of every match before the first row comes out (840k rowids for a word in most
+# claims of a million: half a second), and SQLite cannot walk the newest-first index asking
+# FTS5 about each claim cheaply (each question decodes the word's whole doclist). A word with
+# up to SEARCH_CANDIDATES matches is searched exactly; a more common one among its
+# SEARCH_CANDIDATES most recently stored matches, newest first as always. PostgreSQL's
+# planner knows a word's frequency (statistics of the GIN expression) and needs no cap.
+SEARCH_CANDIDATES = 2000
+_COUNT_MATCHES = "SELECT count(*) FROM (SELECT 1 FROM claim_fts WHERE claim_fts MATCH ? LIMIT ?)"
+
+
+def _common_on_sqlite(cur: Cursor, fts_query: str) -> bool:
+    rows = cur.execute_text(_COUNT_MATCHES, (fts_query, SEARCH_CANDIDATES + 1))
+    return int(rows[0][0]) > SEARCH_CANDIDATES
+
+
 def claims_page(cur: Cursor, db: Database, *, page: PageParams, values: dict[str, Any]) -> JSONDict:
     """A page of claims newest first (see ``list_claims``), for ``filter_values``."""
     values = dict(values)
@@ -324,6 +344,8 @@ def claims_page(cur: Cursor, db: Database, *, page: PageParams, values: dict[str
             raise InvalidInput("cursor is not valid for this list", loc=("query", "cursor"))
         values["c_date"], values["c_id"] = c_date, c_id
     values["limit"] = page.limit + 1
+    if "q" in values and cur.is_sqlite and _common_on_sqlite(cur, values["q"]):
+        values["q_newest"] = values.pop("q")
     names = tuple(sorted(values))
     sql = db.sql(("claims", names), lambda: _newest_first(db.dialect, names))
     return page_of_claims(cur, sql, values, page.limit, key=_sort_key)
