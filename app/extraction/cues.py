@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.extraction.lexicon import load_words
 from app.extraction.types import AttributionKind
 
 
@@ -29,46 +30,9 @@ CONTENT_PREPS = frozenset(
 )
 
 # Verbs of saying that take a clause, a quote or a direct object as content.
-SAY_VERBS = _words(
-    """
-    say tell add write state declare claim argue insist suggest warn reply respond
-    acknowledge admit confirm deny reveal testify recall remark observe
-    comment explain note report announce predict promise vow pledge repeat
-    reiterate emphasize emphasise stress concede complain boast brag joke quip shout
-    yell scream contend allege assert conclude mention ask wonder question
-    counter retort indicate signal hint imply estimate caution charge disclose inform
-    speculate guarantee swear lament scoff snap grumble muse recount concur clarify
-    elaborate specify affirm proclaim pronounce opine theorize posit propose recommend
-    advise urge demand order instruct request plead beg threaten forecast calculate read
-    acknowledge agree disagree predict tout decry deplore denounce criticize criticise
-    praise blame accuse condemn slam blast mock dismiss reject defend endorse welcome
-    applaud hail thank describe call label dub characterize characterise discuss cite
-    challenge dispute express voice highlight underscore fault rebuke scold lambaste
-    ridicule echo raise address detail outline advocate remind convince
-    persuade notify brief concede apologize apologise congratulate lash tease taunt vent
-    lecture preach declare exclaim murmur whisper mutter sigh laugh cry insinuate reckon
-    attest certify vouch summarize summarise interject chime weigh prod press pressure
-    implore invite acknowledge announce decline refuse sue rail rant rave gush
-    marvel muse pitch float champion question blog text email message telephone phone
-    radio cable
-    tweet retweet
-    boom bellow roar holler gasp stammer stutter mumble drawl hiss growl snarl bark
-    beam intimate assure reassure maintain recap recapitulate reprise
-    portray depict paint frame brand compare liken identify promote trash boo chant
-    quote reference list document illustrate plug hype profess confess rage fume
-    protest query debate broach downplay minimize exaggerate overstate misstate spin
-    ignore dodge evade sidestep
-    """
-)
+SAY_VERBS = load_words("say_verbs")
 # Verbs of believing, feeling, knowing: content is a clause (or a quote).
-BELIEF_VERBS = _words(
-    """
-    believe think feel fear hope worry expect suspect doubt assume guess suppose imagine
-    realize realise understand trust bet sense presume view regard deem figure wonder
-    dread prefer favor favour blame
-    know remember learn
-    """
-)
+BELIEF_VERBS = load_words("belief_verbs")
 # Verbs of wanting and intending: content is an infinitive (or an object).
 INTENTION_VERBS = _words(
     """
