@@ -17,19 +17,14 @@ from app.extraction.cues import (
     PREP_VERBS,
     REGARD_VERBS,
     Cue,
-    _words,
     regard_predicate,
 )
+from app.extraction.lexicon import load_words
 
 # Verbs whose direct object is the person spoken to, not what is said.
-ADDRESSEE_VERBS = _words(
-    """
-    tell ask inform assure reassure remind urge warn notify brief
-    advise instruct order invite implore encourage persuade convince beg
-    """
-)
+ADDRESSEE_VERBS = load_words("addressee_verbs")
 # Verbs of asking: their content can be an indirect question ("asked if ...").
-_QUESTION_VERBS = _words("ask wonder question inquire query")
+_QUESTION_VERBS = load_words("question_verbs")
 _OPEN = "“„‟«"
 _CLOSE = "”»"
 _STRAIGHT = '"'
@@ -287,7 +282,7 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
 
 
 # Verbs of plain saying: only "about"/"of" give their topic ("said of the plan").
-_PLAIN_SAYING = _words("say tell add write state explain note remark recall reply answer")
+_PLAIN_SAYING = load_words("plain_saying_verbs")
 
 
 def _temporal(prep: Any) -> bool:

@@ -6,8 +6,12 @@ verb or phrase that introduces attributed material: verbs of saying ("said", "to
 of finding ("the poll shows"), evaluative speech acts ("criticized", "praised", "called for"),
 nominal cues ("his claim that ..."), "according to", and the colon of ``X: "..."``.
 
-The lexicons below are written by hand from the guidelines and general knowledge of English
-reporting verbs; nothing is counted out of a corpus.
+The open-class word lists (verbs, nouns, adjectives of saying, believing, intending, finding,
+judging) are data files in ``app/extraction/lexicons/``, written by hand from the guidelines
+and general knowledge of English reporting verbs (nothing is counted out of a corpus) and
+loaded once at import by ``app.extraction.lexicon``; each file says where it came from and
+which rule reads it. Closed-class words that are part of a rule's grammar (prepositions,
+pronouns, modals, complementizers) stay beside the rule.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from app.extraction.lexicon import load_words
+from app.extraction.lexicon import load_map, load_words
 from app.extraction.types import AttributionKind
 
 
@@ -34,295 +38,33 @@ SAY_VERBS = load_words("say_verbs")
 # Verbs of believing, feeling, knowing: content is a clause (or a quote).
 BELIEF_VERBS = load_words("belief_verbs")
 # Verbs of wanting and intending: content is an infinitive (or an object).
-INTENTION_VERBS = _words(
-    """
-    want intend wish decide hope vow promise pledge threaten refuse decline prefer
-    expect agree resolve aspire desire opt
-    """
-)
+INTENTION_VERBS = load_words("intention_verbs")
 # Verbs with which polls, studies, documents and data attribute findings.
-FINDING_VERBS = _words(
-    """
-    find show reveal suggest indicate conclude estimate determine discover
-    prove confirm document project predict rank put give list record find
-    """
-)
+FINDING_VERBS = load_words("finding_verbs")
 # Subjects that make a finding: "the poll shows".
-DOCUMENT_NOUNS = _words(
-    """
-    poll survey study report analysis data figure figures statistic statistics record
-    records document documents email emails memo letter filing review audit
-    investigation research researcher tally count census model forecast projection
-    estimate estimates finding findings result results number numbers paper article book
-    transcript indictment complaint lawsuit ruling probe inquiry test evidence footage
-    video
-    """
-)
+DOCUMENT_NOUNS = load_words("document_nouns")
 # Verbs that are cues only with a clausal complement (they are too common otherwise).
-CLAUSE_ONLY = _words(
-    """
-    see know find show feel learn remember forget notice accept mean understand read
-    continue add like love hate mind care figure prove give put list record rank raise
-    address weigh press push fight need vote choose prepare maintain
-    """
-)
-# "discovered a tunnel" is a physical find, "assumed office" a deed, "invited guests" a
-# deed; with a clause ("discovered that", "assumed that", "invited him to speak") they
-# attribute a finding, a belief, a request.
-CLAUSE_ONLY = CLAUSE_ONLY | _words("discover assume invite")
-# Likewise "determined the outcome" and "briefed reporters" report no content;
-# "determined that ..." does.
-CLAUSE_ONLY = CLAUSE_ONLY | _words("determine brief")
+CLAUSE_ONLY = load_words("clause_only_verbs")
 # Adjectives of belief and feeling with a clause: "he is confident that ...".
-BELIEF_ADJS = _words(
-    """
-    confident sure certain convinced afraid worried concerned hopeful optimistic
-    pessimistic aware skeptical sceptical adamant clear unsure doubtful happy glad proud
-    sorry disappointed upset angry furious frustrated eager determined anxious fearful
-    critical supportive insistent
-    """
-)
+BELIEF_ADJS = load_words("belief_adjs")
 # Nouns of saying, believing and intending: "his claim that ...", "her plan to ...".
-# Not "speech": it names the occasion ("his speech in Ohio"), not the act of saying.
-CUE_NOUNS = _words(
-    """
-    statement remark comment comments claim claims allegation allegations assertion
-    belief view views warning announcement promise pledge vow call demand
-    fear fears hope hopes concern concerns argument criticism
-    accusation accusations denial insistence testimony admission intention
-    intent wish goal aim threat prediction assessment opinion insistence tweet
-    tweets post letter assurance confidence doubt doubts suspicion expectation
-    expectations conviction charge charges complaint complaints question questions
-    request answer response reply praise endorsement support opposition defense defence
-    rhetoric pitch argument
-    position positions stance plan plans proposal proposals platform agenda push
-    decision refusal willingness unwillingness reluctance readiness determination
-    desire vision idea ideas suggestion recommendation advice reaction objection attack
-    attacks critique disapproval approval rejection acceptance preference backing
-    embrace explanation description characterization portrayal
-    declaration declarations pronouncement pronouncements proclamation
-    contention proposition theory feeling feelings impression perception
-    recollection confession boast oath guarantee ultimatum condemnation denunciation
-    rebuke dismissal insult insults slur taunt joke quip retort rebuttal disclosure
-    revelation confirmation concession reassurance tirade broadside diatribe outburst
-    barb grievance insinuation forecast guess verdict
-    """
-)
-
-# A push is an effort and rhetoric a manner of speaking: neither has a content of its own.
-CUE_NOUNS = CUE_NOUNS - _words("push rhetoric")
+CUE_NOUNS = load_words("cue_nouns")
 
 
-# Stance verbs: attributed evaluations of an object ("Sanders endorsed him", "56 percent
-# would vote for Clinton"); cues only with a person or organisation as subject.
-STANCE_VERBS = _words(
-    """
-    back oppose endorse favor favour prefer criticize criticise praise attack insult
-    slam blast defend reject blame accuse thank congratulate applaud hail mock dismiss
-    condemn denounce ridicule target dislike hate love trust distrust admire respect
-    welcome embrace champion question challenge dispute deny acknowledge cheer castigate
-    lambast lambaste scold rebuke chastise deride disparage belittle support
-    """
-)
-# Further evaluation and action-on-discourse verbs, by class (VerbNet-like, written from
-# general knowledge of English): judgment (compliment, commend, chide, ...), admiring and
-# loathing (admire, despise, ...), characterising (liken, brand, ...), presenting and
-# publishing (unveil, release, ...), pursuing and urging (seek, court, ...), attacking in
-# words (bash, knock, ...). Cues only with an animate subject and an object or clause.
-STANCE_VERBS = STANCE_VERBS | _words(
-    """
-    compliment commend salute laud extol hail fault chide admonish reprimand berate
-    upbraid censure lampoon skewer savage excoriate pillory assail attack bash
-    trash needle ding slam hammer rip pan decry deplore lament bemoan regret mourn
-    admire adore appreciate cherish despise detest loathe resent envy esteem revere
-    idolize fancy relish tolerate value worship pity
-    liken compare equate contrast characterize characterise portray depict cast paint
-    label brand dub term nickname style tag
-    unveil release publish issue post unfurl launch introduce present propose
-    submit file circulate sign
-    seek court woo lobby urge implore exhort petition solicit invite
-    embrace adopt tout promote push pitch hype trumpet herald celebrate
-    recognize recognise acknowledge concede accept affirm reaffirm validate approve
-    disapprove veto rebuff rebut refute contradict debunk discredit undercut undermine
-    question doubt second echo parrot mimic impersonate parody imitate
-    eye mull ponder contemplate consider weigh offer
-    warn threaten vow pledge promise guarantee
-    forgive excuse pardon absolve exonerate blame scapegoat
-    query quiz grill press
-    """
-)
-# Verbs that in news mostly name a deed, not an attitude ("launched a bid", "ads targeting
-# women", "the delay undermined the plan", "signed the lease", "wooed voters"): PolNeAR's
-# guidelines leave actions out.
-STANCE_VERBS = STANCE_VERBS - _words("launch target undermine undercut invite sign woo validate")
+# Stance verbs: attributed evaluations of an object ("Sanders endorsed him"); cues only
+# with a person or organisation as subject.
+STANCE_VERBS = load_words("stance_verbs")
 # Verbs that are cues with a prepositional object: "talked about X", "called for X".
-# ("reacted to X" is left out: it reports that a response happened, while what was said
-# follows in its own attribution; "fought for X" is a deed, "stood with X" mostly a place.)
 PREP_VERBS: dict[str, frozenset[str]] = {
-    verb: frozenset(preps.split())
-    for verb, preps in {
-        "see": "as",
-        "view": "as",
-        "regard": "as",
-        "describe": "as",
-        "cast": "as",
-        "count": "as",
-        "rank": "as",
-        "speak": "about of on out against",
-        "refer": "to",
-        "point": "to out",
-        "fire": "at back",
-        "lash": "at out",
-        "rail": "against",
-        "reflect": "on upon",
-        "focus": "on",
-        "object": "to",
-        "weigh": "in on",
-        "campaign": "for against on",
-        "hint": "at",
-        "allude": "to",
-        "apologize": "for",
-        "apologise": "for",
-        "complain": "about of",
-        "joke": "about",
-        "worry": "about",
-        "boast": "about of",
-        "brag": "about",
-        "argue": "for against about",
-        "call": "for on",
-        "push": "for",
-        "press": "for",
-        "advocate": "for",
-        "testify": "about on",
-        "comment": "on",
-        "write": "about of",
-        "tweet": "about",
-        "warn": "about of against",
-        "think": "about of",
-        "agree": "with on",
-        "disagree": "with on",
-        "side": "with",
-        "poke": "fun",
-        "dwell": "on",
-        "harp": "on",
-        "muse": "about",
-        "rave": "about",
-        "gush": "about",
-        "cheer": "for",
-        "root": "for",
-        "pray": "for",
-        "plead": "for",
-        "beg": "for",
-        "ask": "about",
-        "insist": "on",
-        "elaborate": "on",
-        "expound": "on",
-        "opine": "on",
-        "speculate": "about on",
-        "blog": "about",
-        "report": "on",
-        "hit": "at back out",
-        "shoot": "back",
-        "lobby": "for against",
-        "express": "support",
-        "remark": "on upon",
-        "inquire": "about",
-        "wonder": "about",
-        "go": "after",
-        "lay": "out",
-        "spell": "out",
-        "set": "out forth",
-        "put": "forward forth",
-        "roll": "out",
-        "sign": "off",
-        "sound": "off",
-        "pile": "on",
-        "swipe": "at",
-        "jab": "at",
-        "snipe": "at",
-        "take": "aim issue",
-        "pounce": "on",
-        "seize": "on upon",
-        "zero": "in",
-        "zoom": "in",
-        "touch": "on upon",
-        "hammer": "away",
-        "vouch": "for",
-        "stump": "for",
-        "pin": "on",
-        "blame": "on for",
-        "laugh": "at off",
-        "scoff": "at",
-        "sneer": "at",
-        "balk": "at",
-        "bristle": "at",
-        "chafe": "at",
-        "smile": "at",
-        "nod": "to",
-        "back": "away off",
-        "walk": "back",
-        "brush": "off aside",
-        "shrug": "off",
-        "wave": "off away",
-        "play": "down up",
-        "talk": "about of on up down",
-        "dismiss": "as",
-        "celebrate": "as",
-        "tout": "as",
-        "hail": "as",
-        "praise": "as",
-        "single": "out",
-        "vote": "for against",
-    }.items()
+    verb: frozenset(preps.split()) for verb, preps in load_map("prep_verbs").items()
 }
-# Light verbs that carry a cue noun as object: "made the point that", "took aim at",
-# "cast doubt on", "heaped praise on", "aired complaints about".
-LIGHT_VERBS = _words(
-    """
-    take make express offer deliver give voice issue raise launch lodge file level
-    register reiterate renew extend send share have hold pledge pay cast heap pour lend air
-    """
-)
+# Light verbs that carry a cue noun as object: "made the point that", "took aim at".
+LIGHT_VERBS = load_words("light_verbs")
 # Nouns that with a light verb (or a possessor) attribute an evaluation or a statement.
-STANCE_NOUNS = _words(
-    """
-    point case defense defence swipe aim stance congratulations interest
-    concern support hope warning statement argument pitch plea appeal promise call
-    criticism complaint apology praise objection endorsement tribute jab shot dig view
-    opinion prediction vow pledge threat assurance confidence doubt doubts hopes
-    condolences thanks comments message announcement assessment observation
-    question questions demand demands request reference mention
-    claim denial admission acknowledgment acknowledgement
-    """
-)
+STANCE_NOUNS = load_words("stance_nouns")
 _ANIMATE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _ANIMATE_PRONOUNS = frozenset({"he", "she", "they", "who", "we", "i", "you", "it", "that"})
-_ANIMATE_NOUNS = _words(
-    """
-    official officials spokesman spokeswoman spokesperson campaign candidate candidates
-    voter voters critic critics supporter supporters leader leaders president
-    administration government ministry party group people residents member members
-    democrat democrats republican republicans senator governor lawmaker lawmakers
-    percent majority minority respondents americans man woman men women police committee
-    organization organisation agency department court judge aide aides analyst analysts
-    expert experts economist economists activist activists advocate advocates donor
-    donors delegate delegates conservative conservatives liberal liberals progressive
-    progressives campaign team staff parent parents
-    council union unions board company companies firm firms coalition association
-    federation caucus congress parliament senate house commission institute foundation
-    network newspaper mayor minister ministers chairman chairwoman chair ceo executive
-    executives director secretary prosecutor prosecutors lawyer lawyers attorney
-    attorneys host anchor reporter reporters writer author columnist editor editors
-    pundit pundits commentator commentators strategist strategists pollster pollsters
-    adviser advisers advisor advisors opponent opponents rival rivals ally allies
-    nominee incumbent challenger ambassador diplomat diplomats envoy general chief
-    citizens workers student students teacher teachers scientist scientists doctor
-    doctors investor investors protester protesters lobby lobbyist lobbyists
-    ad ads commercial commercials editorial editorials
-    crowd crowds audience audiences millennials politician politicians troops soldiers
-    university universities church churches fans person persons everyone everybody
-    """
-)
+_ANIMATE_NOUNS = load_words("animate_nouns")
 
 
 _QUANTIFIERS = _words("both all many most some several few each none half")
@@ -450,7 +192,7 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
 
 
 # Nouns of a point of view that frame a clause: "in her view", "in his opinion".
-_PERSPECTIVE_NOUNS = _words("view opinion estimation judgment judgement mind")
+_PERSPECTIVE_NOUNS = load_words("perspective_nouns")
 
 
 def _perspective_cue(tok: Any, para: int) -> Cue | None:
@@ -470,96 +212,15 @@ def _perspective_cue(tok: Any, para: int) -> Cue | None:
 # Adjectives (and adjectival participles) of stance with a prepositional object:
 # "critical of the plan", "opposed to the deal", "skeptical about the poll".
 STANCE_ADJS: dict[str, frozenset[str]] = {
-    adj: frozenset(preps.split())
-    for adj, preps in {
-        "critical": "of",
-        "supportive": "of",
-        "skeptical": "of about",
-        "sceptical": "of about",
-        "wary": "of",
-        "suspicious": "of",
-        "dismissive": "of",
-        "contemptuous": "of",
-        "scornful": "of",
-        "proud": "of",
-        "fond": "of",
-        "tired": "of",
-        "afraid": "of",
-        "confident": "about of in",
-        "optimistic": "about",
-        "pessimistic": "about",
-        "enthusiastic": "about",
-        "excited": "about",
-        "worried": "about",
-        "concerned": "about with",
-        "aware": "of",
-        "unaware": "of",
-        "mindful": "of",
-        "hopeful": "about of for",
-        "anxious": "about",
-        "fearful": "of",
-        "grateful": "for to",
-        "thankful": "for",
-        "ashamed": "of",
-        "jealous": "of",
-        "envious": "of",
-        "resentful": "of",
-        "bitter": "about",
-        "passionate": "about",
-        "nervous": "about",
-        "upset": "about with",
-        "angry": "about at with",
-        "furious": "about at with",
-        "unhappy": "about with",
-        "happy": "about with",
-        "pleased": "with",
-        "satisfied": "with",
-        "disappointed": "in with by",
-        "frustrated": "with by",
-        "outspoken": "about on in",
-        "vocal": "about on in",
-        "open": "to",
-        "receptive": "to",
-        "hostile": "to toward towards",
-        "sympathetic": "to toward towards",
-        "opposed": "to",
-        "committed": "to",
-        "devoted": "to",
-        "dedicated": "to",
-        "unconvinced": "by of",
-        "convinced": "of",
-        "adamant": "about",
-        "sure": "about of",
-        "certain": "about of",
-        "clear": "about on",
-        "firm": "on about",
-        "silent": "on about",
-        "mum": "on about",
-        "quiet": "on about",
-        "candid": "about",
-        "blunt": "about",
-        "honest": "about",
-        "uneasy": "about with",
-        "uncomfortable": "with about",
-        "comfortable": "with",
-    }.items()
+    adj: frozenset(preps.split()) for adj, preps in load_map("stance_adjs").items()
 }
 # Nouns of people by their stance: "a fierce critic of the deal", "is a campaigner for".
-# Not "ally" or "enemy": a relation between two parties, not a stance on anything said.
-AGENT_NOUNS = _words(
-    """
-    supporter supporters critic critics opponent opponents proponent proponents advocate
-    advocates champion defender defenders backer backers foe foes fan fans admirer
-    admirers campaigner campaigners detractor detractors skeptic skeptics sceptic
-    sceptics believer believers
-    """
-)
+AGENT_NOUNS = load_words("agent_nouns")
 _AGENT_PREPS = _words("of for against")
 
 
-# Adjectives that with a to-infinitive say how likely something is, not what anyone
-# believes: "the plan is sure to fail" (raising), against "she is sure that it fails".
-_RAISING_ADJS = _words("sure certain")
+# Adjectives that with a to-infinitive say how likely something is: "sure to fail".
+_RAISING_ADJS = load_words("raising_adjs")
 
 
 def _belief_adj(tok: Any, lemma: str) -> bool:
@@ -578,7 +239,7 @@ def _belief_adj(tok: Any, lemma: str) -> bool:
 
 
 # Adjectives of knowledge said of an extraposed clause: "it is clear that ...".
-_IMPERSONAL_ADJS = _words("clear unclear certain uncertain obvious evident apparent")
+_IMPERSONAL_ADJS = load_words("impersonal_adjs")
 
 
 def _impersonal_adj_cue(tok: Any, para: int) -> Cue | None:
@@ -658,24 +319,14 @@ def _agent_noun_cue(tok: Any, para: int) -> Cue | None:
     return None
 
 
-_INTENT_NOUNS = _words(
-    """
-    desire plan plans wish goal aim bid intention intent vision push decision refusal
-    willingness unwillingness reluctance readiness determination proposal proposals
-    """
-)
-_BELIEF_NOUNS = _words(
-    """
-    belief view views fear fears hope hopes concern concerns doubt doubts suspicion
-    expectation expectations conviction confidence opinion idea
-    """
-)
+_INTENT_NOUNS = load_words("intent_nouns")
+_BELIEF_NOUNS = load_words("belief_nouns")
 
 
 # What a subject can "have" as its own attitude: "has doubts about", "has a plan to".
 
 
-_SLANG = {"wanna": "want", "gotta": "have"}
+_SLANG = load_map("slang_lemmas")
 
 
 def _lemma(tok: Any) -> str:
@@ -692,9 +343,7 @@ def _lemma(tok: Any) -> str:
     return lemma
 
 
-_IN_DOCUMENTS = DOCUMENT_NOUNS | _words(
-    "statement interview op-ed editorial speech tweet post letter memo ad column book"
-)
+_IN_DOCUMENTS = DOCUMENT_NOUNS | load_words("message_nouns")
 
 
 def _in_document(tok: Any) -> bool:
@@ -714,7 +363,7 @@ def _in_document(tok: Any) -> bool:
     return objs[0].lemma_.lower() in _IN_DOCUMENTS
 
 
-_POLLS = _words("poll survey")
+_POLLS = load_words("poll_nouns")
 
 
 def _has_according_to(sent: Any) -> bool:
@@ -888,22 +537,18 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
 
 
 _MIND_VERBS = SAY_VERBS | BELIEF_VERBS
-# Verbs of a held view: in the present tense a relative clause with them reports a view
-# its antecedent holds now ("voters who support the ban turned out early"); in the past
-# it identifies someone by a deed ("the donor who backed the senator").
-_HELD_VIEW_VERBS = _words("support oppose back favor favour prefer")
+# Verbs of a held view: "voters who support the ban" (now) against "the donor who backed
+# the senator" (a deed).
+_HELD_VIEW_VERBS = load_words("held_view_verbs")
 # Clause-only verbs that with a person as subject and a bare object still attribute it
-# ("she listed her demands"); "gave a speech", "raised money", "found a job" do not.
-_OBJECT_TOO = _words("list show remember address understand")
+# ("she listed her demands").
+_OBJECT_TOO = load_words("object_too_verbs")
 # Nouns after "on" that give the terms or the side of speaking, not its topic.
-_TERMS_NOUNS = _words("condition behalf record background")
-# Verbs through which a cause or a permission is stated, not a mind: "the ruling helped
-# determine the outcome", "he was not authorized to discuss it".
-_ENABLING_VERBS = _words("help authorize authorise")
-# Verbs that characterise someone only with a predicate ("cast him as a moderate",
-# "celebrated her as a pioneer"); with a bare object they name an action ("cast a ballot",
-# "framed the debate", "celebrated his birthday").
-_PREDICATE_VERBS = _words("cast paint frame celebrate")
+_TERMS_NOUNS = load_words("terms_nouns")
+# Verbs through which a cause or a permission is stated, not a mind: "helped determine".
+_ENABLING_VERBS = load_words("enabling_verbs")
+# Verbs that characterise someone only with a predicate: "cast him as a moderate".
+_PREDICATE_VERBS = load_words("predicate_verbs")
 
 
 def _not_an_attitude(tok: Any, lemma: str) -> bool:
@@ -969,11 +614,7 @@ _POSSIBILITY = _words("could might may can ca should must")
 
 
 # Verbs that introduce a quotation only when used bare ("he continued", "she went on").
-QUOTE_VERBS = _words(
-    """
-    continue add begin conclude finish interrupt chime answer read
-    """
-)
+QUOTE_VERBS = load_words("quote_verbs")
 _QUOTE_MARKS = frozenset('“”"')
 
 
@@ -999,7 +640,7 @@ def _bare_before_quote(tok: Any) -> bool:
 
 # Verbs of regarding whose passive takes a predicate: "is known as", "was considered a
 # favourite", "is seen as".
-REGARD_VERBS = _words("know consider see view regard deem")
+REGARD_VERBS = load_words("regard_verbs")
 
 
 def regard_predicate(tok: Any) -> Any:
@@ -1055,16 +696,12 @@ def _bare_before_quote_after(doc: Any, i: int) -> bool:
     return nxt is not None and (nxt.text == ":" or nxt.text[:1] in '“"')
 
 
-_RETORT_VERBS = _words("shoot fire hit strike push snap")
+_RETORT_VERBS = load_words("retort_verbs")
 
-_NOT_CUES = _words(
-    """
-    be have do get go come make take give put let help cause
-    """
-)
+_NOT_CUES = load_words("not_cue_verbs")
 
 
-_CLEAR_WORDS = _words("clear plain known obvious explicit")
+_CLEAR_WORDS = load_words("clear_words")
 
 
 def _made_clear(tok: Any) -> bool:
@@ -1351,12 +988,12 @@ def _stance_holder(tok: Any) -> bool:
 # the place ("his remarks at the rally", "her letter to donors", "his response to the
 # attack"); "to" names the target only after nouns of opposing ("opposition to X").
 _NOUN_CONTENT_PREPS = _words("about on of for against over behind toward towards regarding")
-_TO_NOUNS = _words("opposition objection objections")
+_TO_NOUNS = load_words("to_nouns")
 # Prepositions that make their object the topic of another word.
 _TOPIC_PREPS = _words("about on upon over against as regarding concerning")
 # Nouns of a held opinion (or a manner of speaking) whose prepositional phrase gives only
 # its topic: "her rhetoric on trade".
-_TOPIC_NOUNS = _words("stance stances view views opinion opinions rhetoric")
+_TOPIC_NOUNS = load_words("topic_nouns")
 
 
 def _content_complement(c: Any, lemma: str) -> bool:
@@ -1374,17 +1011,10 @@ def _content_complement(c: Any, lemma: str) -> bool:
     return False
 
 
-# Nouns a subject can "have" or "hold" as its own: a mind's state or a message of its own.
-# "She has doubts about the plan" is her doubt; "she has the support of the unions" is
-# the unions' support, and "he has a shot at the title" is no stance at all.
-_HELD_NOUNS = _words(
-    """
-    question questions message answer response reaction reference position positions
-    stance
-    """
-)
+# Nouns a subject can "have" or "hold" as its own message: "has a question about".
+_HELD_NOUNS = load_words("held_nouns")
 # Nouns of verbal attack that attribute only in the idiom "take a shot at X".
-_TAKEN_NOUNS = _words("shot aim swipe jab dig")
+_TAKEN_NOUNS = load_words("taken_nouns")
 
 
 def _light_verb_fits(verb: str, lemma: str) -> bool:
@@ -1397,37 +1027,9 @@ def _light_verb_fits(verb: str, lemma: str) -> bool:
 
 
 # Idioms of a light verb and a noun by which the subject judges, credits, blames or
-# points at a target named after a preposition: "she took credit for the deal", "he took a
-# swing at his rival", "the mayor sounded a cautious note about the budget", "he drew
-# attention to the cuts", "she made no secret of her plans", "he cast the blame on his
-# aides", "he gave a preview of his plan", "she put her finger on the problem", "he held
-# his fire on his rival", "she landed a dig at him". Keyed by the verb's lemma: the same
-# nouns with other verbs are no stance ("she got credit").
-# Left out, as mostly no attribution: "take a look at", "pay attention to", "cast a vote
-# for" (an act, not a view).
+# points at a target: "took credit for", "sounded a note about", "drew attention to".
 _LIGHT_IDIOMS: dict[str, frozenset[str]] = {
-    verb: _words(nouns)
-    for verb, nouns in {
-        "take": "credit whack swing swipe slam shot jab dig aim interest umbrage "
-        "exception pride comfort ownership responsibility issue",
-        "sound": "note alarm warning",
-        "raise": "alarm alarms issue",
-        "strike": "note tone",
-        "draw": "attention",
-        "call": "attention",
-        "make": "secret light case point points prediction comment comments joke",
-        "cast": "blame aspersions",
-        "place": "blame",
-        "lay": "blame",
-        "put": "blame finger focus faith",
-        "give": "preview example hint hints nod shout testimonial testimonials",
-        "offer": "preview congratulations condolences",
-        "express": "interest enthusiasm",
-        "heap": "praise scorn",
-        "hold": "fire",
-        "land": "dig jab blow punch",
-        "pour": "scorn cold",
-    }.items()
+    verb: frozenset(nouns.split()) for verb, nouns in load_map("light_idioms").items()
 }
 _IDIOM_NOUNS = frozenset().union(*_LIGHT_IDIOMS.values())
 
@@ -1461,7 +1063,7 @@ def _quote_follows(doc: Any, tok: Any) -> bool:
     return tok.i + 1 < len(doc) and _is_quote_mark(doc[tok.i + 1].text)
 
 
-_SEEM_VERBS = frozenset({"seem", "appear"})
+_SEEM_VERBS = load_words("seem_verbs")
 _DASHES = frozenset({"―", "—", "–", "--"})
 
 
