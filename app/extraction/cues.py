@@ -125,70 +125,82 @@ def find_cues(doc: Any, *, para: int) -> list[Cue]:
     """
     cues: list[Cue] = []
     for tok in doc:
-        lemma = _lemma(tok)
-        pos = tok.pos_
-        if lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            cues.append(
-                Cue(para, tok.i, tok.i, tok.i + 2, AttributionKind.ACCORDING_TO, "according_to")
-            )
-            continue
-        if lemma == "in" and tok.dep_ == "prep" and _in_document(tok):
-            # "In a CNN poll, Clinton leads by five points": the poll says so
-            cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.ACCORDING_TO, "in_doc"))
-            continue
-        if (
-            tok.text == ":" or (tok.text in ("―", "—", "–", "--") and _quote_follows(doc, tok))
-        ) and _colon_cue(doc, tok):
-            # "Caddell: ..." and, in lists of voices, "Carla Sanchez ― “...”"
-            cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.INDIRECT, "colon"))
-            continue
-        if tok.text.lstrip('”"') in _DASHES and _byline_after_quote(doc, tok):
-            # '“...”― Carla Sanchez.': the speaker signs the quotation
-            cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.INDIRECT, "byline"))
-            continue
-        if pos in ("PROPN", "NOUN", "VERB") and _headline_verb(doc, tok):
-            # "Senator Slams Mayor Over Budget": the name before it speaks, the rest is
-            # what is said, as after the colon of "Senator: ..."
-            cues.append(Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.INDIRECT, "colon"))
-            continue
-        if pos == "VERB" or (pos == "AUX" and lemma in ("say", "tell")):
-            cue = _verb_cue(doc, tok, lemma, para)
-            if cue is None and tok.dep_ == "acomp":
-                cue = _stance_adj_cue(tok, para)  # "he is opposed to the deal"
-            if cue is not None:
-                cues.append(cue)
-            continue
-        if pos == "ADJ":
-            cue = None
-            if lemma in _IMPERSONAL_ADJS:
-                cue = _impersonal_adj_cue(tok, para)  # "it is not clear whether ..."
-            if cue is None and lemma in BELIEF_ADJS and _belief_adj(tok, lemma):
-                cue = Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "adj")
-            elif cue is None and lemma in BELIEF_ADJS and _copula_clause(tok):
-                # "she is certain that ...", the clause parsed onto the copula: the copula
-                # heads the cue, so that its subject and its clause are found
-                cue = Cue(para, tok.head.i, tok.head.i, tok.i + 1, AttributionKind.BELIEF, "adj")
-            elif cue is None and tok.dep_ in ("acomp", "ROOT"):
-                cue = _stance_adj_cue(tok, para)  # "she is critical of the plan"
-            if cue is not None:
-                cues.append(cue)
-            continue
-        if pos == "NOUN" and lemma in AGENT_NOUNS:
-            cue = _agent_noun_cue(tok, para)
-            if cue is not None:
-                cues.append(cue)
-            continue
-        if pos == "NOUN" and lemma in _PERSPECTIVE_NOUNS:
-            cue = _perspective_cue(tok, para)  # "in his view, ..."
-            if cue is not None:
-                cues.append(cue)
-                continue
-        if pos == "NOUN" and (lemma in CUE_NOUNS or lemma in STANCE_NOUNS or lemma in _IDIOM_NOUNS):
-            cue = _noun_cue(tok, lemma, para)
-            if cue is not None:
-                cues.append(cue)
-            continue
+        cue = _cue_at(doc, tok, para)
+        if cue is not None:
+            cues.append(cue)
     return cues
+
+
+def _cue_at(doc: Any, tok: Any, para: int) -> Cue | None:
+    """The cue headed by ``tok``, if any: phrases and marks first, then by part of speech."""
+    lemma = _lemma(tok)
+    pos = tok.pos_
+    cue = _phrase_or_mark_cue(doc, tok, lemma, para)
+    if cue is not None:
+        return cue
+    if pos == "VERB" or (pos == "AUX" and lemma in ("say", "tell")):
+        cue = _verb_cue(doc, tok, lemma, para)
+        if cue is None and tok.dep_ == "acomp":
+            cue = _stance_adj_cue(tok, para)  # "he is opposed to the deal"
+        return cue
+    if pos == "ADJ":
+        return _adjective_cue(tok, lemma, para)
+    if pos == "NOUN":
+        return _nominal_cue(tok, lemma, para)
+    return None
+
+
+def _phrase_or_mark_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
+    """ "according to", "In a poll, ...", the colon of "Caddell: ...", a dash before or after
+    a quotation, and the verb of a Title Case headline."""
+    i = tok.i
+    if lemma == "accord" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+        return Cue(para, i, i, i + 2, AttributionKind.ACCORDING_TO, "according_to")
+    if lemma == "in" and tok.dep_ == "prep" and _in_document(tok):
+        # "In a CNN poll, Clinton leads by five points": the poll says so
+        return Cue(para, i, i, i + 1, AttributionKind.ACCORDING_TO, "in_doc")
+    if (
+        tok.text == ":" or (tok.text in ("―", "—", "–", "--") and _quote_follows(doc, tok))
+    ) and _colon_cue(doc, tok):
+        # "Caddell: ..." and, in lists of voices, "Carla Sanchez ― “...”"
+        return Cue(para, i, i, i + 1, AttributionKind.INDIRECT, "colon")
+    if tok.text.lstrip('”"') in _DASHES and _byline_after_quote(doc, tok):
+        # '“...”― Carla Sanchez.': the speaker signs the quotation
+        return Cue(para, i, i, i + 1, AttributionKind.INDIRECT, "byline")
+    if tok.pos_ in ("PROPN", "NOUN", "VERB") and _headline_verb(doc, tok):
+        # "Senator Slams Mayor Over Budget": the name before it speaks, the rest is
+        # what is said, as after the colon of "Senator: ..."
+        return Cue(para, i, i, i + 1, AttributionKind.INDIRECT, "colon")
+    return None
+
+
+def _adjective_cue(tok: Any, lemma: str, para: int) -> Cue | None:
+    """ "it is not clear whether ...", "she is confident that ...", "he is critical of X"."""
+    cue = None
+    if lemma in _IMPERSONAL_ADJS:
+        cue = _impersonal_adj_cue(tok, para)  # "it is not clear whether ..."
+    if cue is None and lemma in BELIEF_ADJS and _belief_adj(tok, lemma):
+        cue = Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "adj")
+    elif cue is None and lemma in BELIEF_ADJS and _copula_clause(tok):
+        # "she is certain that ...", the clause parsed onto the copula: the copula
+        # heads the cue, so that its subject and its clause are found
+        cue = Cue(para, tok.head.i, tok.head.i, tok.i + 1, AttributionKind.BELIEF, "adj")
+    elif cue is None and tok.dep_ in ("acomp", "ROOT"):
+        cue = _stance_adj_cue(tok, para)  # "she is critical of the plan"
+    return cue
+
+
+def _nominal_cue(tok: Any, lemma: str, para: int) -> Cue | None:
+    """ "a critic of X", "in his view, ...", "his claim that ...", "took aim at X"."""
+    if lemma in AGENT_NOUNS:
+        return _agent_noun_cue(tok, para)
+    if lemma in _PERSPECTIVE_NOUNS:
+        cue = _perspective_cue(tok, para)  # "in his view, ..."
+        if cue is not None:
+            return cue
+    if lemma in CUE_NOUNS or lemma in STANCE_NOUNS or lemma in _IDIOM_NOUNS:
+        return _noun_cue(tok, lemma, para)
+    return None
 
 
 # Nouns of a point of view that frame a clause: "in her view", "in his opinion".
@@ -375,70 +387,139 @@ def is_poll(noun: Any) -> bool:
     return noun.lemma_.lower() in _POLLS
 
 
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    """A verb that may head a cue, with what its rules read: the mended lemma, the kind its
+    lexicon gives it (None for verbs outside the four kinds), its own prepositions (from
+    ``PREP_VERBS``) and the end of its phrase, particle and own preposition included."""
+
+    tok: Any
+    lemma: str
+    kind: AttributionKind | None
+    preps: frozenset[str] | None
+    end: int
+    para: int
+
+    def cue(self, kind: AttributionKind, *, end: int | None = None, pattern: str = "verb") -> Cue:
+        i = self.tok.i
+        return Cue(self.para, i, i, self.end if end is None else end, kind, pattern)
+
+
 def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
+    """A cue headed by the verb ``tok``: uses that report nothing are set aside, then the
+    first of the rules in ``_VERB_RULES`` that fits makes the cue."""
+    if _reports_nothing(tok, lemma):
+        return None
+    verb = _candidate(tok, lemma, para)
+    for rule in (_regarded, _seeming):
+        cue = rule(verb)
+        if cue is not None:
+            return cue
+    if _describes_not_reports(doc, verb):
+        return None
+    for rule in _VERB_RULES:
+        cue = rule(verb)
+        if cue is not None:
+            return cue
+    return None
+
+
+def _candidate(tok: Any, lemma: str, para: int) -> _Verb:
     end = tok.i + 1
     # phrasal particles belong to the cue: "pointed out", "called for"
     for c in tok.rights:
         if c.dep_ == "prt" and c.i == end:
             end = c.i + 1
-    kind = _category(lemma)
-    if lemma == "tweet" and tok.lower_ == "tweet":
-        return None  # "tweet" is mostly the noun or page debris; "tweeted" is the verb
-    if _not_an_attitude(tok, lemma):
-        return None
     preps = PREP_VERBS.get(lemma)
     if preps:
         # the preposition of a prepositional verb belongs to the cue: "called for"
         for c in tok.rights:
             if c.dep_ == "prep" and c.i == end and c.lower_ in preps:
                 end = c.i + 1
+    return _Verb(tok, lemma, _category(lemma), preps, end, para)
+
+
+def _reports_nothing(tok: Any, lemma: str) -> bool:
+    if lemma == "tweet" and tok.lower_ == "tweet":
+        return True  # "tweet" is mostly the noun or page debris; "tweeted" is the verb
+    return _not_an_attitude(tok, lemma)
+
+
+def _regarded(v: _Verb) -> Cue | None:
+    """ "the senator is known for his temper", "the plan was considered dead": how someone
+    or something is regarded, by people the text leaves unnamed."""
+    tok = v.tok
     if (
-        lemma in REGARD_VERBS
+        v.lemma in REGARD_VERBS
         and regard_predicate(tok) is not None
         and (tok.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in tok.children))
     ):
-        # "the senator is known for his temper", "the plan was considered dead": how
-        # someone or something is regarded, by people the text leaves unnamed
-        return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "verb")
-    if lemma in _SEEM_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
-        # "it appears that ...", "the senator seemed to waver": an unsourced impression
-        return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "seem")
-    if kind is not None and _imperative(tok):
-        return None  # "Want more updates? Sign up ...", "Read the full statement"
+        return v.cue(AttributionKind.BELIEF)
+    return None
+
+
+def _seeming(v: _Verb) -> Cue | None:
+    """ "it appears that ...", "the senator seemed to waver": an unsourced impression."""
+    if v.lemma in _SEEM_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in v.tok.children):
+        return v.cue(AttributionKind.BELIEF, pattern="seem")
+    return None
+
+
+def _describes_not_reports(doc: Any, v: _Verb) -> bool:
+    """Uses of a cue verb that say what something is or does rather than report a mind."""
+    tok, lemma = v.tok, v.lemma
+    if v.kind is not None and _imperative(tok):
+        return True  # "Want more updates? Sign up ...", "Read the full statement"
     if lemma == "compare" and not any(
         c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in tok.children
     ):
-        return None  # "61 percent, compared with 54 percent": a comparison of figures
+        return True  # "61 percent, compared with 54 percent": a comparison of figures
     if (
         lemma in STANCE_VERBS
         and lemma not in SAY_VERBS
         and _identifying_relative(doc, tok)
         and not (tok.tag_ in ("VBP", "VBZ") and lemma in _HELD_VIEW_VERBS)
     ):
-        return None  # "a donor who backed Walker": who the donor is, not a stance reported
+        return True  # "a donor who backed Walker": who the donor is, not a stance reported
     if _reduced_passive(tok) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and lemma not in _MIND_VERBS
     ):
         # "a group called Brokers", "the cuts announced last week"; and, even with an
         # agent, for deeds: "the bill signed by the governor", "ads targeted at women"
-        return None
-    if _that_relative(tok) and _identifying_relative(doc, tok):
-        # "a bill that laid out new rules": what the bill is, not a claim (with a clause
-        # it still reports one: "a report that said the economy grew")
-        return None
-    if kind is not None and not (lemma in CLAUSE_ONLY and not _has_clause(tok)):
-        return Cue(para, tok.i, tok.i, end, kind, "verb")
+        return True
+    # "a bill that laid out new rules": what the bill is, not a claim (with a clause it
+    # still reports one: "a report that said the economy grew")
+    return _that_relative(tok) and _identifying_relative(doc, tok)
+
+
+def _lexicon_verb(v: _Verb) -> Cue | None:
+    """A verb of saying, believing, intending or finding (a clause-only one with a clause)."""
+    if v.kind is not None and not (v.lemma in CLAUSE_ONLY and not _has_clause(v.tok)):
+        return v.cue(v.kind)
+    return None
+
+
+def _held_object(v: _Verb) -> Cue | None:
+    """ "she listed her demands", "he showed no sign of backing down", "the mayor addressed
+    the charges", "voters remember the crash": with a person as subject these verbs put
+    forward or hold their object as a view of their own."""
+    tok = v.tok
     if (
-        lemma in _OBJECT_TOO
+        v.lemma in _OBJECT_TOO
+        and v.kind is not None
         and _personal_subject(tok)
         and any(c.dep_ in ("dobj", "acomp", "oprd") for c in tok.children)
     ):
-        # "she listed her demands", "he showed no sign of backing down", "the mayor
-        # addressed the charges", "voters remember the crash": with a person as subject
-        # these verbs put forward or hold their object as a view of their own
-        return Cue(para, tok.i, tok.i, end, kind, "verb")
+        return v.cue(v.kind)
+    return None
+
+
+def _attack_on_issue(v: _Verb) -> Cue | None:
+    """ "the senator hit Smith on trade", "the ad hits him for skipping the debate": a
+    verbal attack on a person over an issue."""
+    tok = v.tok
     if (
-        lemma == "hit"
+        v.lemma == "hit"
         and _animate_subject(tok)
         and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them"))
@@ -446,94 +527,154 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
         )
         and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "over") for c in tok.children)
     ):
-        # "the senator hit Smith on trade", "the ad hits him for skipping the debate":
-        # a verbal attack on a person over an issue
-        return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
-    if lemma == "vote" and _animate_subject(tok) and any(c.dep_ == "xcomp" for c in tok.children):
-        # "the council voted to pay the victims": a body's decision, stated as its intent
-        return Cue(para, tok.i, tok.i, end, AttributionKind.INTENTION, "verb")
-    if kind is AttributionKind.FINDING and _document_subject(tok) and _has_object(tok):
-        # "the poll showed a slimmer lead for Clinton"
-        return Cue(para, tok.i, tok.i, end, kind, "verb")
+        return v.cue(AttributionKind.INDIRECT)
+    return None
+
+
+def _body_vote(v: _Verb) -> Cue | None:
+    """ "the council voted to pay the victims": a body's decision, stated as its intent."""
+    tok = v.tok
+    if v.lemma == "vote" and _animate_subject(tok) and any(c.dep_ == "xcomp" for c in tok.children):
+        return v.cue(AttributionKind.INTENTION)
+    return None
+
+
+def _document_finding(v: _Verb) -> Cue | None:
+    """ "the poll showed a slimmer lead for Clinton": a finding verb with an object."""
+    if v.kind is AttributionKind.FINDING and _document_subject(v.tok) and _has_object(v.tok):
+        return v.cue(v.kind)
+    return None
+
+
+def _retort(v: _Verb) -> Cue | None:
+    """ "the governor shot back: “...”", "she fired back that ...": a retort."""
+    doc = v.tok.doc
     if (
-        lemma in _RETORT_VERBS
-        and end < len(doc)
-        and doc[end].lower_ == "back"
-        and (_has_clause(tok) or _bare_before_quote(doc[end]))
+        v.lemma in _RETORT_VERBS
+        and v.end < len(doc)
+        and doc[v.end].lower_ == "back"
+        and (_has_clause(v.tok) or _bare_before_quote(doc[v.end]))
     ):
-        # "the governor shot back: “...”", "she fired back that ...": a retort
-        return Cue(para, tok.i, tok.i, end + 1, AttributionKind.INDIRECT, "verb")
-    if lemma == "put" and _put_it(tok):
-        # "as the senator put it, ...", "she put it this way: “...”"
-        return Cue(para, tok.i, tok.i, tok.i + 2, AttributionKind.INDIRECT, "verb")
+        return v.cue(AttributionKind.INDIRECT, end=v.end + 1)
+    return None
+
+
+def _put_it_cue(v: _Verb) -> Cue | None:
+    """ "as the senator put it, ...", "she put it this way: “...”"."""
+    if v.lemma == "put" and _put_it(v.tok):
+        return v.cue(AttributionKind.INDIRECT, end=v.tok.i + 2)
+    return None
+
+
+def _bare_quote_verb(v: _Verb) -> Cue | None:
+    """'"...," he continued.' / 'She added: "..."'; and '"...," he went on.', 'She went
+    on: "..."' (with "to say" the inner verb is the cue)."""
+    tok = v.tok
+    went_on = (
+        v.lemma == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+        and not any(c.dep_ in ("xcomp", "advcl", "prep") and c.i > tok.i for c in tok.children)
+    )
+    if (v.lemma in QUOTE_VERBS or went_on) and _bare_before_quote(tok):
+        return v.cue(AttributionKind.INDIRECT)
+    return None
+
+
+def _regarding_as(v: _Verb) -> Cue | None:
+    """ "voters see him as the favourite": the verb alone; the object and its "as"
+    predicate are the content."""
+    if v.preps and "as" in v.preps and _object_as(v.tok):
+        return v.cue(AttributionKind.BELIEF, end=v.tok.i + 1)
+    return None
+
+
+def _prepositional(v: _Verb) -> Cue | None:
+    """ "talked about X", "called for X": a verb with its own preposition and an object
+    after it (as for stances: "she might talk about taxes" reports no talk)."""
+    tok, preps = v.tok, v.preps
+    if not preps or any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in tok.children):
+        return None
+    for c in [*tok.rights, *_addressee_preps(tok)]:
+        if (
+            c.dep_ in ("prep", "prt", "dobj")
+            and c.lower_ in preps
+            and (c.dep_ != "prep" or any(g.dep_ in ("pobj", "pcomp") for g in c.children))
+            and not _when_not_what(c)
+        ):
+            end = max(v.end, c.i + 1) if c.i - tok.i <= 3 else v.end
+            return v.cue(AttributionKind.INDIRECT, end=end)
+    return None
+
+
+def _seeing(v: _Verb) -> Cue | None:
+    """ "voters see a glass half empty", "investors see a one-in-five chance": a view."""
+    tok = v.tok
     if (
-        lemma in QUOTE_VERBS
-        or (
-            # '"...," he went on.', 'She went on: "..."' (with "to say" the inner verb
-            # is the cue)
-            lemma == "go"
-            and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
-            and not any(c.dep_ in ("xcomp", "advcl", "prep") and c.i > tok.i for c in tok.children)
-        )
-    ) and _bare_before_quote(tok):
-        # '"...," he continued.' / 'She added: "..."'
-        return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
-    if preps and "as" in preps and _object_as(tok):
-        # "voters see him as the favourite": the verb alone; the object and its "as"
-        # predicate are the content
-        return Cue(para, tok.i, tok.i, tok.i + 1, AttributionKind.BELIEF, "verb")
-    if preps and not any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in tok.children):
-        # (as for stances: "she might talk about taxes" reports no talk)
-        for c in [*tok.rights, *_addressee_preps(tok)]:
-            if (
-                c.dep_ in ("prep", "prt", "dobj")
-                and c.lower_ in preps
-                and (c.dep_ != "prep" or any(g.dep_ in ("pobj", "pcomp") for g in c.children))
-                and not _when_not_what(c)
-            ):
-                return Cue(
-                    para,
-                    tok.i,
-                    tok.i,
-                    max(end, c.i + 1) if c.i - tok.i <= 3 else end,
-                    AttributionKind.INDIRECT,
-                    "verb",
-                )
-    if (
-        lemma == "see"
+        v.lemma == "see"
         and tok.tag_ in ("VBP", "VBZ")
         and _personal_subject(tok)
         and any(c.dep_ == "dobj" for c in tok.children)
     ):
-        # "voters see a glass half empty", "investors see a one-in-five chance": a view
-        return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "verb")
-    if lemma == "make" and _made_clear(tok) and _animate_subject(tok):
-        # "she made (it) clear that ...", "he made known his opposition to ..."
-        return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
+        return v.cue(AttributionKind.BELIEF)
+    return None
+
+
+def _made_clear_cue(v: _Verb) -> Cue | None:
+    """ "she made (it) clear that ...", "he made known his opposition to ..."."""
+    if v.lemma == "make" and _made_clear(v.tok) and _animate_subject(v.tok):
+        return v.cue(AttributionKind.INDIRECT)
+    return None
+
+
+def _person_and_clause(v: _Verb) -> Cue | None:
+    """Any verb with a person as subject and a that-clause reports a mind or a saying: "he
+    made it clear that ...", "she learned that ..."."""
+    tok = v.tok
     if (
-        lemma not in _NOT_CUES
+        v.lemma not in _NOT_CUES
         and _that_clause(tok)
         and _animate_subject(tok)
         and not _impersonal_subject(tok)
     ):
-        # any verb with a person as subject and a that-clause reports a mind or a saying:
-        # "he made it clear that ...", "she learned that ..."
-        return Cue(para, tok.i, tok.i, end, AttributionKind.BELIEF, "verb")
+        return v.cue(AttributionKind.BELIEF)
+    return None
+
+
+def _stance_on_object(v: _Verb) -> Cue | None:
+    """ "Sanders endorsed him", "critics slammed the plan": a stance verb with an object and
+    someone to hold the stance. A gerund after a preposition inherits its holder only for a
+    held view ("she lost votes for backing the deal"); "after releasing the ad" names a
+    deed. A possible stance is nobody's reported stance ("the ruling could undermine the
+    law", "voters may embrace him")."""
+    tok, lemma = v.tok, v.lemma
     if (
         lemma in STANCE_VERBS
         and _has_object(tok)
-        # a gerund after a preposition inherits its holder only for a held view ("she
-        # lost votes for backing the deal"); "after releasing the ad" names a deed
         and (_animate_subject(tok) or (tok.dep_ == "pcomp" and lemma in _HELD_VIEW_VERBS))
         and not _object_speaks(tok)
         and not any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in tok.children)
     ):
-        # ("the ruling could undermine the law", "voters may embrace him": a possible
-        # stance is nobody's reported stance)
-        return Cue(para, tok.i, tok.i, end, AttributionKind.INDIRECT, "verb")
-    if kind is not None and lemma in STANCE_VERBS and _has_object(tok):
-        return None
+        return v.cue(AttributionKind.INDIRECT)
     return None
+
+
+# The rules of a verb cue, in the order they are tried (the first that fits decides).
+_VERB_RULES = (
+    _lexicon_verb,
+    _held_object,
+    _attack_on_issue,
+    _body_vote,
+    _document_finding,
+    _retort,
+    _put_it_cue,
+    _bare_quote_verb,
+    _regarding_as,
+    _prepositional,
+    _seeing,
+    _made_clear_cue,
+    _person_and_clause,
+    _stance_on_object,
+)
 
 
 _MIND_VERBS = SAY_VERBS | BELIEF_VERBS
