@@ -75,6 +75,7 @@ def test_lexicon_lines_keep_file_order() -> None:
         ([" say"], "whitespace"),
         (["secretary  of state"], "whitespace"),
         (["say\ttell"], "tab"),
+        (["say # the commonest"], "comment"),
     ],
 )
 def test_lexicon_rejects_bad_word_list(lines: list[str], reason: str) -> None:
