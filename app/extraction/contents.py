@@ -203,28 +203,29 @@ def _agent_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
 def _verb_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
     """The content of a verb cue: the first of ``_VERB_CONTENT_RULES`` that applies."""
     verb = doc[cue.head]
+    kids = list(verb.children)
     for rule in _VERB_CONTENT_RULES:
-        found = rule(doc, verb, excluded)
+        found = rule(doc, verb, kids, excluded)
         if found is not None:
             return found
     return []
 
 
-def _clausal_complement(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
+def _clausal_complement(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
     """ "said [that] X". A complement after the verb first: in "six in ten said X; half
     said Y" the parser may hang the first clause on the second verb as well."""
-    for c in sorted(verb.children, key=lambda k: k.i < verb.i):
+    for c in sorted(kids, key=lambda k: k.i < verb.i):
         if c.dep_ == "ccomp" and c.i not in excluded:
             return _ranges(doc, _complement(c, excluded))
     return None
 
 
-def _indirect_question(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
+def _indirect_question(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
     """ "asked voters if they would caucus": the parser hangs the indirect question as an
     adverbial clause."""
     if verb.lemma_.lower() not in _QUESTION_VERBS:
         return None
-    for c in verb.children:
+    for c in kids:
         if (
             c.dep_ == "advcl"
             and c.i > verb.i
@@ -234,9 +235,8 @@ def _indirect_question(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None
     return None
 
 
-def _main_clause_of_as(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
+def _main_clause_of_as(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
     """ "As the Times noted, Clinton raised ...", "As Smith put it, ...": the main clause."""
-    kids = list(verb.children)
     if (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
@@ -246,7 +246,7 @@ def _main_clause_of_as(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None
     return None
 
 
-def _parenthetical_host(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
+def _parenthetical_host(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
     """ "X, he said, Y" and "X, she added": the clause the cue interrupts or follows."""
     if verb.dep_ == "parataxis" or (
         verb.dep_ in ("ccomp",) and verb.i > verb.head.i and _is_parenthetical(verb)
@@ -261,34 +261,34 @@ def _governing_clause(doc: Any, verb: Any, excluded: set[int]) -> Ranges:
     return _ranges(doc, [t.i for t in gov.subtree if t.i not in skip])
 
 
-def _for_to_clause(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
+def _for_to_clause(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
     """ "called for all candidates to lay out specifics": a for-to clause."""
-    for c in verb.children:
+    for c in kids:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
             marks = {m.i for m in c.children if m.dep_ == "mark"}
             return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded | marks])
     return None
 
 
-def _passive_subjects(verb: Any) -> list[Any]:
-    return [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")]
+def _passive_subjects(kids: list[Any]) -> list[Any]:
+    return [c for c in kids if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")]
 
 
-def _seen_as(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
+def _seen_as(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
     """ "the kingdom is seen as a bulwark": the passive subject and its "as" predicate."""
-    as_preds = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
-    subj = _passive_subjects(verb)
+    as_preds = [c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    subj = _passive_subjects(kids)
     if as_preds and subj and "as" in PREP_VERBS.get(verb.lemma_.lower(), frozenset()):
         idx = [t.i for t in subj[0].subtree] + [t.i for t in as_preds[0].subtree]
         return _ranges(doc, [i for i in idx if i not in excluded])
     return None
 
 
-def _regarded_predicate(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
+def _regarded_predicate(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
     """ "the senator is known for his temper": the one regarded and the predicate; "a fund
     known as X": the noun the participle hangs on."""
     pred = regard_predicate(verb) if verb.lemma_.lower() in REGARD_VERBS else None
-    subj = _passive_subjects(verb)
+    subj = _passive_subjects(kids)
     if pred is None or not (subj or verb.dep_ == "acl"):
         return None
     idx = [t.i for t in subj[0].subtree] if subj else list(range(verb.head.left_edge.i, verb.i))
@@ -296,9 +296,8 @@ def _regarded_predicate(doc: Any, verb: Any, excluded: set[int]) -> Ranges | Non
     return _ranges(doc, [i for i in idx if i not in excluded])
 
 
-def _passive_subject(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
+def _passive_subject(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
     """ "the proposal was rejected by Congress": the passive subject is the content."""
-    kids = list(verb.children)
     for c in kids:
         if (
             c.dep_ == "nsubjpass"
@@ -310,27 +309,26 @@ def _passive_subject(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
     return None
 
 
-def _pro_form(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
+def _pro_form(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
     """ "55 percent said so", "the candidate said no"."""
-    for c in verb.children:
+    for c in kids:
         if c.lower_ in ("so", "yes", "no") and c.i == verb.i + 1:
             return [(c.i, c.i + 1)]
     return None
 
 
-def _infinitive(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
+def _infinitive(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
     """ "wants to X", "vowed to X"."""
-    for c in verb.children:
+    for c in kids:
         if c.dep_ == "xcomp" and c.i > verb.i:
             return _ranges(doc, _complement(c, excluded, keep_to=True))
     return None
 
 
-def _direct_object(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
+def _direct_object(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
     """ "announced the deaths of six hostages"; with its predicate: "called him a liar",
     "accused Trump of using divisive rhetoric", "praised her for her work". Not the
     addressee: "told him", "asked reporters"."""
-    kids = list(verb.children)
     for c in kids:
         if c.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS:
             continue
@@ -347,10 +345,11 @@ def _direct_object(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
     return None
 
 
-def _prepositional_object(doc: Any, verb: Any, excluded: set[int]) -> Ranges | None:
+def _prepositional_object(
+    doc: Any, verb: Any, kids: list[Any], excluded: set[int]
+) -> Ranges | None:
     """ "talked about X", "spoke to reporters about [X]" (the verb's own preposition first);
     after a verb of plain saying only "about" and "of" ("said on CNN" is where, not what)."""
-    kids = list(verb.children)
     own_preps = PREP_VERBS.get(verb.lemma_.lower(), frozenset())
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in own_preps and c.i > verb.i and not _temporal(c):

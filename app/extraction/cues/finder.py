@@ -43,7 +43,7 @@ def _cue_at(doc: Any, tok: Any, para: int) -> Cue | None:
     """The cue headed by ``tok``, if any: phrases and marks first, then by part of speech."""
     lemma = _lemma(tok)
     pos = tok.pos_
-    cue = _phrase_or_mark_cue(doc, tok, lemma, para)
+    cue = _phrase_or_mark_cue(doc, tok, lemma, pos, para)
     if cue is not None:
         return cue
     if pos == "VERB" or (pos == "AUX" and lemma in ("say", "tell")):

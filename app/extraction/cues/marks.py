@@ -21,7 +21,7 @@ from app.extraction.cues.words import (
 from app.extraction.types import AttributionKind
 
 
-def _phrase_or_mark_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
+def _phrase_or_mark_cue(doc: Any, tok: Any, lemma: str, pos: str, para: int) -> Cue | None:
     """ "according to", "In a poll, ...", the colon of "Caddell: ...", a dash before or after
     a quotation, and the verb of a Title Case headline."""
     i = tok.i
@@ -38,7 +38,7 @@ def _phrase_or_mark_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None
     if tok.text.lstrip('”"') in _DASHES and _byline_after_quote(doc, tok):
         # '“...”― Carla Sanchez.': the speaker signs the quotation
         return Cue(para, i, i, i + 1, AttributionKind.INDIRECT, "byline")
-    if tok.pos_ in ("PROPN", "NOUN", "VERB") and _headline_verb(doc, tok):
+    if pos in ("PROPN", "NOUN", "VERB") and _headline_verb(doc, tok):
         # "Senator Slams Mayor Over Budget": the name before it speaks, the rest is
         # what is said, as after the colon of "Senator: ..."
         return Cue(para, i, i, i + 1, AttributionKind.INDIRECT, "colon")

@@ -8,8 +8,7 @@ report nothing ("a group called X", "the tax figures to raise billions").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.extraction.cues.cue import Cue
 from app.extraction.cues.grammar import (
@@ -58,8 +57,7 @@ def _category(lemma: str) -> AttributionKind | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Verb:
+class _Verb(NamedTuple):
     """A verb that may head a cue, with what its rules read: the mended lemma, the kind its
     lexicon gives it (None for verbs outside the four kinds), its own prepositions (from
     ``PREP_VERBS``) and the end of its phrase, particle and own preposition included."""
