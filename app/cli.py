@@ -285,15 +285,24 @@ def ingest_files(
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from app.main import create_app
-
     settings = get_settings()
-    upgrade_database(settings.database_url)
+    upgrade_database(settings.database_url)  # once, before any worker starts
+    workers = args.workers or settings.workers
+    # Each worker process builds its own app (and its own connection pool) from the same
+    # settings; uvloop and httptools come with uvicorn[standard] and "auto" picks them.
     uvicorn.run(
-        create_app(settings),
+        "app.main:create_app",
+        factory=True,
+        workers=workers,
         host=args.host or settings.host,
         port=args.port or settings.port,
         log_level=settings.log_level,
+        access_log=settings.access_log,
+        loop="auto",
+        http="auto",
+        # uvicorn pings each worker and kills one that does not answer within this time; its
+        # default (5 s) killed workers still importing on a busy 2-core machine, forever.
+        timeout_worker_healthcheck=60,
     )
     return 0
 
@@ -430,6 +439,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="apply the migrations, then serve the HTTP API")
     serve.add_argument("--host", help="interface to bind (default CLAIMTRAIL_HOST, 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default CLAIMTRAIL_PORT, 8000)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        help="server processes (default CLAIMTRAIL_WORKERS, the number of CPUs)",
+    )
     serve.set_defaults(func=_cmd_serve)
     migrate = sub.add_parser("migrate", help="apply the migrations to the configured database")
     migrate.set_defaults(func=_cmd_migrate)

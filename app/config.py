@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -30,6 +31,10 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///./data/claimtrail.db"
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    # `claimtrail serve` processes; each has its own connection pool (db_pool_size + overflow).
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    # One log line per request (uvicorn's access log); off, it costs ~10 % of a small read.
+    access_log: bool = False
     # Comma-separated; when non-empty, POST and DELETE need a matching X-API-Key header.
     api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list, repr=False)
     max_body_bytes: int = Field(default=1_000_000, ge=1)

@@ -81,11 +81,23 @@ def test_cli_serve_migrates_then_runs_uvicorn(configured, monkeypatch) -> None:
         seen.update(kwargs, app=app)
 
     monkeypatch.setattr("uvicorn.run", fake_run)
-    assert cli.main(["serve", "--host", "0.0.0.0", "--port", "8123"]) == 0
-    assert (seen["host"], seen["port"]) == ("0.0.0.0", 8123)
-    assert seen["app"].title == "Claimtrail"
+    assert cli.main(["serve", "--host", "0.0.0.0", "--port", "8123", "--workers", "3"]) == 0
+    assert (seen["host"], seen["port"], seen["workers"]) == ("0.0.0.0", 8123, 3)
+    assert seen["access_log"] is False
+    # workers import the app factory themselves
+    assert (seen["app"], seen["factory"]) == ("app.main:create_app", True)
     assert _count(configured, "SELECT count(*) FROM alembic_version") == 1
     assert _count(configured, "SELECT count(*) FROM article") == 0
+
+
+def test_cli_serve_workers_and_access_log_from_settings(configured, monkeypatch) -> None:
+    seen = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: seen.update(kwargs))
+    monkeypatch.setenv("CLAIMTRAIL_WORKERS", "2")
+    monkeypatch.setenv("CLAIMTRAIL_ACCESS_LOG", "true")
+    get_settings.cache_clear()
+    assert cli.main(["serve"]) == 0
+    assert (seen["workers"], seen["access_log"]) == (2, True)
 
 
 def test_cli_needs_a_command(capsys) -> None:

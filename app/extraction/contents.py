@@ -17,19 +17,14 @@ from app.extraction.cues import (
     PREP_VERBS,
     REGARD_VERBS,
     Cue,
-    _words,
     regard_predicate,
 )
+from app.extraction.lexicon import load_words
 
 # Verbs whose direct object is the person spoken to, not what is said.
-ADDRESSEE_VERBS = _words(
-    """
-    tell ask inform assure reassure remind urge warn notify brief
-    advise instruct order invite implore encourage persuade convince beg
-    """
-)
+ADDRESSEE_VERBS = load_words("addressee_verbs")
 # Verbs of asking: their content can be an indirect question ("asked if ...").
-_QUESTION_VERBS = _words("ask wonder question inquire query")
+_QUESTION_VERBS = load_words("question_verbs")
 _OPEN = "“„‟«"
 _CLOSE = "”»"
 _STRAIGHT = '"'
@@ -111,7 +106,10 @@ def quote_words(text: str, q: Quote) -> int:
     return len(_WORD.findall(text, q.start, q.end))
 
 
-def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tuple[int, int]]:
+Ranges = list[tuple[int, int]]
+
+
+def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> Ranges:
     """Token ranges ``[(start, end), ...]`` of the content of ``cue`` in ``doc``.
 
     Verbs: the clausal complement (``said [that] X``), the governing clause when the cue is
@@ -124,123 +122,183 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
 
     Example: ``He said that the talks would resume.`` → ``the talks would resume``.
     """
-    head = doc[cue.head]
     excluded = set(range(cue.start, cue.end))
     if source is not None:
         excluded.update(range(*source))
-    if cue.pattern in ("according_to", "in_doc"):
-        gov = head.head
-        if gov == head:
-            return []
-        # the root of the clause the phrase modifies
-        while (
-            gov.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis")
-            and gov.head != gov
-        ):
-            gov = gov.head
-        excluded.update(t.i for t in head.subtree)
-        return _ranges(doc, [t.i for t in gov.subtree if t.i not in excluded])
-    if cue.pattern == "seem":
-        idx = []
-        for c in head.children:
-            if c.dep_ in ("nsubj", "xcomp", "ccomp") and c.lower_ not in ("it", "there"):
-                idx += [t.i for t in c.subtree if t.i not in excluded]
-        return _ranges(doc, sorted(set(idx)))
-    if cue.pattern == "byline":
-        return []  # the quotation before the dash; the pipeline knows the quotes
-    if cue.pattern == "colon":
-        sent = head.sent
-        return _ranges(doc, list(range(cue.head + 1, len(doc))))[:1] if sent else []
-    if cue.pattern == "noun":
-        for c in head.children:
-            if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.i > head.i:
+    content_of = _CONTENT_BY_PATTERN.get(cue.pattern, _verb_content)
+    return content_of(doc, cue, excluded)
+
+
+def _framed_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
+    """ "according to X, ...", "In a poll, ...": the clause the phrase modifies."""
+    head = doc[cue.head]
+    gov = head.head
+    if gov == head:
+        return []
+    # the root of the clause the phrase modifies
+    while (
+        gov.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") and gov.head != gov
+    ):
+        gov = gov.head
+    excluded.update(t.i for t in head.subtree)
+    return _ranges(doc, [t.i for t in gov.subtree if t.i not in excluded])
+
+
+def _seem_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
+    """ "it seems that X", "X seemed to Y": the subject and the complement."""
+    idx = []
+    for c in doc[cue.head].children:
+        if c.dep_ in ("nsubj", "xcomp", "ccomp") and c.lower_ not in ("it", "there"):
+            idx += [t.i for t in c.subtree if t.i not in excluded]
+    return _ranges(doc, sorted(set(idx)))
+
+
+def _byline_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
+    return []  # the quotation before the dash; the pipeline knows the quotes
+
+
+def _colon_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
+    """ "Caddell: X": the rest of the paragraph's first run after the colon."""
+    sent = doc[cue.head].sent
+    return _ranges(doc, list(range(cue.head + 1, len(doc))))[:1] if sent else []
+
+
+def _noun_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
+    """ "his claim that X", "her plan to X", "criticism of X", "took aim at X"."""
+    head = doc[cue.head]
+    for c in head.children:
+        if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.i > head.i:
+            return _ranges(doc, _complement(c, excluded))
+    preps = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
+    if cue.start < cue.head:
+        # a light verb carries the noun: "took aim at X", "made the point that X"
+        verb = doc[cue.start]
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.i > head.i]
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.i > head.i:
                 return _ranges(doc, _complement(c, excluded))
-        preps = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
-        if cue.start < cue.head:
-            # a light verb carries the noun: "took aim at X", "made the point that X"
-            verb = doc[cue.start]
-            preps += [c for c in verb.children if c.dep_ == "prep" and c.i > head.i]
-            for c in verb.children:
-                if c.dep_ in ("ccomp", "xcomp") and c.i > head.i:
-                    return _ranges(doc, _complement(c, excluded))
-        for c in preps:
-            if c.lower_ in CONTENT_PREPS:
-                return _ranges(doc, [t.i for t in c.subtree if t.i != c.i and t.i not in excluded])
-        return []
-    verb = head
-    if cue.pattern == "adj":
-        for c in head.children:
-            if c.dep_ in ("ccomp", "xcomp"):
-                return _ranges(doc, _complement(c, excluded))
-        if cue.end > cue.head + 1:
-            # "critical of the plan": the object of the cue's preposition
-            prep = doc[cue.end - 1]
-            return _ranges(
-                doc, [t.i for t in prep.subtree if t.i != prep.i and t.i not in excluded]
-            )
-        return []
-    if cue.pattern == "agent":
-        if cue.end > cue.head + 1:
-            prep = doc[cue.end - 1]
-            return _ranges(
-                doc, [t.i for t in prep.subtree if t.i != prep.i and t.i not in excluded]
-            )
-        return []
+    for c in preps:
+        if c.lower_ in CONTENT_PREPS:
+            return _ranges(doc, [t.i for t in c.subtree if t.i != c.i and t.i not in excluded])
+    return []
+
+
+def _adj_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
+    """ "confident that X", "eager to X", "critical of X"."""
+    for c in doc[cue.head].children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            return _ranges(doc, _complement(c, excluded))
+    # "critical of the plan": the object of the cue's preposition
+    return _agent_content(doc, cue, excluded)
+
+
+def _agent_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
+    """ "a critic of X": the object of the cue's preposition."""
+    if cue.end > cue.head + 1:
+        prep = doc[cue.end - 1]
+        return _ranges(doc, [t.i for t in prep.subtree if t.i != prep.i and t.i not in excluded])
+    return []
+
+
+def _verb_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
+    """The content of a verb cue: the first of ``_VERB_CONTENT_RULES`` that applies."""
+    verb = doc[cue.head]
     kids = list(verb.children)
-    own_preps = PREP_VERBS.get(verb.lemma_.lower(), frozenset())
-    # a complement after the verb first: in "six in ten said X; half said Y" the parser
-    # may hang the first clause on the second verb as well
+    for rule in _VERB_CONTENT_RULES:
+        found = rule(doc, verb, kids, excluded)
+        if found is not None:
+            return found
+    return []
+
+
+def _clausal_complement(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
+    """ "said [that] X". A complement after the verb first: in "six in ten said X; half
+    said Y" the parser may hang the first clause on the second verb as well."""
     for c in sorted(kids, key=lambda k: k.i < verb.i):
         if c.dep_ == "ccomp" and c.i not in excluded:
             return _ranges(doc, _complement(c, excluded))
-    if verb.lemma_.lower() in _QUESTION_VERBS:
-        for c in kids:
-            if (
-                c.dep_ == "advcl"
-                and c.i > verb.i
-                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
-            ):
-                # "asked voters if they would caucus": the parser hangs the indirect
-                # question as an adverbial clause
-                return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded])
+    return None
+
+
+def _indirect_question(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
+    """ "asked voters if they would caucus": the parser hangs the indirect question as an
+    adverbial clause."""
+    if verb.lemma_.lower() not in _QUESTION_VERBS:
+        return None
+    for c in kids:
+        if (
+            c.dep_ == "advcl"
+            and c.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+        ):
+            return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded])
+    return None
+
+
+def _main_clause_of_as(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
+    """ "As the Times noted, Clinton raised ...", "As Smith put it, ...": the main clause."""
     if (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
-        and (
-            not any(c.dep_ in ("dobj", "xcomp", "prep") for c in kids)
-            or verb.lemma_ == "put"  # "As Smith put it, ..."
-        )
+        and (not any(c.dep_ in ("dobj", "xcomp", "prep") for c in kids) or verb.lemma_ == "put")
     ):
-        # "As the Times noted, Clinton raised ...": the main clause is the content
-        gov = verb.head
-        skip = {t.i for t in verb.subtree} | excluded
-        return _ranges(doc, [t.i for t in gov.subtree if t.i not in skip])
+        return _governing_clause(doc, verb, excluded)
+    return None
+
+
+def _parenthetical_host(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
+    """ "X, he said, Y" and "X, she added": the clause the cue interrupts or follows."""
     if verb.dep_ == "parataxis" or (
         verb.dep_ in ("ccomp",) and verb.i > verb.head.i and _is_parenthetical(verb)
     ):
-        gov = verb.head
-        skip = {t.i for t in verb.subtree} | excluded
-        return _ranges(doc, [t.i for t in gov.subtree if t.i not in skip])
+        return _governing_clause(doc, verb, excluded)
+    return None
+
+
+def _governing_clause(doc: Any, verb: Any, excluded: set[int]) -> Ranges:
+    gov = verb.head
+    skip = {t.i for t in verb.subtree} | excluded
+    return _ranges(doc, [t.i for t in gov.subtree if t.i not in skip])
+
+
+def _for_to_clause(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
+    """ "called for all candidates to lay out specifics": a for-to clause."""
     for c in kids:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
-            # "called for all candidates to lay out specifics": a for-to clause
             marks = {m.i for m in c.children if m.dep_ == "mark"}
             return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded | marks])
+    return None
+
+
+def _passive_subjects(kids: list[Any]) -> list[Any]:
+    return [c for c in kids if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")]
+
+
+def _seen_as(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
+    """ "the kingdom is seen as a bulwark": the passive subject and its "as" predicate."""
     as_preds = [c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
-    subj = [c for c in kids if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")]
-    if as_preds and subj and "as" in own_preps:
-        # "the kingdom is seen as a bulwark": the passive subject and its "as" predicate
+    subj = _passive_subjects(kids)
+    if as_preds and subj and "as" in PREP_VERBS.get(verb.lemma_.lower(), frozenset()):
         idx = [t.i for t in subj[0].subtree] + [t.i for t in as_preds[0].subtree]
         return _ranges(doc, [i for i in idx if i not in excluded])
+    return None
+
+
+def _regarded_predicate(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
+    """ "the senator is known for his temper": the one regarded and the predicate; "a fund
+    known as X": the noun the participle hangs on."""
     pred = regard_predicate(verb) if verb.lemma_.lower() in REGARD_VERBS else None
-    if pred is not None and (subj or verb.dep_ == "acl"):
-        # "the senator is known for his temper": the one regarded and the predicate;
-        # "a fund known as X": the noun the participle hangs on
-        idx = [t.i for t in subj[0].subtree] if subj else list(range(verb.head.left_edge.i, verb.i))
-        idx += [t.i for t in pred.subtree if not (t == pred and t.dep_ == "prep")]
-        return _ranges(doc, [i for i in idx if i not in excluded])
+    subj = _passive_subjects(kids)
+    if pred is None or not (subj or verb.dep_ == "acl"):
+        return None
+    idx = [t.i for t in subj[0].subtree] if subj else list(range(verb.head.left_edge.i, verb.i))
+    idx += [t.i for t in pred.subtree if not (t == pred and t.dep_ == "prep")]
+    return _ranges(doc, [i for i in idx if i not in excluded])
+
+
+def _passive_subject(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
+    """ "the proposal was rejected by Congress": the passive subject is the content."""
     for c in kids:
-        # "the proposal was rejected by Congress": the passive subject is the content
         if (
             c.dep_ == "nsubjpass"
             and c.lower_ not in ("it", "there")
@@ -248,46 +306,97 @@ def find_content(doc: Any, cue: Cue, source: tuple[int, int] | None) -> list[tup
             and any(k.dep_ == "agent" for k in kids)
         ):
             return _ranges(doc, [t.i for t in c.subtree if t.i not in excluded])
+    return None
+
+
+def _pro_form(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
+    """ "55 percent said so", "the candidate said no"."""
     for c in kids:
         if c.lower_ in ("so", "yes", "no") and c.i == verb.i + 1:
-            return [(c.i, c.i + 1)]  # "55 percent said so", "the candidate said no"
+            return [(c.i, c.i + 1)]
+    return None
+
+
+def _infinitive(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
+    """ "wants to X", "vowed to X"."""
     for c in kids:
         if c.dep_ == "xcomp" and c.i > verb.i:
             return _ranges(doc, _complement(c, excluded, keep_to=True))
+    return None
+
+
+def _direct_object(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
+    """ "announced the deaths of six hostages"; with its predicate: "called him a liar",
+    "accused Trump of using divisive rhetoric", "praised her for her work". Not the
+    addressee: "told him", "asked reporters"."""
     for c in kids:
         if c.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS:
-            continue  # "told him", "asked reporters": the object is the addressee
+            continue
         if c.dep_ in ("dobj", "oprd") and c.i > verb.i and c.i not in excluded:
             lo = c.left_edge.i
             hi = c.right_edge.i + 1
-            # "called him a liar": object and predicate together
             for d in kids:
                 if d.dep_ in ("oprd", "xcomp", "ccomp") and d.i > c.i:
                     hi = max(hi, d.right_edge.i + 1)
-                # "accused Trump of using divisive rhetoric", "praised her for her work"
                 if d.dep_ == "prep" and d.lower_ in ("of", "for", "as", "over") and d.i > c.i:
                     hi = max(hi, d.right_edge.i + 1)
             skip = excluded | _appended_clauses(c)
             return _ranges(doc, [i for i in range(lo, hi) if i not in skip])
+    return None
+
+
+def _prepositional_object(
+    doc: Any, verb: Any, kids: list[Any], excluded: set[int]
+) -> Ranges | None:
+    """ "talked about X", "spoke to reporters about [X]" (the verb's own preposition first);
+    after a verb of plain saying only "about" and "of" ("said on CNN" is where, not what)."""
+    own_preps = PREP_VERBS.get(verb.lemma_.lower(), frozenset())
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in own_preps and c.i > verb.i and not _temporal(c):
-            # the verb's own preposition first: "spoke to reporters about [X]"
             kids = [c, *(k for k in kids if k != c)]
             break
     plain = verb.lemma_.lower() in _PLAIN_SAYING
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > verb.i and not _temporal(c):
             if plain and c.lower_ not in ("about", "of"):
-                continue  # "said on CNN", "told at a rally": where, not what
+                continue
             skip = excluded.union(*(_appended_clauses(g) for g in c.children))
             objs = [t.i for t in c.subtree if t.i != c.i and t.i not in skip]
             if objs:
                 return _ranges(doc, objs)
-    return []
+    return None
+
+
+# What a cue's content is, by the cue's pattern ("verb" and anything else: the verb rules).
+_CONTENT_BY_PATTERN = {
+    "according_to": _framed_content,
+    "in_doc": _framed_content,
+    "seem": _seem_content,
+    "byline": _byline_content,
+    "colon": _colon_content,
+    "noun": _noun_content,
+    "adj": _adj_content,
+    "agent": _agent_content,
+}
+# The content of a verb cue, tried in this order (the first that applies decides).
+_VERB_CONTENT_RULES = (
+    _clausal_complement,
+    _indirect_question,
+    _main_clause_of_as,
+    _parenthetical_host,
+    _for_to_clause,
+    _seen_as,
+    _regarded_predicate,
+    _passive_subject,
+    _pro_form,
+    _infinitive,
+    _direct_object,
+    _prepositional_object,
+)
 
 
 # Verbs of plain saying: only "about"/"of" give their topic ("said of the plan").
-_PLAIN_SAYING = _words("say tell add write state explain note remark recall reply answer")
+_PLAIN_SAYING = load_words("plain_saying_verbs")
 
 
 def _temporal(prep: Any) -> bool:

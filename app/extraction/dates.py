@@ -44,7 +44,8 @@ _PARSERS = ["relative-time", "absolute-time", "custom-formats"]
 # Leading prepositions that introduce a time expression but carry no meaning for the date.
 _LEAD_PREP = re.compile(
     r"^(?:on|in|at|during|by|around|about|as\s+of|as\s+early\s+as|as\s+late\s+as|from|"
-    r"since|until|till|through|throughout|over|sometime|some\s+time|circa|ca\.)\s+",
+    r"since|until|till|through|throughout|over|sometime|some\s+time|circa|ca\.|just|only|"
+    r"nearly|almost|barely|roughly)\s+",
     re.IGNORECASE,
 )
 # Modifiers that narrow a period without moving it: stripped, the precision is kept.
@@ -278,13 +279,18 @@ _SPEECH_PARTICIPLES = frozenset(
         "conduct", "file", "unveil",
     }
 )  # fmt: skip
+# Prepositions of the context or of a deadline: "Following talks last month", "by the end of
+# this year" (a statement is not dated by either).
 _CONTEXT_PREPS = frozenset(
-    {"following", "after", "before", "since", "ahead", "prior", "until", "follow"}
+    {"following", "after", "before", "since", "ahead", "prior", "until", "till", "follow", "by"}
 )
 _FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 # Subordinators of a clause that shares its time with the clause it hangs on ("called the
-# situation catastrophic when he toured the city on Monday", "said Friday as they ...").
-_SAME_TIME = frozenset({"when", "as", "while"})
+# situation catastrophic when he toured the city on Monday", "said Friday as they ...");
+# not "while", which is mostly concessive ("While X admitted Tuesday that ..., his campaign
+# has argued ...").
+_SAME_TIME = frozenset({"when", "as"})
+_PAST = frozenset({"VBD", "VBN"})
 _OCCASION_NOUNS = _lexicon("statement_occasions.txt")
 _DOCUMENT_NOUNS = _lexicon("dated_documents.txt")
 # How a time phrase may hang on a document source: "A 2014 study", "her 2003 book".
@@ -502,8 +508,8 @@ def _when_host(act: Token) -> Token | None:
     opponents try ...", "Monday night's debate, when Clinton cited ...", "made the reference
     Monday as he discussed ..."."""
     markers = {c.lower_: c for c in act.children if c.dep_ in {"mark", "advmod"}}
-    if not markers.keys() & _SAME_TIME:
-        return None
+    if not markers.keys() & _SAME_TIME or act.tag_ not in _PAST:
+        return None  # "When Democrats get to Philadelphia in late July": still to come
     when = markers.get("when")
     if when is not None and when.i >= 2 and act.doc[when.i - 1].text == ",":
         event = _noun_phrase_head(act.doc[when.i - 2])
@@ -530,9 +536,10 @@ def _noun_phrase_head(token: Token) -> Token | None:
 def _companions(act: Token) -> set[int]:
     """What happens with the act and at its time: speech participles of the act or its
     speaker ("Speaking on Sunday, the mayor said ...", "The report, released last week,
-    found ..."), a subjectless participle of the act ("Dedicating the museum on Saturday,
-    Obama said ...") and the act's when/as/while clause ("said ... as she and hundreds of
-    others moved through the city early Sunday")."""
+    found ..."), a subjectless participle before the act ("Dedicating the museum on
+    Saturday, Obama said ..."; one after it may list other occasions: "has promoted it,
+    advising graduates in 2007 ...") and the act's past when/as clause ("said ... as she
+    and hundreds of others moved through the city early Sunday")."""
     out: set[int] = set()
     hosts = [act, *_source_nouns(act)]
     for host in hosts:
@@ -544,8 +551,10 @@ def _companions(act: Token) -> set[int]:
             continue
         deps = {c.dep_ for c in child.children}
         markers = {c.lower_ for c in child.children if c.dep_ in {"mark", "advmod"}}
-        accompanying = child.tag_ == "VBG" and not deps & {"nsubj", "nsubjpass", "mark"}
-        if accompanying or markers & _SAME_TIME:
+        accompanying = (
+            child.tag_ == "VBG" and child.i < act.i and not deps & {"nsubj", "nsubjpass", "mark"}
+        )
+        if accompanying or (markers & _SAME_TIME and child.tag_ in _PAST):
             out.add(child.i)
     return out
 
@@ -590,8 +599,8 @@ def _occasion_step(token: Token, head: Token) -> Token | None:
         occasion or head.dep_ == "prep" or _posted(head)
     ):
         return head  # "in a statement on Monday": through the occasion noun
-    if token.dep_ == "npadvmod" and head.dep_ in {"pobj", "advmod"}:
-        return head  # "blasted Clinton as a disgrace Wednesday", "said as much ... Thursday"
+    if token.dep_ == "npadvmod" and head.dep_ == "advmod":
+        return head  # "said as much in an interview earlier Thursday morning"
     if token.dep_ in {"pobj", "dobj"} and occasion:
         return head
     if token.lower_ in _OCCASION_NOUNS and token.dep_ == "pobj":

@@ -53,7 +53,9 @@ def extract(
     whole noun phrase, pronouns as they stand), the content split into fragments around an
     interrupting cue, plus the resolved source, ``said_on``, quantities and ``based_on``.
     Attributions embedded in another one's content ("X said Y wants Z") are left to the
-    reporting one, as PolNeAR mostly does. Sentences in the article's own voice come as
+    reporting one, as PolNeAR mostly does, except a speech act a news medium reports
+    ("Prosecutors on Friday requested ..., news agencies reported"), which is a claim of its
+    own with ``reported_in`` set. Sentences in the article's own voice come as
     EDITORIAL attributions when ``config.include_editorial`` is set; the headline and page
     chrome yield nothing.
 

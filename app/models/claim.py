@@ -18,6 +18,8 @@ class Claim(SQLModel, table=True):
         sa.Index("ix_claim_article_id_content_start", "article_id", "content_start", "id"),
         sa.Index("ix_claim_sort_date_id", "sort_date", "id"),
         sa.Index("ix_claim_source_id_sort_date_id", "source_id", "sort_date", "id"),
+        # a source's claim count and first/last said_on from the index alone
+        sa.Index("ix_claim_source_id_said_on", "source_id", "said_on"),
         # SQLite would reuse the ids of a deleted newest article's claims.
         {"sqlite_autoincrement": True},
     )

@@ -86,6 +86,15 @@ def claim_matches(dialect: str, q: str | sa.BindParameter[str]) -> ColumnElement
     return expr.op("@@")(_pg_plain_tsquery(q))
 
 
+def claim_matches_newest(query: sa.BindParameter[str], cap: int) -> ColumnElement[bool]:
+    """SQLite: the claim is one of the ``cap`` most recently stored matches of the FTS5
+    query (FTS5 reads a doclist backwards from the newest rowid and stops at ``cap``)."""
+    table = sa.table("claim_fts", sa.column("rowid"))
+    match = sa.literal_column("claim_fts").op("MATCH")(query)
+    newest = sa.select(table.c.rowid).where(match).order_by(table.c.rowid.desc()).limit(cap)
+    return Claim.id.in_(newest)
+
+
 def claim_search_value(dialect: str, q: str) -> str:
     """The value of the parameter of ``claim_matches(dialect, bindparam(...))``; a 422 when
     ``q`` has no word."""

@@ -1,8 +1,10 @@
 """Asynchronous ingest through the job queue: POST /articles with Prefer: respond-async,
 GET /jobs/{id}, and real `claimtrail worker` processes on the machine's Redis.
 
-Each test that uses Redis gets a database number of its own among 1-6
-(CLAIMTRAIL_TEST_REDIS_URL, default redis://127.0.0.1:6379), emptied before and after.
+Redis is CLAIMTRAIL_TEST_REDIS_URL (default redis://127.0.0.1:6379), databases 1-6 in
+turn. Each test works on a queue of its own (a unique name, its workers named after it)
+and deletes exactly its own keys afterwards, so that concurrent runs of the suite (other
+checkouts on the same machine) never see or remove each other's jobs.
 """
 
 from __future__ import annotations
@@ -41,18 +43,38 @@ CLAIMTRAIL = Path(sys.executable).with_name("claimtrail")
 
 
 @pytest.fixture
-def redis_url() -> Iterator[str]:
+def queue_name() -> str:
+    """A queue (and worker-name) prefix of this test alone: other checkouts run this suite
+    against the same Redis at the same time, so nothing here may touch keys not its own."""
+    return f"test-{uuid.uuid4().hex[:12]}"
+
+
+def _delete_own_keys(conn: Redis, name: str) -> None:
+    for key in conn.scan_iter(match=f"*{name}*"):
+        conn.delete(key)
+    for key in conn.scan_iter(match="rq:job:*"):
+        parts = key.decode().split(":")
+        if (
+            len(parts) == 3
+            and conn.type(key) == b"hash"
+            and conn.hget(key, "origin") == (name.encode())
+        ):
+            conn.delete(key, *conn.scan_iter(match=f"rq:*{parts[2]}*"))
+    conn.srem("rq:queues", f"rq:queue:{name}")
+
+
+@pytest.fixture
+def redis_url(queue_name: str) -> Iterator[str]:
     url = f"{REDIS}/{next(_REDIS_DBS)}"
-    conn = Redis.from_url(url)
-    conn.flushdb()
     yield url
-    conn.flushdb()
+    conn = Redis.from_url(url)
+    _delete_own_keys(conn, queue_name)
     conn.close()
 
 
 @pytest.fixture
-def job_queue(redis_url: str) -> Iterator[JobQueue]:
-    jobs = connect_queue(redis_url, name="test", job_timeout=5, retries=3, result_ttl=600)
+def job_queue(redis_url: str, queue_name: str) -> Iterator[JobQueue]:
+    jobs = connect_queue(redis_url, name=queue_name, job_timeout=5, retries=3, result_ttl=600)
     yield jobs
     jobs.close()
 
@@ -67,12 +89,13 @@ def queue_client(db: Database, settings: Settings, job_queue: JobQueue) -> Itera
 class Workers:
     """Worker processes of the test; all stopped at the end, whatever happened."""
 
-    def __init__(self, database_url: str, redis_url: str) -> None:
+    def __init__(self, database_url: str, redis_url: str, queue_name: str) -> None:
+        self.name = queue_name
         self.env = {
             **os.environ,
             "CLAIMTRAIL_DATABASE_URL": database_url,
             "CLAIMTRAIL_QUEUE_URL": redis_url,
-            "CLAIMTRAIL_QUEUE_NAME": "test",
+            "CLAIMTRAIL_QUEUE_NAME": queue_name,
             "CLAIMTRAIL_QUEUE_MAINTENANCE_INTERVAL": "1",
             "CLAIMTRAIL_LOG_LEVEL": "warning",
             "CLAIMTRAIL_API_KEYS": "",
@@ -80,6 +103,8 @@ class Workers:
         self.procs: list[subprocess.Popen[bytes]] = []
 
     def start(self, *args: str, fake: bool = True, **env: str) -> subprocess.Popen[bytes]:
+        if "--name" not in args:  # worker keys carry the test's name: cleaned up after
+            args = (*args, "--name", f"{self.name}-{len(self.procs)}")
         cmd = (
             [sys.executable, "-m", "tests.queue_worker", *args]
             if fake
@@ -102,8 +127,8 @@ class Workers:
 
 
 @pytest.fixture
-def workers(database_url: str, redis_url: str) -> Iterator[Workers]:
-    w = Workers(database_url, redis_url)
+def workers(database_url: str, redis_url: str, queue_name: str) -> Iterator[Workers]:
+    w = Workers(database_url, redis_url, queue_name)
     yield w
     w.stop()
 
@@ -265,8 +290,9 @@ def test_jobs_worker_killed_mid_job_leaves_a_retried_job_and_no_duplicate(
     bodies += [bodies[3], bodies[7]]  # the same texts again: no duplicates either
     job_ids = [_post_async(queue_client, b) for b in bodies]
     slow = {"CLAIMTRAIL_TEST_EXTRACT_SECONDS": "0.8"}
-    victim = workers.start("--name", "victim", **slow)
-    workers.start("--name", "survivor", **slow)
+    victim_name = f"{workers.name}-victim"
+    victim = workers.start("--name", victim_name, **slow)
+    workers.start("--name", f"{workers.name}-survivor", **slow)
 
     # wait until the victim is inside a job (after at least one job is done), then kill it
     deadline = time.monotonic() + 60
@@ -274,7 +300,7 @@ def test_jobs_worker_killed_mid_job_leaves_a_retried_job_and_no_duplicate(
     while killed_job is None:
         assert time.monotonic() < deadline, "the victim never took a job"
         any_done = any(queue_client.get(f"/jobs/{j}").json()["status"] == "done" for j in job_ids)
-        found = Worker.find_by_key("rq:worker:victim", connection=job_queue.connection)
+        found = Worker.find_by_key(f"rq:worker:{victim_name}", connection=job_queue.connection)
         current = found.get_current_job_id() if found else None
         if any_done and current:
             os.kill(victim.pid, signal.SIGKILL)
@@ -284,7 +310,7 @@ def test_jobs_worker_killed_mid_job_leaves_a_retried_job_and_no_duplicate(
             time.sleep(0.05)
     assert queue_client.get(f"/jobs/{killed_job}").json()["status"] == "running"
 
-    workers.start("--name", "fresh", **slow)
+    workers.start("--name", f"{workers.name}-fresh", **slow)
     jobs = _wait_all(queue_client, job_ids, seconds=90)
     assert [j["status"] for j in jobs] == ["done"] * len(bodies)
     assert jobs[10]["article_id"] == jobs[3]["article_id"]
@@ -297,7 +323,7 @@ def test_jobs_worker_killed_mid_job_leaves_a_retried_job_and_no_duplicate(
 
 @pytest.mark.model
 def test_jobs_claimtrail_worker_with_the_model_stores_what_a_synchronous_ingest_does(
-    fresh_database_url, redis_url, job_queue, tmp_path, real_extractor
+    fresh_database_url, redis_url, queue_name, job_queue, tmp_path, real_extractor
 ) -> None:
     # SQLite only: what differs between the databases is covered above with the fake
     # extractor; this is about the model in a `claimtrail worker` process.
@@ -317,7 +343,7 @@ def test_jobs_claimtrail_worker_with_the_model_stores_what_a_synchronous_ingest_
             "talks would resume next week, a spokesman for the transport ministry added."
         ),
     ]
-    workers = Workers(url, redis_url)
+    workers = Workers(url, redis_url, queue_name)
     try:
         with TestClient(app) as client:
             job_ids = [_post_async(client, b) for b in bodies]

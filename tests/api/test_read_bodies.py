@@ -87,3 +87,30 @@ def test_read_bodies_quantities_and_dates_as_before(client, loaded) -> None:
     source = client.get(f"/sources/{loaded['source']}").json()
     assert source["first_said_on"] == source["last_said_on"] == "2024-09-16"
     assert source["claim_count"] == 2
+
+
+def test_search_common_word_on_sqlite_ranks_a_capped_candidate_set(client, db, monkeypatch) -> None:
+    if not db.is_sqlite:
+        pytest.skip("the cap is SQLite's plan; PostgreSQL searches every match")
+    from app.services import claims as claim_service
+
+    monkeypatch.setattr(claim_service, "SEARCH_CANDIDATES", 3)
+    dates = ["2024-09-20", "2024-09-10", "2024-09-25", "2024-09-01", "2024-09-15"]
+    piers = ["north", "south", "east", "west", "inner"]
+    for i, day in enumerate(dates):
+        body = article_body(
+            text=f"Ferry Ops said that the tide was late at the {piers[i]} pier.",
+            url=f"https://e.org/tide/{i}",
+            published_at=day,
+        )
+        assert client.post("/articles", json=body).status_code == 201
+    # "tide" matches five claims, more than the cap: the three stored last are searched,
+    # newest first; a rarer word is searched exactly
+    r = client.get("/claims", params={"q": "tide"})
+    assert [c["article"]["published_at"] for c in r.json()["items"]] == [
+        "2024-09-25",
+        "2024-09-15",
+        "2024-09-01",
+    ]
+    older = client.get("/claims", params={"q": "south"}).json()["items"]
+    assert [c["article"]["published_at"] for c in older] == ["2024-09-10"]

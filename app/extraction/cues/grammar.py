@@ -1,0 +1,97 @@
+"""Token tests shared by the cue rooms: who can hold a view (``is_animate``,
+``_animate_subject``), the mended lemma, clauses, quotation marks, dates after prepositions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.extraction.cues.words import (
+    _ANIMATE_NOUNS,
+    _SLANG,
+    _VERB_LEXICON,
+    _words,
+)
+
+_ANIMATE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+_ANIMATE_PRONOUNS = frozenset({"he", "she", "they", "who", "we", "i", "you", "it", "that"})
+
+_QUANTIFIERS = _words("both all many most some several few each none half")
+
+
+def is_animate(tok: Any) -> bool:
+    """Whether a subject can hold a stance: a person, an organisation, a group of people."""
+    if tok.ent_type_ in _ANIMATE_ENTS or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON":
+        # "both of his senators", "many", "most in both states"
+        return tok.lower_ in _ANIMATE_PRONOUNS or tok.lower_ in _QUANTIFIERS
+    if tok.lemma_.lower() in _ANIMATE_NOUNS or tok.lower_ in _ANIMATE_NOUNS:
+        return True
+    return tok.pos_ == "NUM"  # "56 percent", "two-thirds"
+
+
+def _has_clause(tok: Any) -> bool:
+    if tok.dep_ == "parataxis" and any(c.lower_ == "you" for c in tok.children):
+        return False  # the filler "you know", "you see"
+    return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) or (tok.dep_ == "parataxis")
+
+
+def _lemma(tok: Any) -> str:
+    """The lemma, mended where the rule lemmatiser drops a silent e: "hoping" -> "hop",
+    "hated" -> "hat", "hopes" -> "hop" become "hope", "hate" when only the e-form is a cue
+    word; "retweeted" -> "retweete" becomes "retweet"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma not in _VERB_LEXICON:
+        if lemma + "e" in _VERB_LEXICON and tok.lower_.endswith(("ed", "ing", "es")):
+            return lemma + "e"
+        if lemma.endswith("e") and lemma[:-1] in _VERB_LEXICON and tok.lower_.endswith("ed"):
+            return lemma[:-1]
+        return _SLANG.get(tok.lower_, lemma)
+    return lemma
+
+
+def _when_not_what(prep: Any) -> bool:
+    """ "spoke on Monday", "campaigned on Labor Day": the preposition gives a date, not
+    the topic of the speech."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+
+
+_QUOTE_MARKS = frozenset('“”"')
+
+
+def _is_quote_mark(text: str) -> bool:
+    """A token that opens or closes a quotation: “ ” " or the wire-copy '' (two
+    apostrophes standing for a double quote)."""
+    return text[:1] in _QUOTE_MARKS or text == "''"
+
+
+def _holder(subj: Any, verb: Any) -> bool:
+    """Whether a subject names someone who can hold a stance; a relative pronoun stands for
+    its antecedent: "the union, which backed her in May" (the union backed her)."""
+    if subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        return is_animate(verb.head)
+    return is_animate(subj)
+
+
+def _animate_subject(tok: Any) -> bool:
+    if any(c.dep_ == "agent" for c in tok.children):
+        return True  # a passive with its "by" agent: the agent holds the stance
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return _holder(c, tok)
+        if c.dep_ == "agent":
+            return True
+    # an inherited subject ("X said and endorsed Y", "supporting Y"): trust it
+    return tok.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl")
+
+
+def _quote_follows(doc: Any, tok: Any) -> bool:
+    return tok.i + 1 < len(doc) and _is_quote_mark(doc[tok.i + 1].text)
+
+
+def _editors_note(toks: Any) -> bool:
+    """ "Editor's note", "Editors' Note": the label of the publication's own remark."""
+    lemmas = [t.lemma_.lower() for t in toks]
+    return "note" in lemmas and any(x.startswith("editor") for x in lemmas)
