@@ -56,7 +56,8 @@ def test_ingest_claim_keeps_the_role_of_its_article_and_source_takes_the_latest(
     _ingest(db, "Janet Yellen said that rates rose.", "2016-06-01", yellen("Fed chair"))
     rows = _rows(
         db,
-        "SELECT c.source_role, s.role FROM claim c JOIN source s ON s.id = c.source_id ORDER BY c.id",
+        "SELECT c.source_role, s.role FROM claim c JOIN source s ON s.id = c.source_id"
+        " ORDER BY c.id",
     )
     assert rows == [
         ("Treasury Secretary", "Treasury Secretary"),
@@ -95,7 +96,8 @@ def test_ingest_name_variants_of_one_person_meet_across_articles(db) -> None:
     )
     rows = _rows(
         db,
-        "SELECT s.name, count(*) FROM claim c JOIN source s ON s.id = c.source_id GROUP BY s.name ORDER BY s.name",
+        "SELECT s.name, count(*) FROM claim c JOIN source s ON s.id = c.source_id"
+        " GROUP BY s.name ORDER BY s.name",
     )
     assert rows == [("Donald Trump", 2), ("Donald Trump Jr.", 1)]
 
@@ -110,6 +112,7 @@ def test_ingest_bare_surnames_in_two_articles_stay_apart_from_full_names(db) -> 
     _ingest(db, "Clinton said that C.", "2016-01-02", bare)
     rows = _rows(
         db,
-        "SELECT s.name, count(*) FROM claim c JOIN source s ON s.id = c.source_id GROUP BY s.name ORDER BY s.name",
+        "SELECT s.name, count(*) FROM claim c JOIN source s ON s.id = c.source_id"
+        " GROUP BY s.name ORDER BY s.name",
     )
     assert rows == [("Clinton", 1), ("Hillary Clinton", 2)]
