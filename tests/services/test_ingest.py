@@ -39,8 +39,9 @@ def test_ingest_article_lost_race_returns_the_winner(db) -> None:
         publisher=article.publisher,
         published_at=article.published_at,
     )
+    fields = ingest.article_fields(article)
     second = ingest._store(
-        db, article=article, sha=ingest.content_sha256(article.text), rows=rows, specs=specs
+        db, article=fields, sha=ingest.content_sha256(fields.text), rows=rows, specs=specs
     )
     assert first.created and not second.created
     assert second.article.id == first.article.id
