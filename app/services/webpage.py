@@ -18,13 +18,14 @@ import socket
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from app.db import utcnow
 from app.errors import InvalidInput, UpstreamError, UpstreamTimeout
+
+if TYPE_CHECKING:  # httpx is imported when a page is fetched: serving starts faster
+    import httpx
 
 log = logging.getLogger("claimtrail.webpage")
 
@@ -82,6 +83,8 @@ def _host_key(host: str) -> str:
 
 def check_url(url: str) -> httpx.URL:
     """The URL parsed, if it is an absolute http(s) URL with a host; else 422."""
+    import httpx
+
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
@@ -215,6 +218,8 @@ def fetch_page(
 ) -> FetchedPage:
     """GET an HTML page under ``policy``: 422 for a refused URL, a non-HTML or too large
     body; 502 for an upstream failure; 504 when it takes longer than the policy allows."""
+    import httpx
+
     deadline = time.monotonic() + policy.timeout
     current = check_url(url)
     client = httpx.Client(
