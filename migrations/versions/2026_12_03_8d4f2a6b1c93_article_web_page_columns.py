@@ -1,7 +1,7 @@
 """article: final_url, canonical_url (unique) and fetched_at for articles from web pages
 
 Revision ID: 8d4f2a6b1c93
-Revises: 8f2a6c4d1e70
+Revises: c4e7a9d2b615
 Create Date: 2026-12-03 14:00:00+00:00
 
 Articles ingested from a URL keep where the fetch ended after redirects and when it ran;
@@ -18,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "8d4f2a6b1c93"
-down_revision: str | None = "8f2a6c4d1e70"
+down_revision: str | None = "c4e7a9d2b615"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
