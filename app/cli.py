@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from app.config import Settings, get_settings
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-SUFFIXES = {".txt", ".json", ".ndjson", ".jsonl"}
+SUFFIXES = {".txt", ".json", ".ndjson", ".jsonl", ".html", ".htm"}
 
 
 def upgrade_database(url: str) -> None:
@@ -52,6 +52,16 @@ def _records(path: Path, defaults: dict[str, Any]) -> Iterator[Record]:
         return
     if suffix not in SUFFIXES:
         yield Record(label, error=f"unsupported file type {path.suffix or '(none)'}")
+        return
+    if suffix in (".html", ".htm"):
+        # A saved web page: its article is extracted as from a fetched one. Saved pages come
+        # in many encodings; the page's own <meta charset> decides, as in a browser.
+        from app.services.webpage import decode_html
+
+        try:
+            yield Record(label, {**defaults, "html": decode_html(path.read_bytes(), None)})
+        except OSError as exc:
+            yield Record(label, error=f"cannot read: {exc}")
         return
     try:
         # utf-8-sig: a byte order mark (Windows editors) is not part of the article, and
@@ -89,6 +99,19 @@ def _records(path: Path, defaults: dict[str, Any]) -> Iterator[Record]:
             yield Record(f"{label}:{n}", {**defaults, **item})
         else:
             yield Record(f"{label}:{n}", error="not a JSON object")
+
+
+def _url_records(path: Path, defaults: dict[str, Any]) -> Iterator[Record]:
+    """One record a line of a file of URLs (blank lines and # comments skipped)."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        yield Record(str(path), error=f"cannot read: {exc}")
+        return
+    for n, line in enumerate(lines, 1):
+        url = line.strip()
+        if url and not url.startswith("#"):
+            yield Record(f"{path}:{n}", {**defaults, "url": url})
 
 
 def _expand(paths: Sequence[str]) -> Iterator[Path]:
@@ -195,18 +218,30 @@ def ingest_files(
     paths: Sequence[str],
     defaults: dict[str, Any],
     *,
+    url_files: Sequence[str] = (),
     progress: bool = True,
     workers: int = 1,
 ) -> Summary:
-    """Ingest every record of ``paths`` into the configured database, extracting in
-    ``workers`` processes and writing from this one, in input order, in batches."""
+    """Ingest every record of ``paths`` and every page listed in ``url_files`` into the
+    configured database, extracting in ``workers`` processes and writing from this one, in
+    input order, in batches. Pages are fetched here, one at a time, under the configured
+    fetch policy."""
     from tqdm import tqdm
 
     from app.db import database_from_settings
+    from app.errors import AppError
     from app.models import ArticleCreate
-    from app.services.ingest import PreparedArticle, find_article, store_article, store_articles
+    from app.services.ingest import (
+        PreparedArticle,
+        article_fields,
+        find_article,
+        store_article,
+        store_articles,
+    )
 
     records = [r for path in _expand(paths) for r in _records(path, defaults)]
+    records += [r for name in url_files for r in _url_records(Path(name), defaults)]
+    fetch = settings.fetch_policy()
     summary = Summary()
     db = database_from_settings(settings)
     executor = _executor(settings, workers)
@@ -270,7 +305,13 @@ def ingest_files(
                     summary.present += 1
                     bar.update()
                     continue
-                in_flight.append((record.label, executor.submit(_prepare_in_pool, article)))
+                try:
+                    fields = article_fields(article, fetch=fetch)
+                except AppError as exc:
+                    summary.failed.append((record.label, exc.detail))
+                    bar.update()
+                    continue
+                in_flight.append((record.label, executor.submit(_prepare_in_pool, fields)))
                 while len(in_flight) >= window:
                     collect_one(bar)
             while in_flight:
@@ -322,7 +363,17 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         if v is not None
     }
     workers = args.workers if args.workers is not None else default_workers()
-    summary = ingest_files(settings, args.paths, defaults, progress=not args.quiet, workers=workers)
+    if not args.paths and not args.urls:
+        print("claimtrail ingest: give files or directories, or --urls FILE", file=sys.stderr)
+        return 2
+    summary = ingest_files(
+        settings,
+        args.paths,
+        defaults,
+        url_files=args.urls or (),
+        progress=not args.quiet,
+        workers=workers,
+    )
     print(
         f"ingested: {summary.ingested}, already present: {summary.present}, "
         f"failed: {len(summary.failed)}"
@@ -449,9 +500,16 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.set_defaults(func=_cmd_migrate)
     ingest = sub.add_parser(
         "ingest",
-        help="ingest .txt (one article), .json (an object or a list) and .ndjson files",
+        help="ingest .txt (one article), .json (an object or a list), .ndjson and .html "
+        "(a saved web page) files, and web pages listed in a file of URLs",
     )
-    ingest.add_argument("paths", nargs="+", help="files or directories")
+    ingest.add_argument("paths", nargs="*", help="files or directories")
+    ingest.add_argument(
+        "--urls",
+        action="append",
+        metavar="FILE",
+        help="a file with one URL a line (# comments): each page is fetched and ingested",
+    )
     ingest.add_argument("--publisher", help="default publisher for records without one")
     ingest.add_argument("--published-at", help="default publication date (YYYY-MM-DD)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from app.extraction.types import ExtractionConfig
+
+if TYPE_CHECKING:
+    from app.services.webpage import FetchPolicy
 
 
 def _split_commas(value: Any) -> Any:
@@ -79,7 +82,15 @@ class Settings(BaseSettings):
             raise ValueError("must be a Redis URL: redis://host:6379/0, rediss://... or unix://...")
         return value
 
-    @field_validator("api_keys", "extraction_models", mode="before")
+    # Fetching web pages for POST /articles {"url": ...}: hosts allowed although they resolve
+    # to loopback, private or link-local addresses (comma-separated; empty: none), the
+    # deadline of one fetch, the largest page, the redirect limit.
+    fetch_allow_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    fetch_timeout: float = Field(default=15.0, gt=0)
+    fetch_max_bytes: int = Field(default=5_000_000, ge=1)
+    fetch_max_redirects: int = Field(default=5, ge=0)
+
+    @field_validator("api_keys", "extraction_models", "fetch_allow_hosts", mode="before")
     @classmethod
     def _comma_separated(cls, value: Any) -> Any:
         return _split_commas(value)
@@ -98,6 +109,17 @@ class Settings(BaseSettings):
         return ExtractionConfig(
             models=tuple(self.extraction_models),
             include_editorial=self.extraction_include_editorial,
+        )
+
+    def fetch_policy(self) -> FetchPolicy:
+        from app.services.webpage import FetchPolicy
+
+        return FetchPolicy(
+            allow_hosts=frozenset(self.fetch_allow_hosts),
+            timeout=self.fetch_timeout,
+            connect_timeout=min(5.0, self.fetch_timeout),
+            max_bytes=self.fetch_max_bytes,
+            max_redirects=self.fetch_max_redirects,
         )
 
 

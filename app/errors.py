@@ -74,6 +74,16 @@ class ContentTooLarge(AppError):
     status, title = 413, "Content too large"
 
 
+class UpstreamError(AppError):
+    """A page to fetch could not be had: no such host, connection refused, an error status."""
+
+    status, title = 502, "Bad gateway"
+
+
+class UpstreamTimeout(AppError):
+    status, title = 504, "Gateway timeout"
+
+
 class ServiceUnavailable(AppError):
     status, title = 503, "Service unavailable"
     headers = {"Retry-After": "5"}

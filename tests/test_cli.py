@@ -61,7 +61,7 @@ def test_cli_ingest_txt_json_ndjson_with_summary(configured, tmp_path, capsys) -
     out = capsys.readouterr().out
     assert code == 1
     assert "ingested: 3, already present: 1, failed: 3" in out
-    assert "two.json[2]: text: Field required" in out
+    assert "two.json[2]: record: Value error, give the article's text" in out
     assert "three.ndjson:3: invalid JSON" in out
     assert "notes.md: unsupported file type .md" in out
     assert _count(configured, "SELECT count(*) FROM article") == 3
@@ -229,3 +229,48 @@ def test_cli_reextract_all_and_some_with_summary(configured, tmp_path, capsys) -
     assert "no article with id 99" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         cli.main(["reextract", "-q"])  # --all or --article is required
+
+
+def test_cli_ingest_html_files_and_a_file_of_urls(
+    configured, tmp_path, monkeypatch, capsys
+) -> None:
+    from tests.newspage import news_page
+    from tests.webserver import Page, serve
+
+    page = news_page(
+        ["Dara Quinn said on Monday that the library will open on Sundays."],
+        headline="Library Opens On Sundays",
+        published="2024-05-08",
+        site="Valley Post",
+        canonical="https://valley.example/library-sundays",
+    )
+    (tmp_path / "saved.HTML").write_bytes(page.encode("utf-8"))
+    other = news_page(
+        ["Eli Park said on Tuesday that the pool will close for the winter."],
+        headline="Pool Closes For Winter",
+        published="2024-05-09",
+        site="Valley Post",
+    )
+    with serve(
+        {"/pool": Page(other.encode()), "/img": Page(b"GIF89a", content_type="image/gif")}
+    ) as site:
+        urls = tmp_path / "links.txt.urls"
+        urls.write_text(f"# today's links\n{site.url('/pool')}\n\n{site.url('/img')}\n")
+        code = cli.main(["ingest", "-q", str(tmp_path / "saved.HTML"), "--urls", str(urls)])
+        out = capsys.readouterr().out
+        assert code == 1  # the loopback host is refused by default
+        assert "ingested: 1, already present: 0, failed: 2" in out
+        assert "loopback" in out
+
+        monkeypatch.setenv("CLAIMTRAIL_FETCH_ALLOW_HOSTS", "127.0.0.1")
+        get_settings.cache_clear()
+        code = cli.main(["ingest", "-q", "--urls", str(urls), str(tmp_path)])
+        out = capsys.readouterr().out
+    assert "ingested: 1, already present: 1, failed: 1" in out
+    assert "not an HTML page (it is image/gif)" in out
+    rows = _count(
+        configured,
+        "SELECT group_concat(publisher || '|' || published_at || '|' || coalesce(url, '-'), ';') "
+        "FROM (SELECT * FROM article ORDER BY id)",
+    )
+    assert rows == f"Valley Post|2024-05-08|-;Valley Post|2024-05-09|{site.url('/pool')}"

@@ -14,12 +14,15 @@ from app.api.deps import (
     ExtractionLimiterDep,
     ExtractorDep,
     JobsDep,
+    SettingsDep,
     require_api_key,
     require_json,
 )
 from app.api.examples import (
     ARTICLE_CREATE_EXAMPLE,
     ARTICLE_EXAMPLE,
+    ARTICLE_HTML_EXAMPLE,
+    ARTICLE_URL_EXAMPLE,
     CLAIM_EXAMPLE,
     JOB_EXAMPLE,
     json_example,
@@ -62,7 +65,7 @@ router = APIRouter(prefix="/articles", tags=["articles"])
             },
             "content": {"application/json": {"example": {**JOB_EXAMPLE, "status": "queued"}}},
         },
-        **problem_responses(401, 413, 415, 422, 503),
+        **problem_responses(401, 413, 415, 422, 502, 503, 504),
     },
 )
 async def create_article(
@@ -70,6 +73,7 @@ async def create_article(
     extractor: ExtractorDep,
     limiter: ExtractionLimiterDep,
     jobs: JobsDep,
+    settings: SettingsDep,
     response: Response,
     article: Annotated[
         ArticleCreate,
@@ -78,7 +82,19 @@ async def create_article(
                 "seed": {
                     "summary": "The seed article (Gaza truce efforts)",
                     "value": ARTICLE_CREATE_EXAMPLE,
-                }
+                },
+                "url": {
+                    "summary": "A web page to fetch",
+                    "description": "The page is fetched (public addresses only, unless "
+                    "CLAIMTRAIL_FETCH_ALLOW_HOSTS names the host); its main text, title, "
+                    "publisher and date are extracted.",
+                    "value": ARTICLE_URL_EXAMPLE,
+                },
+                "html": {
+                    "summary": "A saved web page",
+                    "description": "Extracted like a fetched page; nothing is fetched.",
+                    "value": ARTICLE_HTML_EXAMPLE,
+                },
             }
         ),
     ],
@@ -92,9 +108,18 @@ async def create_article(
 ) -> Any:
     """Extract the article's claims and store it with them, in one transaction.
 
-    Idempotent: the same `url`, or the same `text` when there is no url, answers 200 with
-    the article already stored, never a duplicate. Unknown fields are ignored. Spans of
-    its claims index into `text` exactly as sent (Python str / code point offsets).
+    Send its `text`; or a web page as `html` (with an optional `url`); or only a `url`,
+    and the page is fetched. From a page, the main text (without menus, teasers, comments
+    and footer), title, publisher, author and publication date are extracted; fields you
+    send win. Fetching refuses loopback, private, link-local and metadata addresses, also
+    after a redirect (422), unless `CLAIMTRAIL_FETCH_ALLOW_HOSTS` names the host; a body
+    that is not HTML or over the size limit is 422, an unreachable page 502, a slow one
+    504; nothing is stored then.
+
+    Idempotent: the same `url` (also as a page's final or `<link rel="canonical">` URL), or
+    the same text when there is no url, answers 200 with the article already stored, never
+    a duplicate. Unknown fields are ignored. Spans of its claims index into the stored
+    `text` (Python str / code point offsets).
     With `Prefer: respond-async` and a job queue configured, answers 202 with
     `Location: /jobs/{id}` and a worker does the rest.
     """
@@ -105,7 +130,13 @@ async def create_article(
             status_code=status.HTTP_202_ACCEPTED,
             headers={"Location": f"/jobs/{job.id}", "Preference-Applied": "respond-async"},
         )
-    result = await ingest_article_async(db, article=article, extractor=extractor, limiter=limiter)
+    result = await ingest_article_async(
+        db,
+        article=article,
+        extractor=extractor,
+        limiter=limiter,
+        fetch=settings.fetch_policy(),
+    )
     response.headers["Location"] = f"/articles/{result.article.id}"
     if not result.created:
         response.status_code = status.HTTP_200_OK

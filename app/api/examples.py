@@ -16,6 +16,19 @@ ARTICLE_CREATE_EXAMPLE: dict[str, Any] = {
     "language": "en",
     "text": SEED_TEXT,
 }
+ARTICLE_URL_EXAMPLE: dict[str, Any] = {"url": "https://news.example/world/gaza-truce-efforts"}
+ARTICLE_HTML_EXAMPLE: dict[str, Any] = {
+    "url": "https://news.example/world/council-budget",
+    "html": (
+        "<!DOCTYPE html><html lang='en'><head><title>Council Passes Budget</title>"
+        "<meta property='og:site_name' content='Riverton Gazette'>"
+        "<meta property='article:published_time' content='2024-03-14T08:00:00Z'></head>"
+        "<body><nav><a href='/'>Home</a></nav><article><h1>Council Passes Budget</h1>"
+        "<p>The city council approved the new budget late on Wednesday after a long "
+        "debate.</p><p>Council leader Maria Ortiz said on Tuesday that the plan would "
+        "protect libraries.</p></article><footer>Scroll to Top</footer></body></html>"
+    ),
+}
 
 
 def _span(needle: str) -> dict[str, Any]:

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
@@ -48,11 +56,18 @@ class Article(ArticleBase, table=True):
             postgresql_where=sa.text("url IS NULL"),
         ),
         sa.Index("ix_article_published_at_id", "published_at", "id"),
+        # A page's canonical URL names one article, whichever URL it was fetched from.
+        sa.Index("uq_article_canonical_url", "canonical_url", unique=True),
         # SQLite would reuse the id of a deleted newest article (PostgreSQL never does).
         {"sqlite_autoincrement": True},
     )
 
     id: int | None = SQLField(default=None, primary_key=True)
+    # Web pages: where the fetch ended after redirects, when, and the page's own
+    # <link rel="canonical">, which identifies the article like its url does.
+    final_url: str | None = SQLField(default=None, max_length=2048)
+    canonical_url: str | None = SQLField(default=None, max_length=2048)
+    fetched_at: datetime | None = SQLField(default=None, sa_column=sa.Column(UTCDateTime))
     text: str = SQLField(sa_column=sa.Column(sa.Text, nullable=False))
     content_sha256: str = SQLField(max_length=64)
     ingested_at: datetime = SQLField(
@@ -64,18 +79,42 @@ class Article(ArticleBase, table=True):
 SEED_EXAMPLE_PATH = "shared/seed/gaza-truce-efforts.txt"
 
 
+def require_http_url(value: str) -> str:
+    """An absolute http(s) URL with a host, as given (not normalised: it is an identity)."""
+    try:
+        parts = urlsplit(value)
+        ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # e.g. an invalid IPv6 literal or port
+        ok = False
+    if not ok or any(c.isspace() or ord(c) < 32 for c in value):
+        raise ValueError("must be an absolute http or https URL, like https://example.org/a")
+    return value
+
+
 class ArticleCreate(BaseModel):
-    """An article to ingest. Unknown fields are ignored (forward compatible clients)."""
+    """An article to ingest: its `text`, or a web page (`html`, or a `url` to fetch).
+    Unknown fields are ignored (forward compatible clients)."""
 
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=False)
 
-    text: str = Field(
+    text: str | None = Field(
+        default=None,
         min_length=1,
-        description="The article body. Claims' offsets index into it exactly as sent.",
+        description="The article body. Claims' offsets index into it exactly as sent. "
+        "Give `text`, or `html`, or only a `url` to fetch.",
+    )
+    html: str | None = Field(
+        default=None,
+        min_length=1,
+        description="A web page holding the article: its main text, title, publisher and "
+        "date are extracted (nothing is fetched) and the extracted text is stored.",
     )
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(
-        default=None, max_length=2048, description="Identity of the article when given."
+        default=None,
+        max_length=2048,
+        description="Identity of the article when given (an absolute http(s) URL). "
+        "Alone, without `text` or `html`, the page is fetched and its article extracted.",
     )
     publisher: str | None = Field(default=None, max_length=300)
     author: str | None = Field(default=None, max_length=500)
@@ -86,14 +125,16 @@ class ArticleCreate(BaseModel):
     )
     language: str | None = Field(default=None, max_length=35)
 
-    @field_validator("text")
+    @field_validator("text", "html")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text must contain something other than whitespace")
+    def _not_blank(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError(f"{info.field_name} must contain something other than whitespace")
         return value
 
-    @field_validator("text", "url", "title", "publisher", "author", "language", mode="before")
+    @field_validator(
+        "text", "html", "url", "title", "publisher", "author", "language", mode="before"
+    )
     @classmethod
     def _no_nul(cls, value: Any) -> Any:
         # PostgreSQL text cannot hold U+0000; refuse it on every database alike.
@@ -109,10 +150,23 @@ class ArticleCreate(BaseModel):
         value = value.strip()
         return value or None
 
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        return None if value is None else require_http_url(value)
+
     @field_validator("published_at", mode="before")
     @classmethod
     def _accept_timestamps(cls, value: Any) -> Any:
         return _date_or_datetime(value)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> ArticleCreate:
+        if self.text is not None and self.html is not None:
+            raise ValueError("give either text or html, not both")
+        if self.text is None and self.html is None and self.url is None:
+            raise ValueError("give the article's text, a web page as html, or a url to fetch")
+        return self
 
 
 class ArticleSummary(BaseModel):
@@ -128,6 +182,9 @@ class ArticleSummary(BaseModel):
 class ArticlePublic(BaseModel):
     id: int
     url: str | None
+    final_url: str | None = None
+    canonical_url: str | None = None
+    fetched_at: datetime | None = None
     title: str | None
     publisher: str | None
     author: str | None

@@ -19,6 +19,9 @@ from app.services.search import article_matches
 _ARTICLE_COLUMNS = (
     article_t.c.id,
     article_t.c.url,
+    article_t.c.final_url,
+    article_t.c.canonical_url,
+    article_t.c.fetched_at,
     article_t.c.title,
     article_t.c.publisher,
     article_t.c.author,

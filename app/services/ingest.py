@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from typing import Any, Protocol
 
@@ -41,6 +41,7 @@ from app.models import Article, ArticleCreate, ArticlePublic, Claim, Quantity, S
 from app.models.correction import not_corrected
 from app.services import identity
 from app.services.identity import AliasKind, name_key
+from app.services.webpage import FetchPolicy, extract_page, fetch_page
 
 log = logging.getLogger("claimtrail.ingest")
 
@@ -293,13 +294,25 @@ def _insert(dialect: str, table: Any) -> Any:
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 
-def _find_existing(session: Session, *, url: str | None, sha: str) -> ArticlePublic | None:
-    query = sa.select(Article)
-    if url is not None:
-        query = query.where(Article.url == url)
-    else:
+def _find_existing(
+    session: Session, *, urls: Sequence[str], sha: str | None
+) -> ArticlePublic | None:
+    """The stored article one of ``urls`` names (as its url, final or canonical URL); with
+    no url, the one with the same text and no url."""
+    query = sa.select(Article).order_by(Article.id)
+    if urls:
+        query = query.where(
+            sa.or_(
+                Article.url.in_(urls),
+                Article.canonical_url.in_(urls),
+                Article.final_url.in_(urls),
+            )
+        )
+    elif sha is not None:
         query = query.where(Article.url.is_(None), Article.content_sha256 == sha)
-    article = session.scalars(query).first()
+    else:
+        return None
+    article = session.scalars(query.limit(1)).first()
     return None if article is None else ArticlePublic.model_validate(article, from_attributes=True)
 
 
@@ -384,55 +397,139 @@ def _retryable(exc: OperationalError) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleFields:
+    """The article as it will be stored: given, or extracted from its web page."""
+
+    text: str
+    url: str | None
+    title: str | None
+    publisher: str | None
+    author: str | None
+    published_at: date | None
+    language: str | None
+    final_url: str | None = None
+    canonical_url: str | None = None
+    fetched_at: datetime | None = None
+
+    @property
+    def urls(self) -> list[str]:
+        """Every URL that names this article (for idempotency)."""
+        return list(dict.fromkeys(u for u in (self.url, self.final_url, self.canonical_url) if u))
+
+
+def article_fields(article: ArticleCreate, *, fetch: FetchPolicy | None = None) -> ArticleFields:
+    """The given text, or the page's: fetched from ``url`` (under ``fetch``, by default the
+    safe policy) unless its ``html`` was sent. Fields the request gives win over the page's.
+    Network and HTML parsing, no NLP and no database."""
+    if article.text is not None:
+        return ArticleFields(
+            text=article.text,
+            url=article.url,
+            title=article.title,
+            publisher=article.publisher,
+            author=article.author,
+            published_at=article.published_at,
+            language=article.language,
+        )
+    fetched = None
+    html = article.html
+    if html is None:
+        assert article.url is not None  # ArticleCreate requires text, html or url
+        fetched = fetch_page(article.url, policy=fetch or FetchPolicy())
+        html = fetched.html
+    page = extract_page(html, url=fetched.final_url if fetched else article.url)
+    return ArticleFields(
+        text=page.text,
+        url=article.url,
+        title=article.title or page.title,
+        publisher=article.publisher or page.publisher,
+        author=article.author or page.author,
+        published_at=article.published_at or page.published_at,
+        language=article.language or page.language,
+        final_url=fetched.final_url if fetched else None,
+        canonical_url=page.canonical_url,
+        fetched_at=fetched.fetched_at if fetched else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class PreparedArticle:
     """An article with its claims planned and no database touched yet. Plain data, so it
     crosses process boundaries (``claimtrail ingest --workers N`` extracts in a pool)."""
 
-    article: ArticleCreate
+    article: ArticleFields
     sha: str
     rows: list[_ClaimRow]
     specs: dict[str, _SourceSpec]
 
 
 def find_article(db: Database, *, article: ArticleCreate) -> ArticlePublic | None:
-    """The stored article with the same url (or the same text, without a url), if any."""
+    """The stored article with the same url (as url, final or canonical URL), or the same
+    text without a url, if any. A page sent as html without a url is looked up once its
+    text is extracted (at store time)."""
+    if article.text is None and article.url is None:
+        return None
+    sha = content_sha256(article.text) if article.text is not None else None
     with db.session() as session:
-        return _find_existing(session, url=article.url, sha=content_sha256(article.text))
+        return _find_existing(session, urls=[article.url] if article.url else [], sha=sha)
 
 
-def prepare_article(article: ArticleCreate, *, extractor: Extractor) -> PreparedArticle:
-    """Extract and plan an article's claims (the CPU-bound part); no database."""
+def prepare_article(
+    article: ArticleCreate | ArticleFields,
+    *,
+    extractor: Extractor,
+    fetch: FetchPolicy | None = None,
+) -> PreparedArticle:
+    """Fetch or read the page if it is one, extract and plan the claims; no database."""
+    fields = article if isinstance(article, ArticleFields) else article_fields(article, fetch=fetch)
     try:
-        attributions = extractor(
-            article.text, published_at=article.published_at, title=article.title
-        )
+        attributions = extractor(fields.text, published_at=fields.published_at, title=fields.title)
     except ExtractionError as exc:
         raise InvalidInput(f"the text could not be processed: {exc}") from exc
     rows, specs = _plan(
-        article.text, attributions, publisher=article.publisher, published_at=article.published_at
+        fields.text, attributions, publisher=fields.publisher, published_at=fields.published_at
     )
-    return PreparedArticle(article, content_sha256(article.text), rows, specs)
+    return PreparedArticle(fields, content_sha256(fields.text), rows, specs)
 
 
-def ingest_article(db: Database, *, article: ArticleCreate, extractor: Extractor) -> IngestResult:
-    """Store an article with its claims, or return the one already stored. Commits."""
+def ingest_article(
+    db: Database,
+    *,
+    article: ArticleCreate,
+    extractor: Extractor,
+    fetch: FetchPolicy | None = None,
+) -> IngestResult:
+    """Store an article with its claims, or return the one already stored. Commits.
+
+    With only a ``url`` the page is fetched under ``fetch`` (default: the safe policy, no
+    host allowed beyond public addresses); with ``html`` it is read without fetching. A
+    url already stored (as url, final or canonical URL) answers without fetching again.
+    """
     existing = find_article(db, article=article)
     if existing is not None:
         return IngestResult(existing, created=False)
-    return store_article(db, prepared=prepare_article(article, extractor=extractor))
+    prepared = prepare_article(article, extractor=extractor, fetch=fetch)
+    return store_article(db, prepared=prepared)
 
 
 async def ingest_article_async(
-    db: Database, *, article: ArticleCreate, extractor: Extractor, limiter: CapacityLimiter
+    db: Database,
+    *,
+    article: ArticleCreate,
+    extractor: Extractor,
+    limiter: CapacityLimiter,
+    fetch: FetchPolicy | None = None,
 ) -> IngestResult:
     """``ingest_article`` for an event loop: database work in worker threads, extraction
-    in a worker thread as well but only ``limiter``'s number at once. Callers waiting
-    for the extractor wait on the event loop, holding no thread that reads need. Commits."""
+    in a worker thread as well but only ``limiter``'s number at once (fetching a page does
+    not hold one of those). Callers waiting for the extractor wait on the event loop,
+    holding no thread that reads need. Commits."""
     existing = await to_thread.run_sync(partial(find_article, db, article=article))
     if existing is not None:
         return IngestResult(existing, created=False)
+    fields = await to_thread.run_sync(partial(article_fields, article, fetch=fetch))
     prepared = await to_thread.run_sync(
-        partial(prepare_article, article, extractor=extractor), limiter=limiter
+        partial(prepare_article, fields, extractor=extractor), limiter=limiter
     )
     return await to_thread.run_sync(partial(store_article, db, prepared=prepared))
 
@@ -475,7 +572,7 @@ def _retrying(store: Callable[[], IngestResult | list[IngestResult]]) -> Any:
 def _store(
     db: Database,
     *,
-    article: ArticleCreate,
+    article: ArticleFields,
     sha: str,
     rows: list[_ClaimRow],
     specs: dict[str, _SourceSpec],
@@ -492,8 +589,17 @@ def _store(
 def _store_in(session: Session, dialect: str, prepared: PreparedArticle) -> IngestResult:
     """Insert the article (ON CONFLICT DO NOTHING), its sources and claims; no commit."""
     article, sha, rows = prepared.article, prepared.sha, prepared.rows
+    if article.final_url or article.canonical_url:
+        # A page may be stored under another of its URLs (its canonical or final one):
+        # the unique url and canonical URL cannot catch every such pair.
+        existing = _find_existing(session, urls=article.urls, sha=sha)
+        if existing is not None:
+            return IngestResult(existing, created=False)
     values = {
         "url": article.url,
+        "final_url": article.final_url,
+        "canonical_url": article.canonical_url,
+        "fetched_at": article.fetched_at,
         "title": article.title,
         "publisher": article.publisher,
         "author": article.author,
@@ -514,7 +620,7 @@ def _store_in(session: Session, dialect: str, prepared: PreparedArticle) -> Inge
     if new_id is None:
         # Stored already: by someone else (committed before our insert) or earlier in this
         # transaction. Either way the row is visible to this statement.
-        existing = _find_existing(session, url=article.url, sha=sha)
+        existing = _find_existing(session, urls=article.urls, sha=sha)
         if existing is None:  # pragma: no cover - the conflicting row must exist
             raise InvalidInput("the article conflicts with an existing one")
         return IngestResult(existing, created=False)

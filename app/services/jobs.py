@@ -186,6 +186,7 @@ def _public(job: Any) -> JobPublic:
 class _WorkerContext:
     db: Database
     extractor: Extractor
+    fetch: Any = None  # the FetchPolicy of the settings (CLAIMTRAIL_FETCH_*)
 
 
 _context: _WorkerContext | None = None
@@ -204,7 +205,9 @@ def ingest_job(payload: dict[str, Any]) -> dict[str, Any]:
         raise RuntimeError("ingest_job runs inside `claimtrail worker`")
     try:
         article = ArticleCreate.model_validate(payload)
-        result = ingest_article(_context.db, article=article, extractor=_context.extractor)
+        result = ingest_article(
+            _context.db, article=article, extractor=_context.extractor, fetch=_context.fetch
+        )
     except AppError as exc:
         if exc.status >= 500:
             raise
@@ -235,7 +238,7 @@ def run_worker(
         preload_extraction(config)  # before the first job, not inside its timeout
         extractor = make_extractor(config)
     db = database_from_settings(settings)
-    _context = _WorkerContext(db, extractor)
+    _context = _WorkerContext(db, extractor, settings.fetch_policy())
 
     class Worker(SimpleWorker):
         # SimpleWorker: jobs run in this process, where the model is loaded once (a fork

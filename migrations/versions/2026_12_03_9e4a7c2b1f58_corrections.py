@@ -1,7 +1,7 @@
 """corrections by people: the correction log, and source.wikidata_id
 
 Revision ID: 9e4a7c2b1f58
-Revises: c4e7a9d2b615
+Revises: 8d4f2a6b1c93
 Create Date: 2026-12-03 14:10:00+00:00
 
 ``correction`` records each correction with its time: a changed field of a source, a merge
@@ -18,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "9e4a7c2b1f58"
-down_revision: str | None = "c4e7a9d2b615"
+down_revision: str | None = "8d4f2a6b1c93"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

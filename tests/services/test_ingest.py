@@ -39,8 +39,9 @@ def test_ingest_article_lost_race_returns_the_winner(db) -> None:
         publisher=article.publisher,
         published_at=article.published_at,
     )
+    fields = ingest.article_fields(article)
     second = ingest._store(
-        db, article=article, sha=ingest.content_sha256(article.text), rows=rows, specs=specs
+        db, article=fields, sha=ingest.content_sha256(fields.text), rows=rows, specs=specs
     )
     assert first.created and not second.created
     assert second.article.id == first.article.id
@@ -244,3 +245,29 @@ def test_ingest_acronym_of_two_bodies_joins_neither(db) -> None:
         ],
     )
     assert len(set(ids)) == 3
+
+
+def test_ingest_article_lost_race_on_the_canonical_url(db) -> None:
+    """Two addresses of one page (same <link rel=canonical>) ingested at once: the loser's
+    insert meets the unique canonical URL and answers with the winner's article."""
+    page = (
+        "<html><head><title>Pier</title>"
+        "<link rel='canonical' href='https://coast.example/pier'></head><body><article>"
+        "<p>Lena Fischer said on Wednesday that repairs would take two weeks.</p>"
+        "<p>The closure could cost fishing crews most of the autumn season.</p>"
+        "</article></body></html>"
+    )
+    first = ingest.ingest_article(
+        db,
+        article=ArticleCreate(html=page, url="https://coast.example/pier?utm=a"),
+        extractor=fake_extract,
+    )
+    # the second writer passed its existence check before the first committed
+    fields = ingest.article_fields(ArticleCreate(html=page, url="https://m.coast.example/pier"))
+    assert fields.canonical_url == "https://coast.example/pier"
+    second = ingest._store(
+        db, article=fields, sha=ingest.content_sha256(fields.text), rows=[], specs={}
+    )
+    assert first.created and not second.created
+    assert second.article.id == first.article.id
+    assert _count(db, "article") == 1

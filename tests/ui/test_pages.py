@@ -113,15 +113,21 @@ def test_ui_article_marks_claims_and_escapes_untrusted_text(client: TestClient) 
         "Maria Lopez, spokesperson of the Port Authority, said on Monday that "
         "<script>alert(1)</script> ships waited. The <img src=x onerror=alert(2)> fog lifted."
     )
+    # a url that is not http(s) is never stored (422); one with markup in it is escaped
+    refused = client.post("/articles", json=article_body(text=text, url="javascript:alert(4)"))
+    assert refused.status_code == 422
     article = _post(
-        client, text=text, title="Fog <script>alert(3)</script>", url="javascript:alert(4)"
+        client,
+        text=text,
+        title="Fog <script>alert(3)</script>",
+        url='https://port.example/fog?q="><script>alert(4)</script>',
     )
     r = client.get(f"/ui/articles/{article['id']}")
     assert r.status_code == 200
     page = r.text
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "javascript:" not in page  # a stored url that is not http(s) is not linked
+    assert "javascript:" not in page
     assert "default-src 'none'" in r.headers["content-security-policy"]
     claims = client.get(f"/articles/{article['id']}/claims").json()["items"]
     marks = _elements(page, "mark")
