@@ -37,6 +37,8 @@ def _claim(
         cue=_span(text, cue) if cue else None,
         source_mention=_span(text, who) if who else None,
         source=SourceRef(id=source[0], name=source[1], type="person") if source else None,
+        source_role=None,
+        source_generic=False,
         said_on=date(2024, 9, 16),
         said_on_precision="day",
         said_on_text="on Monday",
