@@ -1,9 +1,10 @@
-"""CSV and NDJSON out: content negotiation and the streamed bodies of the claim lists.
+"""CSV and NDJSON out: content negotiation and the streamed bodies of the lists.
 
-`GET /claims` and `GET /sources/{id}/claims` answer every match, unpaged, when the client
-asks for `text/csv` or `application/x-ndjson` (Accept header, or `format=` for links a
-browser follows). The rows come from ``app.services.export.claim_batches``: keyset batches
-of the same query the JSON pages use, so an export holds one batch in memory at a time.
+`GET /claims`, `GET /sources/{id}/claims` and `GET /figures` answer every match, unpaged,
+when the client asks for `text/csv` or `application/x-ndjson` (Accept header, or `format=`
+for links a browser follows). The rows come from ``app.services.export.claim_batches``:
+keyset batches of the same query the JSON pages use, so an export holds one batch in memory
+at a time.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -24,6 +26,7 @@ from pydantic import BaseModel
 
 from app.api.responses import dump_json
 from app.models import ClaimPublic
+from app.models.figure import FigurePublic
 from app.services.export import FetchPage, claim_batches
 
 CSV = "text/csv"
@@ -60,9 +63,16 @@ EXPORT_RESPONSE_CONTENT: dict[str, Any] = {
 }
 
 
-def with_exports(response: dict[str, Any]) -> dict[str, Any]:
+def with_exports(
+    response: dict[str, Any], *, csv_example: str | None = None, ndjson_example: str | None = None
+) -> dict[str, Any]:
     """A ``responses[200]`` entry that also documents the CSV and NDJSON bodies."""
-    return {**response, "content": {**response["content"], **EXPORT_RESPONSE_CONTENT}}
+    content = {**response.get("content", {}), **EXPORT_RESPONSE_CONTENT}
+    if csv_example is not None:
+        content[CSV] = {"schema": {"type": "string"}, "example": csv_example}
+    if ndjson_example is not None:
+        content[NDJSON] = {"schema": {"type": "string"}, "example": ndjson_example}
+    return {**response, "content": content}
 
 
 def wanted_format(accept: str | None, format: ExportFormat | None) -> ExportFormat:
@@ -152,12 +162,49 @@ def _leaf_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
     return out
 
 
-def csv_columns(model: type[BaseModel] = ClaimPublic) -> list[str]:
-    paths = [p for p in _leaf_paths(model) if p not in _REDUNDANT]
-    return [p for p in _PREFERRED if p in paths] + [p for p in paths if p not in _PREFERRED]
+def csv_columns(
+    model: type[BaseModel] = ClaimPublic,
+    preferred: list[str] = _PREFERRED,
+    redundant: frozenset[str] | set[str] = _REDUNDANT,
+) -> list[str]:
+    paths = [p for p in _leaf_paths(model) if p not in redundant]
+    return [p for p in preferred if p in paths] + [p for p in paths if p not in preferred]
 
 
 CSV_COLUMNS = csv_columns()
+
+# A figure's row: what a person reads first, then its place in the series and provenance.
+_FIGURE_PREFERRED = [
+    "id",
+    "said_on",
+    "said_on_precision",
+    "said_on_from_article",
+    "measure",
+    "qualifier",
+    "value",
+    "value_to",
+    "part_of",
+    "unit",
+    "noun",
+    "source.id",
+    "source.name",
+    "source.type",
+    "source_mention",
+    "based_on.text",
+    "previous.value",
+    "previous.said_on",
+    "change",
+    "span.text",
+    "claim.id",
+    "claim.kind",
+    "claim.text",
+    "article.id",
+    "article.title",
+    "article.publisher",
+    "article.published_at",
+    "article.url",
+]
+FIGURE_CSV_COLUMNS = csv_columns(FigurePublic, _FIGURE_PREFERRED, frozenset())
 
 # A cell a spreadsheet would run as a formula (article text is untrusted): OWASP's
 # "CSV injection" advice is to make it text with a leading apostrophe.
@@ -217,30 +264,59 @@ def _fragments_cell(value: Any) -> str:
     return " ".join(f"{f['start']}-{f['end']}" for f in value) if value else ""
 
 
+def _number_cell(value: Any) -> Any:
+    """A figure's number as a person writes it: 41252, not 41252.0."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return _cell(value)
+
+
 _FORMATS: dict[str, Callable[[Any], Any]] = {
     "quantities": _quantities_cell,
     "content_fragments": _fragments_cell,
 }
+_FIGURE_FORMATS: dict[str, Callable[[Any], Any]] = dict.fromkeys(
+    ("value", "value_to", "part_of", "change", "previous.value"), _number_cell
+)
+
+Accessors = list[tuple[Callable[[dict[str, Any]], Any], Any]]
 
 
-def _accessors(columns: list[str]) -> list[tuple[Callable[[dict[str, Any]], Any], Any]]:
-    return [(_getter(path), _FORMATS.get(path, _cell)) for path in columns]
+def _accessors(
+    columns: list[str], formats: dict[str, Callable[[Any], Any]] = _FORMATS
+) -> Accessors:
+    return [(_getter(path), formats.get(path, _cell)) for path in columns]
 
 
 _CSV_ACCESSORS = _accessors(CSV_COLUMNS)
+_FIGURE_ACCESSORS = _accessors(FIGURE_CSV_COLUMNS, _FIGURE_FORMATS)
 
 
-def csv_row(item: dict[str, Any]) -> list[Any]:
-    """One claim item (the JSON object of ``ClaimPublic``) as a flat CSV row."""
-    return [cell(get(item)) for get, cell in _CSV_ACCESSORS]
+def csv_row(item: dict[str, Any], accessors: Accessors = _CSV_ACCESSORS) -> list[Any]:
+    """One item (by default a claim: the JSON object of ``ClaimPublic``) as a flat CSV row."""
+    return [cell(get(item)) for get, cell in accessors]
 
 
-def _csv_chunks(batches: Iterable[list[dict[str, Any]]]) -> Iterator[bytes]:
+@dataclass(frozen=True, slots=True)
+class CsvLayout:
+    """The columns of a list's CSV and how each cell is read from a JSON item."""
+
+    columns: list[str]
+    accessors: Accessors
+
+
+CLAIM_CSV = CsvLayout(CSV_COLUMNS, _CSV_ACCESSORS)
+FIGURE_CSV = CsvLayout(FIGURE_CSV_COLUMNS, _FIGURE_ACCESSORS)
+
+
+def _csv_chunks(
+    batches: Iterable[list[dict[str, Any]]], layout: CsvLayout = CLAIM_CSV
+) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(layout.columns)
     for batch in batches:
-        writer.writerows(csv_row(item) for item in batch)
+        writer.writerows(csv_row(item, layout.accessors) for item in batch)
         yield buffer.getvalue().encode()
         buffer.seek(0)
         buffer.truncate()
@@ -260,6 +336,7 @@ def stream_claims(
     name: str,
     batch_size: int,
     cursor: str | None = None,
+    layout: CsvLayout = CLAIM_CSV,
 ) -> StreamingResponse:
     """Every item of ``fetch``'s pages as a streamed CSV or NDJSON attachment.
 
@@ -275,7 +352,7 @@ def stream_claims(
 
     day = datetime.now(UTC).strftime("%Y-%m-%d")
     if fmt is ExportFormat.csv:
-        body, media, ext = _csv_chunks(all_batches()), f"{CSV}; charset=utf-8", "csv"
+        body, media, ext = _csv_chunks(all_batches(), layout), f"{CSV}; charset=utf-8", "csv"
     else:
         body, media, ext = _ndjson_chunks(all_batches()), NDJSON, "ndjson"
     headers = {
