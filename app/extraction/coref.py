@@ -20,6 +20,7 @@ No coreference package works offline here: this is rules over the parse and lexi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -89,6 +90,8 @@ _FULL_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\
 
 
 _HISTORY_WINDOW = 300
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_NARROWING_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under"})
 
 
 _ACRONYM_WORD = re.compile(r"(?:[A-Z]\.?){2,6}")
@@ -194,8 +197,62 @@ class SourceResolver:
         if analysed is None:
             return None
         source, gender, plural = analysed
+        if source.type is SourceType.PERSON and " " not in source.name:
+            fuller = self._fuller_name(source, gender, tokens, mention)
+            if fuller is not None:
+                source = fuller
         self._history.append(_Entry(source, gender, plural, subject=True, speaker=True))
         return ResolvedMention(source, based_span)
+
+    def _fuller_name(
+        self,
+        source: ResolvedSource,
+        gender: str | None,
+        tokens: list[Token],
+        mention: SpacySpan,
+    ) -> ResolvedSource | None:
+        """ "Rendell, a Clinton surrogate" or "Mr. Holtz-Eakin" after "Ed Rendell" or
+        "Douglas Holtz-Eakin": a surname the mention analysis kept whole, resolved like a
+        bare one (a person seen before, else the article's full name), keeping the role this
+        mention gives. Only when the article names one person of that surname: with two
+        ("Barack" and "Michelle Obama") the mention stays as it is."""
+        titled = any(
+            t.text[:1].isupper() and (t.lower_ in _TITLE_ABBREVIATIONS or t.lower_ in _ROLE_WORDS)
+            for t in tokens
+            if t.i < tokens[-1].i and t.text != source.name
+        )
+        if titled:
+            return None  # "President Obama" names its holder: identity finds the office's one
+        if self._people is None:
+            self._people = people_of(self._docs)
+        key = source.name.lower()
+        namesakes = {p.name for p in self._people.values() if p.name.split()[-1] == source.name}
+        if len(namesakes) > 1:
+            return None
+        entry = self._find(
+            lambda e: (
+                e.source.type is SourceType.PERSON
+                and " and " not in e.source.name
+                and _name_ends_with(e.source, key)
+                and (gender is None or self._gender_of(e) in (None, gender))
+            )
+        )
+        if entry is not None:
+            found = entry.source
+        else:
+            surname = next((t for t in tokens if t.text == source.name), None)
+            if surname is None or not _could_be_surname(surname):
+                return None
+            found = self._person_from_text(surname, mention)
+            if found is None or " " not in found.name:
+                return None
+        return replace(
+            found,
+            alias=source.alias,
+            role=source.role or found.role,
+            affiliation=source.affiliation or found.affiliation,
+            affiliation_type=source.affiliation_type or found.affiliation_type,
+        )
 
     def _resolve_coordination(
         self,
@@ -438,8 +495,9 @@ class SourceResolver:
         if self._full_names is None:
             self._full_names = {}
             for m in _NAME_PAIR.finditer(self.text):
-                full = self.text[m.start(1) : m.end(3)]
-                self._full_names.setdefault(m.group(3), []).append((m.start(1), full, m.group(1)))
+                last = _POSSESSIVE_END.sub("", m.group(3))  # "Donald Trump’s": Trump
+                full = self.text[m.start(1) : m.start(3) + len(last)]
+                self._full_names.setdefault(last, []).append((m.start(1), full, m.group(1)))
         best: tuple[int, str, str] | None = None
         for start, full, first in self._full_names.get(surname.text, []):
             low = first.lower()
@@ -464,7 +522,7 @@ class SourceResolver:
             if start >= position:
                 break
         if best is None:
-            return None
+            return self._titled_surname(surname)
         best_start, full, first_name = best
         name = full.translate(_APOSTROPHES)
         first = first_name.lower()
@@ -479,6 +537,30 @@ class SourceResolver:
                 gender = _HONORIFICS[word]
         source = ResolvedSource(name=name, type=SourceType.PERSON, alias=surname.text, role=role)
         self._history.append(_Entry(replace(source, alias=name), gender, False))
+        return source
+
+    def _titled_surname(self, surname: Token) -> ResolvedSource | None:
+        """ "Mr. Obama" in an article that never gives his first name but calls him
+        "President Obama" somewhere: the surname with the title the article gives it most
+        often as its role ("Vice President Pence": vice president), so that identity can
+        find the one namesake of the directory who holds that office."""
+        pattern = re.compile(
+            r"(?<![\w.])(?:([A-Z][a-z]+)\s+)?([A-Z][a-z]+\.?)\s+" + re.escape(surname.text) + r"\b"
+        )
+        roles: Counter[str] = Counter()
+        for m in pattern.finditer(self.text):
+            word = m.group(2).lower()
+            role = _TITLE_ABBREVIATIONS.get(word) or (word if word in _ROLE_WORDS else None)
+            if role is None:
+                continue
+            before = (m.group(1) or "").lower()
+            roles[f"{before} {role}" if before in _NARROWING_WORDS else role] += 1
+        if not roles:
+            return None
+        role = roles.most_common(1)[0][0]
+        name = surname.text.translate(_APOSTROPHES)
+        source = ResolvedSource(name=name, type=SourceType.PERSON, alias=name, role=role)
+        self._history.append(_Entry(source, None, False))
         return source
 
     def _gendered_name_before(self, pronoun: Token, gender: str) -> ResolvedSource | None:

@@ -20,7 +20,7 @@ from sqlmodel import Session
 from app.db import MAX_ID, Database, utcnow
 from app.errors import Conflict, InvalidInput, Moved, NotFound
 from app.models import Claim, Correction, Source, SourceAlias
-from app.models.correction import CorrectionKind, not_corrected
+from app.models.correction import CorrectionKind
 from app.services import identity
 from app.services.identity import AliasKind, analyse
 
@@ -172,40 +172,6 @@ def update_source(db: Database, *, source_id: int, changes: dict[str, Any]) -> N
 # --- POST /sources/{id}/merge ------------------------------------------------------------
 
 
-def _move_aliases(session: Session, dialect: str, *, old: Any, target: int) -> None:
-    aliases = session.execute(
-        sa.select(alias_t.c.alias, alias_t.c.kind).where(alias_t.c.source_id == old.id)
-    ).all()
-    session.execute(sa.delete(alias_t).where(alias_t.c.source_id == old.id))
-    for alias, kind in aliases:
-        identity.add_alias(session, dialect, source_id=target, alias=alias, kind=AliasKind(kind))
-    identity.add_alias(session, dialect, source_id=target, alias=old.name, kind=AliasKind.MERGED)
-
-
-def _fill_from(session: Session, *, old_id: int, target: int) -> None:
-    """What the target lacks and the merged source knew: type, role, affiliation."""
-    old = session.execute(sa.select(source_t).where(source_t.c.id == old_id)).one()
-    where = source_t.c.id == target
-    if old.type != "unknown":
-        session.execute(
-            sa.update(source_t)
-            .where(where, source_t.c.type == "unknown", not_corrected("type"))
-            .values(type=old.type)
-        )
-    if old.role is not None:
-        session.execute(
-            sa.update(source_t)
-            .where(where, source_t.c.role.is_(None), not_corrected("role"))
-            .values(role=old.role, role_on=old.role_on)
-        )
-    if old.affiliation_id is not None and old.affiliation_id != target:
-        session.execute(
-            sa.update(source_t)
-            .where(where, source_t.c.affiliation_id.is_(None), not_corrected("affiliation_id"))
-            .values(affiliation_id=old.affiliation_id)
-        )
-
-
 def merge_sources(db: Database, *, source_id: int, into: int) -> int:
     """Merge ``source_id`` into ``into`` (both resolved through earlier merges): its claims,
     aliases and name go to the target, which answers for it from now on. Returns the
@@ -228,23 +194,7 @@ def merge_sources(db: Database, *, source_id: int, into: int) -> int:
                 f"source {into} is source {source_id}: a source cannot merge into itself"
             )
         _lock(session, [target])
-        session.execute(
-            sa.update(claim_t).where(claim_t.c.source_id == source_id).values(source_id=target)
-        )
-        _move_aliases(session, db.dialect, old=old, target=target)
-        _fill_from(session, old_id=source_id, target=target)
-        for column in (source_t.c.merged_into_id, source_t.c.affiliation_id):
-            session.execute(
-                sa.update(source_t).where(column == source_id).values({column.name: target})
-            )
-        session.execute(  # a source that spoke for the merged one and is now the target
-            sa.update(source_t)
-            .where(source_t.c.id == target, source_t.c.affiliation_id == target)
-            .values(affiliation_id=None)
-        )
-        session.execute(
-            sa.update(source_t).where(source_t.c.id == source_id).values(merged_into_id=target)
-        )
+        identity.absorb(session, db.dialect, old_id=source_id, target=target)
         _record(
             session,
             kind=str(CorrectionKind.MERGE),

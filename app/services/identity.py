@@ -44,7 +44,7 @@ from sqlmodel import Session
 
 from app.db import utcnow
 from app.extraction.types import SourceType
-from app.models import Source, SourceAlias
+from app.models import Claim, Source, SourceAlias
 from app.models.correction import not_corrected
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
@@ -464,6 +464,107 @@ def _adopt_surname_source(session: Session, dialect: str, name: Name, office: st
     )
     add_alias(session, dialect, source_id=source_id, alias=old, kind=AliasKind.SEEN)
     return source_id
+
+
+def consolidate_office_namesakes(
+    session: Session, dialect: str, source_ids: Sequence[int]
+) -> dict[int, int]:
+    """Order-independent surname identity: once a bare surname source ("Obama") and one
+    full-name namesake ("Barack Obama") hold the same office ("president"), they are one
+    person, whichever article came first. Runs after an ingest's roles are stored, on the
+    sources it touched. Returns {absorbed id: the id that answers for it}. Two full-name
+    namesakes in the office (two Presidents Bush) or no office keep them apart."""
+    moved: dict[int, int] = {}
+    rows = session.execute(
+        sa.select(Source.id, Source.key, Source.role).where(
+            Source.id.in_(sorted(set(source_ids))),
+            Source.type == str(SourceType.PERSON),
+            Source.merged_into_id.is_(None),
+        )
+    ).all()
+    for row in rows:
+        office = office_of(row.role)
+        if office is None or row.id in moved:
+            continue
+        surname = row.key.split(" ")[-1]
+        namesakes = _namesakes_in_office(session, surname, office)
+        full = [r for r in namesakes if " " in r.key]
+        bare = [r for r in namesakes if r.key == surname and r.id not in moved]
+        if len(full) != 1 or not bare:
+            continue
+        target = int(full[0].id)
+        for old in bare:
+            if _lock_live(session, [int(old.id), target]):
+                absorb(session, dialect, old_id=int(old.id), target=target)
+                moved[int(old.id)] = target
+    return moved
+
+
+def _lock_live(session: Session, ids: list[int]) -> bool:
+    """Lock the rows of ``ids`` (id order: no deadlock between two writers; SQLite's writer
+    lock already serialises) and say whether all are still live, unmerged sources."""
+    rows = session.execute(
+        sa.select(Source.id, Source.merged_into_id)
+        .where(Source.id.in_(sorted(set(ids))))
+        .order_by(Source.id)
+        .with_for_update()
+    ).all()
+    return len(rows) == len(set(ids)) and all(r.merged_into_id is None for r in rows)
+
+
+def absorb(session: Session, dialect: str, *, old_id: int, target: int) -> None:
+    """Make ``target`` answer for ``old_id``: its claims, aliases (its name becomes a
+    learned alias), what the target lacks (type, role, affiliation), and every source that
+    was merged into it or spoke for it. The caller holds both rows (locks them on
+    PostgreSQL) and records why."""
+    old = session.execute(sa.select(Source.__table__).where(Source.id == old_id)).one()
+    source_t, alias_t = Source.__table__, SourceAlias.__table__
+    claim_t = Claim.__table__
+    session.execute(
+        sa.update(claim_t).where(claim_t.c.source_id == old_id).values(source_id=target)
+    )
+    aliases = session.execute(
+        sa.select(alias_t.c.alias, alias_t.c.kind).where(alias_t.c.source_id == old_id)
+    ).all()
+    session.execute(sa.delete(alias_t).where(alias_t.c.source_id == old_id))
+    for alias, kind in aliases:
+        add_alias(session, dialect, source_id=target, alias=alias, kind=AliasKind(kind))
+    add_alias(session, dialect, source_id=target, alias=old.name, kind=AliasKind.MERGED)
+    _fill_from(session, old=old, target=target)
+    for column in (source_t.c.merged_into_id, source_t.c.affiliation_id):
+        session.execute(sa.update(source_t).where(column == old_id).values({column.name: target}))
+    session.execute(  # a source that spoke for the merged one and is now the target
+        sa.update(source_t)
+        .where(source_t.c.id == target, source_t.c.affiliation_id == target)
+        .values(affiliation_id=None)
+    )
+    session.execute(
+        sa.update(source_t).where(source_t.c.id == old_id).values(merged_into_id=target)
+    )
+
+
+def _fill_from(session: Session, *, old: Any, target: int) -> None:
+    """What the target lacks and the merged source knew: type, role, affiliation."""
+    source_t = Source.__table__
+    where = source_t.c.id == target
+    if old.type != "unknown":
+        session.execute(
+            sa.update(source_t)
+            .where(where, source_t.c.type == "unknown", not_corrected("type"))
+            .values(type=old.type)
+        )
+    if old.role is not None:
+        session.execute(
+            sa.update(source_t)
+            .where(where, source_t.c.role.is_(None), not_corrected("role"))
+            .values(role=old.role, role_on=old.role_on)
+        )
+    if old.affiliation_id is not None and old.affiliation_id != target:
+        session.execute(
+            sa.update(source_t)
+            .where(where, source_t.c.affiliation_id.is_(None), not_corrected("affiliation_id"))
+            .values(affiliation_id=old.affiliation_id)
+        )
 
 
 def add_alias(

@@ -385,7 +385,8 @@ def _upsert_sources(
     )
     for source_id, alias, kind in aliases:
         identity.add_alias(session, dialect, source_id=source_id, alias=alias, kind=kind)
-    return ids
+    absorbed = identity.consolidate_office_namesakes(session, dialect, sorted(set(ids.values())))
+    return {key: absorbed.get(source_id, source_id) for key, source_id in ids.items()}
 
 
 _RETRYABLE_PG = {"40001", "40P01"}  # serialization failure, deadlock detected

@@ -118,6 +118,50 @@ def test_coref_bare_surname_goes_to_the_namesake_the_article_is_about(parser: An
     assert source_of(parser, text, "Cruz") == ("Ted Cruz", False)
 
 
+def test_coref_surname_with_an_apposition_is_the_person_named_in_full(parser: Any) -> None:
+    text = (
+        "Former Ohio Gov. Walter Pennick said on Monday that the rules should change.\n\n"
+        "Pennick, a longtime party donor, said the vote should wait until spring."
+    )
+    assert source_of(parser, text, "Pennick, a longtime party donor") == (
+        "Walter Pennick",
+        False,
+    )
+
+
+def test_coref_hyphenated_surname_is_the_person_named_in_full(parser: Any) -> None:
+    text = (
+        "''This is not reform,'' said Douglas Marsh-Ellery, an economist in Boston.\n\n"
+        "''The plan is detailed,'' Mr. Marsh-Ellery said."
+    )
+    assert source_of(parser, text, "Mr. Marsh-Ellery") == ("Douglas Marsh-Ellery", False)
+
+
+def test_coref_surname_after_a_possessive_full_name(parser: Any) -> None:
+    text = (
+        "Donald Trump's rise in the polls may not last, analysts wrote.\n\n"
+        "Trump said on Tuesday that the polls were rigged."
+    )
+    assert source_of(parser, text, "Trump") == ("Donald Trump", False)
+
+
+def test_coref_titled_surname_is_not_a_namesake_with_another_role(parser: Any) -> None:
+    text = (
+        "Michelle Obama, the first lady, visited a school in Ohio.\n\n"
+        "President Obama said on Friday that the museum would open in the fall."
+    )
+    assert source_of(parser, text, "President Obama") == ("Obama", False)
+
+
+def test_coref_surname_takes_the_office_title_the_article_gives_it(parser: Any) -> None:
+    text = (
+        "President Obama flew to Hawaii on Thursday.\n\n"
+        "Mr. Obama said the islands showed what a warming ocean does."
+    )
+    resolved = [a.source for a in extract(text, parser=parser) if a.source is not None]
+    assert [(s.name, s.role) for s in resolved] == [("Obama", "president")]
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"

@@ -181,6 +181,38 @@ def test_ingest_surname_without_a_shared_office_stays_apart(db) -> None:
     assert ids[0] != ids[2]
 
 
+def test_ingest_bare_surname_joins_its_namesake_once_both_hold_the_office(db) -> None:
+    ids = _ingest_as(
+        db,
+        [
+            ("Lawmaker said the plan will fail.", _person("Olmo", None)),
+            ("Senators said the plan is sound.", _person("Xavier Olmo", "president")),
+            ("President said the plan will pass.", _person("Olmo", "president")),
+        ],
+    )
+    # the bare "Olmo" learned the office in the third article: from then on one person
+    assert ids[0] == ids[1] == ids[2]
+    with db.engine.connect() as conn:
+        live = conn.execute(
+            sa.text("SELECT name FROM source WHERE merged_into_id IS NULL")
+        ).scalars()
+        assert list(live) == ["Xavier Olmo"]
+
+
+def test_ingest_bare_surname_stays_apart_when_two_namesakes_held_the_office(db) -> None:
+    ids = _ingest_as(
+        db,
+        [
+            ("Governors said the plan will fail.", _person("Xavier Olmo", "president")),
+            ("Governors said the plan will pass.", _person("Yolanda Olmo", "president")),
+            ("President said the plan is sound.", _person("Olmo", None)),
+            ("President said the plan is dead.", _person("Olmo", "president")),
+        ],
+    )
+    assert len({ids[0], ids[1], ids[2]}) == 3
+    assert ids[3] == ids[2]
+
+
 def test_store_articles_is_one_idempotent_transaction(db) -> None:
     def prepared(**overrides):
         return ingest.prepare_article(
