@@ -176,6 +176,10 @@ class SourceResolver:
             return None
         conjuncts = _conjuncts(tokens)
         if len(conjuncts) > 1:
+            one = self._one_described_twice(tokens, conjuncts, mention)
+            if one is not None:
+                self._touch(one, subject=True, speaker=True)
+                return ResolvedMention(one, based_span)
             return self._resolve_coordination(tokens, conjuncts, mention, based_span)
         if len(tokens) > 1 and tokens[0].lower_ in _POSSESSIVE_PRONOUNS:
             owned = self._resolve_owned(tokens, mention)
@@ -253,6 +257,37 @@ class SourceResolver:
             affiliation=source.affiliation or found.affiliation,
             affiliation_type=source.affiliation_type or found.affiliation_type,
         )
+
+    def _one_described_twice(
+        self, tokens: list[Token], conjuncts: list[list[Token]], mention: SpacySpan
+    ) -> ResolvedSource | None:
+        """ "the former first lady and U.S. senator": one determiner over two roles is one
+        person, the one either role describes (no names among the conjuncts)."""
+        if tokens[0].lower_ != "the" or any(t.ent_type_ in {"PERSON", "ORG"} for t in tokens):
+            return None
+        for conjunct in conjuncts:
+            words = [t for t in conjunct if t.lower_ not in _DETERMINERS]
+            if not words or len(words) > 4:
+                continue
+            found = self._description_antecedent(words, mention)
+            if found is not None and found.type is SourceType.PERSON and not found.generic:
+                return replace(found, alias=_surface(tokens))
+        heads = [_head([t for t in c if t.lower_ not in _DETERMINERS] or c) for c in conjuncts]
+        if not all(_is_human_noun(h) or h.lower_ in _ROLE_WORDS for h in heads):
+            return None
+        genders = {_GENDERED_ROLES[h.lower_] for h in heads if h.lower_ in _GENDERED_ROLES}
+        gender = genders.pop() if len(genders) == 1 else None
+        entry = self._find(
+            lambda e: (
+                e.source.type is SourceType.PERSON
+                and not e.plural
+                and not e.source.generic
+                and e.subject
+                and (gender is None or self._gender_of(e) in (None, gender))
+            ),
+            window=_SUBJECT_WINDOW,
+        )
+        return replace(entry.source, alias=_surface(tokens)) if entry is not None else None
 
     def _resolve_coordination(
         self,
@@ -373,6 +408,12 @@ class SourceResolver:
         if self._surname_genders is None:
             self._surname_genders = _surname_genders(self.text)
         words = entry.source.name.split()
+        if len(words) > 1:
+            first = words[0].lower()
+            if first in _MALE_NAMES and first not in _FEMALE_NAMES:
+                return _MALE
+            if first in _FEMALE_NAMES and first not in _MALE_NAMES:
+                return _FEMALE
         return self._surname_genders.get(words[-1]) if words else None
 
     def _name_antecedent(
@@ -424,7 +465,7 @@ class SourceResolver:
                 e.source.type is SourceType.PERSON
                 and e.source.role is not None
                 and _role_names(e.source.role, want)
-                and (gender is None or e.gender in (None, gender))
+                and (gender is None or self._gender_of(e) in (None, gender))
             )
         )
 
@@ -442,7 +483,7 @@ class SourceResolver:
             return (
                 e.source.type is SourceType.PERSON
                 and not e.plural
-                and (gender is None or e.gender in (None, gender))
+                and (gender is None or self._gender_of(e) in (None, gender))
             )
 
         return self._find(
@@ -472,7 +513,10 @@ class SourceResolver:
         offset = self._offset_of(mention.doc)
         position = (offset or 0) + words[0].idx
         modifiers = [descriptor_word(t) for t in words if t.i < head.i and not t.is_punct]
-        name = describes(self._people, descriptor_word(head), modifiers, before=position)
+        gender = _GENDERED_ROLES.get(head.lower_)
+        name = describes(
+            self._people, descriptor_word(head), modifiers, before=position, gender=gender
+        )
         if name is None:
             return None
         entry = self._find(lambda e: e.source.name == name)

@@ -28,6 +28,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from app.extraction.lexicon import load_lines, load_map, load_words
+from app.extraction.people import FEMALE_NAMES, MALE_NAMES
 from app.extraction.types import ResolvedSource, SourceType
 
 if TYPE_CHECKING:
@@ -74,10 +75,10 @@ _ROLE_MODIFIERS = load_words("source_role_modifiers")
 _GENDERED_ROLES = dict(load_map("source_gendered_roles"))
 
 
-_MALE_NAMES = load_words("given_names_male") | load_words("given_names_male_extra")
+_MALE_NAMES = MALE_NAMES
 
 
-_FEMALE_NAMES = load_words("given_names_female") | load_words("given_names_female_extra")
+_FEMALE_NAMES = FEMALE_NAMES
 
 
 _MEDIA_NAMES = load_words("source_media_names")
@@ -425,7 +426,7 @@ def _analyse_person(
             if re.search(rf"\b{re.escape(word)}\b", role):
                 gender = g
                 break
-    if gender is None:
+    if gender is None and len(name.split()) > 1:  # a lone "Clinton" is a surname
         first_name = name.split()[0].lower().rstrip(".")
         if first_name in _MALE_NAMES:
             gender = _MALE

@@ -15,8 +15,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from app.extraction.lexicon import load_words
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+MALE_NAMES = load_words("given_names_male") | load_words("given_names_male_extra")
+FEMALE_NAMES = load_words("given_names_female") | load_words("given_names_female_extra")
 
 # Spellings of one descriptor word: "GOP nominee" describes a Republican nominee.
 _SAME_WORD = {"gop": "republican", "dem": "democratic", "democrat": "democratic", "u.s.": "us"}
@@ -99,12 +104,20 @@ def _around(ent: Any) -> list[str]:
 
 
 def describes(
-    people: dict[str, Person], head: str, modifiers: list[str], *, before: int
+    people: dict[str, Person],
+    head: str,
+    modifiers: list[str],
+    *,
+    before: int,
+    gender: str | None = None,
 ) -> str | None:
     """The full name of the person that "the <modifiers> <head>" refers to: someone the
     article describes with ``head`` (a role or epithet: "nominee", "businessman"), and
     with the most of ``modifiers`` ("republican", "presidential"); ties go to the person
-    named more often. Only people named before offset ``before`` count."""
+    named more often. Only people named before offset ``before`` count, and with a
+    ``gender`` ("m" for "the businessman") no one whose given name is the other's."""
+    if gender is not None:
+        people = {k: p for k, p in people.items() if _given_name_gender(p.name) in (None, gender)}
     found = _best(people, head, modifiers, before)
     if found is None and modifiers:
         # "the GOP nominee" where the article never says "nominee" of anyone: the person
@@ -113,6 +126,12 @@ def describes(
     if found is None and head in _CANDIDACY:
         found = _protagonist(people, modifiers, before)
     return found
+
+
+def _given_name_gender(name: str) -> str | None:
+    first = name.split()[0].lower()
+    male, female = first in MALE_NAMES, first in FEMALE_NAMES
+    return "m" if male and not female else "f" if female and not male else None
 
 
 # Epithets of the person a campaign story is about ("the nominee", "the businessman").

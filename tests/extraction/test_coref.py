@@ -162,6 +162,25 @@ def test_coref_surname_takes_the_office_title_the_article_gives_it(parser: Any) 
     assert [(s.name, s.role) for s in resolved] == [("Obama", "president")]
 
 
+def test_coref_one_description_with_two_roles_is_one_person(parser: Any) -> None:
+    text = (
+        "Maria Lindqvist, the former mayor of Oslo, said on Monday that taxes would rise.\n\n"
+        "The former first lady and U.S. senator said the port must stay open."
+    )
+    mention = "The former first lady and U.S. senator"
+    assert source_of(parser, text, mention) == ("Maria Lindqvist", False)
+
+
+def test_coref_gendered_epithet_skips_a_person_of_the_other_gender(parser: Any) -> None:
+    text = (
+        "Hillary Clinton, the former New York senator, said she would win Ohio. Donald Trump "
+        "said he would win it. Trump, appearing after Clinton at the forum, cited problems "
+        "abroad.\n\n"
+        '"We need change," the New York businessman said.'
+    )
+    assert source_of(parser, text, "the New York businessman") == ("Donald Trump", False)
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
