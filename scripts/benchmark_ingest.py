@@ -92,7 +92,8 @@ def run(text_dir: str, workers: int) -> dict[str, object]:
     tmp = Path(tempfile.mkdtemp(prefix="claimtrail-bench-"))
     url = f"sqlite:///{tmp}/bench.db"
     env = {**os.environ, "CLAIMTRAIL_DATABASE_URL": url}
-    cmd = [str(CLAIMTRAIL), "ingest", text_dir, "-q", "--workers", str(workers)]
+    # absolute: the command runs in the temporary directory
+    cmd = [str(CLAIMTRAIL), "ingest", str(Path(text_dir).resolve()), "-q", "--workers", str(workers)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=tmp, stdout=subprocess.PIPE, text=True)
