@@ -42,6 +42,11 @@ class Source(SQLModel, table=True):
     created_at: datetime = SQLField(
         default_factory=utcnow, sa_column=sa.Column(UTCDateTime, nullable=False)
     )
+    # how many claims name this source: kept by triggers on claim (migration e1a7c3f95b42),
+    # in the transaction that changes them; never written by the application
+    claim_count: int = SQLField(
+        default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0")
+    )
 
 
 class SourceAlias(SQLModel, table=True):

@@ -45,17 +45,22 @@ _ALIASES = (
     .where(alias_t.c.source_id.in_(sa.bindparam("ids", expanding=True)))
     .order_by(alias_t.c.source_id, alias_t.c.id)
 )
-_STATS = (
-    sa.select(
-        claim_t.c.source_id,
-        sa.func.count(),
-        raw(sa.func.min(claim_t.c.said_on), "first"),
-        raw(sa.func.max(claim_t.c.said_on), "last"),
-    )
-    .where(claim_t.c.source_id.in_(sa.bindparam("ids", expanding=True)))
-    .group_by(claim_t.c.source_id)
+# The count is stored (source.claim_count, kept by triggers); the first and last said_on are
+# one index probe each on (source_id, said_on): neither walks a source's claims, so a page of
+# sources costs the same at a million claims as at a thousand.
+_FIRST = (
+    sa.select(sa.func.min(claim_t.c.said_on))
+    .where(claim_t.c.source_id == source_t.c.id)
+    .scalar_subquery()
 )
-
+_LAST = (
+    sa.select(sa.func.max(claim_t.c.said_on))
+    .where(claim_t.c.source_id == source_t.c.id)
+    .scalar_subquery()
+)
+_STATS = sa.select(
+    source_t.c.id, source_t.c.claim_count, raw(_FIRST, "first"), raw(_LAST, "last")
+).where(source_t.c.id.in_(sa.bindparam("ids", expanding=True)))
 
 def _items(conn: Connection, rows: list[Any]) -> list[JSONDict]:
     """Source rows as ``SourcePublic`` objects: aliases and statistics in one query each."""
