@@ -20,6 +20,13 @@ class Claim(SQLModel, table=True):
         sa.Index("ix_claim_source_id_sort_date_id", "source_id", "sort_date", "id"),
         # a source's claim count and first/last said_on from the index alone
         sa.Index("ix_claim_source_id_said_on", "source_id", "said_on"),
+        # a source's detail: the forms it was seen under and its roles, from the index alone
+        sa.Index(
+            "ix_claim_source_id_source_alias", "source_id", "source_alias", "source_mention_text"
+        ),
+        sa.Index(
+            "ix_claim_source_id_source_role", "source_id", "source_role", "said_on", "article_id"
+        ),
         # SQLite would reuse the ids of a deleted newest article's claims.
         {"sqlite_autoincrement": True},
     )

@@ -91,8 +91,7 @@ END $$
 """
 
 BACKFILL = (
-    "UPDATE source SET claim_count = "
-    "(SELECT count(*) FROM claim WHERE claim.source_id = source.id)"
+    "UPDATE source SET claim_count = (SELECT count(*) FROM claim WHERE claim.source_id = source.id)"
 )
 
 
