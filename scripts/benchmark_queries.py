@@ -6,7 +6,9 @@
 Serves the database with `claimtrail serve --workers 1` and asks, one request after another on
 one connection, each query class --requests times: the first page of /claims, a page deep in
 its cursor chain, the largest source's claims, a common and a rare full-text word, a month of
-said_on, a source-name prefix, one claim. Prints p50, p99 and the slowest, in milliseconds.
+said_on, a source-name prefix, one claim, the first page of /sources (claim counts and dates
+of each source), the largest source's detail, the first page of /articles and one article's
+claims. Prints p50, p99 and the slowest, in milliseconds.
 """
 
 from __future__ import annotations
@@ -78,6 +80,16 @@ def main() -> int:
                     {"q": info["source_prefix"]},
                 ),
                 "one claim": lambda: (f"/claims/{rng.randint(1, n_claims)}", {}),
+                "sources, first page (with claim counts)": lambda: ("/sources", {}),
+                "largest source, its detail": lambda: (
+                    f"/sources/{info['largest_source_id']}",
+                    {},
+                ),
+                "articles, first page": lambda: ("/articles", {}),
+                "one article's claims": lambda: (
+                    f"/articles/{rng.randint(1, int(info['articles']))}/claims",
+                    {},
+                ),
             }
             print(f"# {n_claims:,} claims, {args.database_url.split(':')[0]}, one connection\n")
             print("| query class | p50 ms | p99 ms | max ms |")
