@@ -93,7 +93,14 @@ def run(text_dir: str, workers: int) -> dict[str, object]:
     url = f"sqlite:///{tmp}/bench.db"
     env = {**os.environ, "CLAIMTRAIL_DATABASE_URL": url}
     # absolute: the command runs in the temporary directory
-    cmd = [str(CLAIMTRAIL), "ingest", str(Path(text_dir).resolve()), "-q", "--workers", str(workers)]
+    cmd = [
+        str(CLAIMTRAIL),
+        "ingest",
+        str(Path(text_dir).resolve()),
+        "-q",
+        "--workers",
+        str(workers),
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=tmp, stdout=subprocess.PIPE, text=True)
