@@ -239,9 +239,10 @@ class PostgresLoader:
             )
         c.execute(CLAIM_COUNTS)
         c.commit()
-        c.execute("SET session_replication_role = DEFAULT")
         c.autocommit = True
+        c.execute("SET session_replication_role = DEFAULT")
         c.execute("VACUUM ANALYZE")  # statistics, and the visibility map for index-only scans
+        c.autocommit = False
         self.raw.close()
 
 
