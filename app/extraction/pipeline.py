@@ -9,7 +9,7 @@ from typing import Any
 
 from app.extraction.chrome import is_chrome, is_headline
 from app.extraction.contents import Quote, find_content, find_quotes, quote_words
-from app.extraction.coref import SourceResolver
+from app.extraction.coref import SourceResolver, name_lede_descriptions
 from app.extraction.cues import Cue, find_cues, is_poll
 from app.extraction.dates import find_said_on
 from app.extraction.parse import Paragraph, ParsedText, Parser, get_parser
@@ -71,6 +71,9 @@ def extract(
     drafts = _attach_quotes(drafts, quotes, parsed, live, text)  # quotes running on
     drafts = _drop_nested(_split_off(_dedupe(drafts), parsed), parsed)
     attributions = _assemble(drafts, parsed, quotes, published_at)  # resolve, date, count
+    if live:  # "A New York judge ... Justice Frank Nervo": the lede's description is named
+        horizon = live[min(3, len(live) - 1)].end
+        attributions = name_lede_descriptions(attributions, lede_end=live[0].end, horizon=horizon)
     if config.include_editorial:
         attributions += _editorial(parsed, live, attributions)
     attributions.sort(key=lambda a: (a.content.start, a.content.end))

@@ -181,6 +181,54 @@ def test_coref_gendered_epithet_skips_a_person_of_the_other_gender(parser: Any) 
     assert source_of(parser, text, "the New York businessman") == ("Donald Trump", False)
 
 
+def _named(parser: Any, text: str) -> list[tuple[str, str | None, bool]]:
+    out = []
+    for a in extract(text, title="Court ruling", parser=parser):
+        if a.source_mention is not None and a.source is not None:
+            out.append((a.source_mention.text, a.source.name, a.source.generic))
+    return out
+
+
+def test_coref_lede_description_is_the_source_the_story_names_next(parser: Any) -> None:
+    text = (
+        "Court ruling.\n\n"
+        "A Boston judge has rejected a request to unseal the files, saying the court had no "
+        "business in the campaign.\n\n"
+        "Suffolk Superior Court Justice Mary Ellison rejected that argument on Thursday.\n\n"
+        '"The court will not take sides," Ellison wrote.\n\n'
+        "The judge said the files would stay sealed."
+    )
+    named = _named(parser, text)
+    assert ("A Boston judge", "Mary Ellison", False) in named
+    assert ("The judge", "Mary Ellison", False) in named
+
+
+def test_coref_lede_official_stays_unnamed(parser: Any) -> None:
+    text = (
+        "Court ruling.\n\n"
+        "A senior official said on Monday that the talks had stalled.\n\n"
+        "Secretary of State Anna Berg said later that she still hoped for a deal."
+    )
+    named = _named(parser, text)
+    assert ("A senior official", "senior official", True) in named
+
+
+def test_coref_police_is_the_one_force_the_story_names(parser: Any) -> None:
+    text = (
+        "Protesters in Ohio asked Cincinnati police to release the video on Monday.\n\n"
+        "Police said the officer had been placed on leave."
+    )
+    assert source_of(parser, text, "Police") == ("Cincinnati Police Department", False)
+
+
+def test_coref_police_with_two_forces_named_stays_generic(parser: Any) -> None:
+    text = (
+        "Dayton police and Toledo police met on Monday.\n\n"
+        "Police said the officers had been placed on leave."
+    )
+    assert source_of(parser, text, "Police") == ("police", True)
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
