@@ -154,6 +154,7 @@ class SourceResolver:
         self._names: list[tuple[int, str, str]] | None = None  # given-name full names
         # surname -> (start, "First Last", "First"), built on first use
         self._full_names: dict[str, list[tuple[int, str, str]]] | None = None
+        self._writers: list[tuple[int, int, str, bool]] | None = None
 
     def resolve(self, mention: SpacySpan) -> ResolvedMention | None:
         """The source behind ``mention``, or None (an unresolvable pronoun, no words).
@@ -191,6 +192,13 @@ class SourceResolver:
                 self._touch(one, subject=True, speaker=True)
                 return ResolvedMention(one, based_span)
             return self._resolve_coordination(tokens, conjuncts, mention, based_span)
+        if len(tokens) > 1 and tokens[0].lower_ in {"my", "our"}:
+            # "my mother" is someone of this text's writer: one source within the article
+            mine = _analyse(tokens[1:], tokens[1:])
+            if mine is not None and not mine[2]:
+                own = replace(mine[0], name=_surface(tokens), local=True, generic=False)
+                self._history.append(_Entry(own, mine[1], False))
+                return ResolvedMention(own, based_span)
         if len(tokens) > 1 and tokens[0].lower_ in _POSSESSIVE_PRONOUNS:
             owned = self._resolve_owned(tokens, mention)
             if owned is not None:
@@ -392,6 +400,10 @@ class SourceResolver:
         """ "he": the last speaker, else the last subject, else the last person of that
         gender; "it"/"they": the last body or group."""
         cls, gender = _PRONOUNS[pronoun.lower_]
+        if pronoun.lower_ in _FIRST_PERSON:
+            writer = self._writer_of(pronoun)
+            if writer is not None:
+                return writer
 
         def fits(e: _Entry) -> bool:
             return _pronoun_fits(replace(e, gender=self._gender_of(e)), cls, gender)
@@ -413,6 +425,23 @@ class SourceResolver:
         if entry is None and cls == "person" and gender is not None:
             return self._gendered_name_before(pronoun, gender)
         return entry.source if entry else None
+
+    def _writer_of(self, pronoun: Token) -> ResolvedSource | None:
+        """ "I" outside quotation marks in an op-ed signed "Charlotte Meehan is a playwright
+        ...", or "I"/"we" in a letter signed "Chris Smith." on a letters page: the writer."""
+        offset = self._offset_of(pronoun.doc)
+        if offset is None:
+            return None
+        position = offset + pronoun.idx
+        if self._writers is None:
+            self._writers = writers_of(self.text)
+        line_start = self.text.rfind("\n", 0, position) + 1
+        if len(_QUOTE_MARKS_RE.findall(self.text[line_start:position])) % 2:
+            return None  # inside a quotation: the quoted speaker
+        for start, end, name, letter in self._writers:
+            if start <= position < end and (letter or pronoun.lower_ in {"i", "me", "my"}):
+                return ResolvedSource(name=name, type=SourceType.PERSON, alias=name)
+        return None
 
     def _gender_of(self, entry: _Entry) -> str | None:
         """A person's gender as the entry knows it, else as the article shows it anywhere:
@@ -785,6 +814,42 @@ class SourceResolver:
 
 
 _CLASS_NOUNS = {k: SourceType(v) for k, v in load_map("source_class_nouns").items()}
+
+
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+_QUOTE_MARKS_RE = re.compile(r"[\"“”]|''")
+_SIGNATURE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*\.?$|^@\w+\.?$")
+_TAGLINE = re.compile(
+    r"^([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})\s+"
+    r"(?:is|was|teaches|writes|has been|served|works)\b"
+)
+
+
+def writers_of(text: str) -> list[tuple[int, int, str, bool]]:
+    """Who writes each part of an opinion text: (start, end, name, is_letter). A letters
+    page signs each letter with a line of its own ("Chris Smith.", "@plish516."): the
+    letter runs from the previous signature to its own. An op-ed ends with a tagline
+    ("Charlotte Meehan is playwright-in-residence at ..."): one writer for the whole text.
+    News stories have neither: []."""
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line), line.strip()))
+        pos += len(line) + 1
+    if len(lines) < 3:
+        return []
+    signatures = [(s, e, t.rstrip(".")) for s, e, t in lines[1:] if _SIGNATURE.match(t)]
+    if len(signatures) >= 2:
+        out, start = [], lines[1][0]
+        for _s, e, name in signatures:
+            out.append((start, e, name, True))
+            start = e
+        return out
+    tagline = _TAGLINE.match(lines[-1][2])
+    if tagline:
+        return [(0, len(text), tagline.group(1), False)]
+    return []
 
 
 def _ends_police_department(words: list[Token]) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from app.extraction import extract
+from app.extraction.coref import writers_of
 from app.extraction.people import acronyms_in
 
 pytestmark = pytest.mark.model
@@ -227,6 +228,42 @@ def test_coref_police_with_two_forces_named_stays_generic(parser: Any) -> None:
         "Police said the officers had been placed on leave."
     )
     assert source_of(parser, text, "Police") == ("police", True)
+
+
+OP_ED = (
+    "What the storm taught us.\n\n"
+    "I said for years that the levee would not hold.\n\n"
+    '"It will hold," my neighbor told me, and he believed that the city knew best.\n\n'
+    "Dana Whitfield is a civil engineer in New Orleans."
+)
+
+LETTERS = (
+    "Readers on the budget.\n\n"
+    "LETTERS.\n\n"
+    "I believe the council wasted the surplus.\n\n"
+    "Ruth Okafor.\n\n"
+    "We think the budget is fair.\n\n"
+    "Tom Bell."
+)
+
+
+def test_writers_of_finds_an_op_ed_tagline_and_letter_signatures() -> None:
+    assert [w[2:] for w in writers_of(OP_ED)] == [("Dana Whitfield", False)]
+    assert [w[2:] for w in writers_of(LETTERS)] == [("Ruth Okafor", True), ("Tom Bell", True)]
+    news = "Storm hits.\n\nThe mayor said the levee held.\n\nOfficials agreed on Monday."
+    assert writers_of(news) == []
+
+
+def test_coref_first_person_is_the_writer_outside_quotes(parser: Any) -> None:
+    assert source_of(parser, OP_ED, "I") == ("Dana Whitfield", False)
+    assert source_of(parser, LETTERS, "I") == ("Ruth Okafor", False)
+    assert source_of(parser, LETTERS, "We") == ("Tom Bell", False)
+
+
+def test_coref_my_relative_is_one_source_of_its_article(parser: Any) -> None:
+    found = [a.source for a in extract(OP_ED, parser=parser) if a.source_mention is not None]
+    neighbor = [s for s in found if s is not None and s.name == "my neighbor"]
+    assert neighbor and all(s.local and not s.generic for s in neighbor)
 
 
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
