@@ -73,23 +73,31 @@ def list_articles(
         query = query.where(Article.published_at <= published_to)
     if q is not None:
         query = query.where(article_matches(db.dialect, q))
+    # Dated articles first, then the undated: two keyset walks, each down an index. One
+    # ORDER BY published_at DESC NULLS LAST matched no PostgreSQL index (a backward scan of
+    # (published_at, id) puts NULLs first): it sorted every article for each page.
+    dated: sa.Select[Any] | None = query.where(Article.published_at.is_not(None))
+    undated = query.where(Article.published_at.is_(None))
     if page.cursor:
         c_date, c_id = decode_cursor(page.cursor, (date, int))
         if c_date is None:
-            query = query.where(Article.published_at.is_(None), Article.id < c_id)
+            dated = None
+            undated = undated.where(Article.id < c_id)
         else:
-            query = query.where(
-                sa.or_(
-                    Article.published_at < c_date,
-                    sa.and_(Article.published_at == c_date, Article.id < c_id),
-                    Article.published_at.is_(None),
-                )
+            assert dated is not None
+            dated = dated.where(
+                sa.tuple_(Article.published_at, Article.id)
+                < sa.tuple_(sa.literal(c_date, sa.Date), sa.literal(c_id, sa.Integer))
             )
-    query = query.order_by(Article.published_at.desc().nulls_last(), Article.id.desc()).limit(
-        page.limit + 1
-    )
+    want = page.limit + 1
     with db.read() as conn:
-        rows = conn.execute(query).all()
+        rows = []
+        if dated is not None:
+            newest = dated.order_by(Article.published_at.desc(), Article.id.desc())
+            rows = list(conn.execute(newest.limit(want)).all())
+        if len(rows) < want:
+            rest = undated.order_by(Article.id.desc()).limit(want - len(rows))
+            rows += conn.execute(rest).all()
     has_more = len(rows) > page.limit
     rows = rows[: page.limit]
     next_cursor = encode_cursor([rows[-1].published_at, rows[-1].id]) if has_more else None

@@ -62,6 +62,7 @@ _STATS = sa.select(
     source_t.c.id, source_t.c.claim_count, raw(_FIRST, "first"), raw(_LAST, "last")
 ).where(source_t.c.id.in_(sa.bindparam("ids", expanding=True)))
 
+
 def _items(conn: Connection, rows: list[Any]) -> list[JSONDict]:
     """Source rows as ``SourcePublic`` objects: aliases and statistics in one query each."""
     ids = [r.id for r in rows]
