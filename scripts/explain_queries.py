@@ -113,9 +113,7 @@ def main() -> int:
             page=page,
             filters=ClaimFilters(said_from=date(2019, 3, 1), said_to=date(2019, 3, 31)),
         ),
-        "source-name prefix": lambda: sources.list_sources(
-            db, page=page, q=info["source_prefix"]
-        ),
+        "source-name prefix": lambda: sources.list_sources(db, page=page, q=info["source_prefix"]),
         "one claim": lambda: claims.get_claim(db, claim_id=int(info["claims"]) // 2),
         "sources, first page": lambda: sources.list_sources(db, page=page),
         "largest source, its detail": lambda: sources.get_source(db, source_id=largest),
