@@ -979,6 +979,10 @@ def _relative_antecedent_np(pronoun: Token) -> Any:
     noun = clause.head
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if noun.dep_ == "attr":  # "Kaine is a former lawyer who opposes ...": Kaine
+        subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
+            return noun.doc[subject.left_edge.i : subject.i + 1]
     start = noun.left_edge.i
     end = clause.left_edge.i if clause.left_edge.i > noun.i else noun.i + 1
     if end <= start:

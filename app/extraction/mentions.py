@@ -817,6 +817,17 @@ def _analyse_document(words: list[Token], head: Token, alias: str, plural: bool)
             author_type = SourceType.ORGANIZATION
         surface = _surface(author)
         name = _canonical(author, author_type, surface)
+        if head.lemma_.lower() == "poll":
+            # a named poll is its own source: "the Reuters/Ipsos poll", "a Quinnipiac
+            # University poll" (its maker is the affiliation), as polls are cited by name
+            poll = ResolvedSource(
+                f"{name} poll",
+                SourceType.DOCUMENT,
+                alias,
+                affiliation=name,
+                affiliation_type=author_type,
+            )
+            return poll, None, False
         return ResolvedSource(name, author_type, surface), None, False
     name = _canonical(_strip_possessor(words), SourceType.DOCUMENT, alias)
     return ResolvedSource(name, SourceType.DOCUMENT, alias), None, plural

@@ -266,6 +266,21 @@ def test_coref_my_relative_is_one_source_of_its_article(parser: Any) -> None:
     assert neighbor and all(s.local and not s.generic for s in neighbor)
 
 
+def test_coref_relative_pronoun_after_a_predicate_noun_is_the_subject(parser: Any) -> None:
+    text = "Kaine is a former civil rights lawyer who is a staunch opponent of the death penalty."
+    assert source_of(parser, text, "who") == ("Kaine", False)
+
+
+def test_coref_named_poll_is_its_own_source(parser: Any) -> None:
+    text = (
+        "A Quinnipiac University poll found that most voters were undecided.\n\n"
+        "Quinnipiac University said on Monday that it would poll again in May."
+    )
+    named = dict((m, n) for m, n, _g in sources(parser, text))
+    assert named["A Quinnipiac University poll"] == "Quinnipiac University poll"
+    assert named["Quinnipiac University"] == "Quinnipiac University"
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
