@@ -276,7 +276,7 @@ def test_coref_named_poll_is_its_own_source(parser: Any) -> None:
         "A Quinnipiac University poll found that most voters were undecided.\n\n"
         "Quinnipiac University said on Monday that it would poll again in May."
     )
-    named = dict((m, n) for m, n, _g in sources(parser, text))
+    named = {m: n for m, n, _g in sources(parser, text)}
     assert named["A Quinnipiac University poll"] == "Quinnipiac University poll"
     assert named["Quinnipiac University"] == "Quinnipiac University"
 
