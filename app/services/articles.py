@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -13,7 +13,7 @@ from app.models import Article
 from app.pagination import PageParams, decode_cursor, encode_cursor
 from app.services import claims as claim_queries
 from app.services.claims import JSONDict, article_t, claim_t, raw
-from app.services.search import article_matches
+from app.services.search import article_matches, article_search_value
 
 # The fields of ArticlePublic, in its order.
 _ARTICLE_COLUMNS = (
@@ -39,6 +39,30 @@ def _item(row: Any) -> JSONDict:
     return dict(zip(_ARTICLE_FIELDS, row, strict=True))
 
 
+_FETCHED_AT = _ARTICLE_FIELDS.index("fetched_at")
+_INGESTED_AT = _ARTICLE_FIELDS.index("ingested_at")
+_PUBLISHED_AT = _ARTICLE_FIELDS.index("published_at")
+_ARTICLE_ID = _ARTICLE_FIELDS.index("id")
+
+
+def _utc(value: Any) -> datetime | None:
+    """A timestamp as ``UTCDateTime`` gives it: SQLite's text (naive UTC) or PostgreSQL's
+    aware datetime, as an aware UTC datetime."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _driver_item(row: Any) -> JSONDict:
+    """A driver row of ``_ARTICLE_COLUMNS`` as the ``ArticlePublic`` object."""
+    item = dict(zip(_ARTICLE_FIELDS, row, strict=True))
+    item["fetched_at"] = _utc(row[_FETCHED_AT])
+    item["ingested_at"] = _utc(row[_INGESTED_AT])
+    return item
+
+
 def get_article(db: Database, *, article_id: int) -> JSONDict:
     """One article, or NotFound."""
     if not 1 <= article_id <= MAX_ID:
@@ -48,6 +72,34 @@ def get_article(db: Database, *, article_id: int) -> JSONDict:
         if row is None:
             raise NotFound(f"article {article_id} does not exist")
         return _item(row)
+
+
+def _articles_walk(dialect: str, names: tuple[str, ...], *, dated: bool) -> sa.Select[Any]:
+    """One of the two keyset walks of ``list_articles`` (the dated articles newest first, or
+    the undated ones), filtered by ``names``, each value a bound parameter."""
+    query = sa.select(*_ARTICLE_COLUMNS)
+    p = sa.bindparam
+    if "publisher" in names:
+        query = query.where(Article.publisher == p("publisher"))
+    if "published_from" in names:
+        query = query.where(Article.published_at >= p("published_from", type_=sa.Date))
+    if "published_to" in names:
+        query = query.where(Article.published_at <= p("published_to", type_=sa.Date))
+    if "q" in names:
+        query = query.where(article_matches(dialect, p("q", type_=sa.String)))
+    if not dated:
+        query = query.where(Article.published_at.is_(None))
+        if "c_id" in names:
+            query = query.where(Article.id < p("c_id"))
+        return query.order_by(Article.id.desc()).limit(p("limit", type_=sa.Integer))
+    query = query.where(Article.published_at.is_not(None))
+    if "c_date" in names:
+        query = query.where(
+            sa.tuple_(Article.published_at, Article.id)
+            < sa.tuple_(p("c_date", type_=sa.Date), p("c_id", type_=sa.Integer))
+        )
+    order = (Article.published_at.desc(), Article.id.desc())
+    return query.order_by(*order).limit(p("limit", type_=sa.Integer))
 
 
 def list_articles(
@@ -64,44 +116,45 @@ def list_articles(
         raise InvalidInput(
             "published_from must not be after published_to", loc=("query", "published_from")
         )
-    query = sa.select(*_ARTICLE_COLUMNS)
+    values: dict[str, Any] = {}
     if publisher is not None:
-        query = query.where(Article.publisher == publisher)
+        values["publisher"] = publisher
     if published_from is not None:
-        query = query.where(Article.published_at >= published_from)
+        values["published_from"] = published_from
     if published_to is not None:
-        query = query.where(Article.published_at <= published_to)
+        values["published_to"] = published_to
     if q is not None:
-        query = query.where(article_matches(db.dialect, q))
+        values["q"] = article_search_value(db.dialect, q)
+    c_date, c_id = decode_cursor(page.cursor, (date, int)) if page.cursor else (None, None)
+    want = page.limit + 1
     # Dated articles first, then the undated: two keyset walks, each down an index. One
     # ORDER BY published_at DESC NULLS LAST matched no PostgreSQL index (a backward scan of
     # (published_at, id) puts NULLs first): it sorted every article for each page.
-    dated: sa.Select[Any] | None = query.where(Article.published_at.is_not(None))
-    undated = query.where(Article.published_at.is_(None))
-    if page.cursor:
-        c_date, c_id = decode_cursor(page.cursor, (date, int))
-        if c_date is None:
-            dated = None
-            undated = undated.where(Article.id < c_id)
-        else:
-            assert dated is not None
-            dated = dated.where(
-                sa.tuple_(Article.published_at, Article.id)
-                < sa.tuple_(sa.literal(c_date, sa.Date), sa.literal(c_id, sa.Integer))
-            )
-    want = page.limit + 1
-    with db.read() as conn:
-        rows = []
-        if dated is not None:
-            newest = dated.order_by(Article.published_at.desc(), Article.id.desc())
-            rows = list(conn.execute(newest.limit(want)).all())
+    with db.cursor() as cur:
+        rows: list[Any] = []
+        if c_id is None or c_date is not None:  # not yet among the undated
+            dated = {**values, "limit": want}
+            if c_date is not None:
+                dated["c_date"], dated["c_id"] = c_date, c_id
+            names = tuple(sorted(dated))
+            sql = db.sql(("articles", names), lambda: _articles_walk(db.dialect, names, dated=True))
+            rows = cur.execute(sql, dated)
         if len(rows) < want:
-            rest = undated.order_by(Article.id.desc()).limit(want - len(rows))
-            rows += conn.execute(rest).all()
+            undated = {**values, "limit": want - len(rows)}
+            if c_id is not None and c_date is None:
+                undated["c_id"] = c_id
+            names = tuple(sorted(undated))
+            sql = db.sql(
+                ("articles_undated", names),
+                lambda: _articles_walk(db.dialect, names, dated=False),
+            )
+            rows += cur.execute(sql, undated)
     has_more = len(rows) > page.limit
     rows = rows[: page.limit]
-    next_cursor = encode_cursor([rows[-1].published_at, rows[-1].id]) if has_more else None
-    return {"items": [_item(r) for r in rows], "next_cursor": next_cursor}
+    next_cursor = (
+        encode_cursor([rows[-1][_PUBLISHED_AT], rows[-1][_ARTICLE_ID]]) if has_more else None
+    )
+    return {"items": [_driver_item(r) for r in rows], "next_cursor": next_cursor}
 
 
 def delete_article(db: Database, *, article_id: int) -> None:

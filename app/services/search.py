@@ -63,10 +63,20 @@ def _pg_plain_tsquery(q: str | sa.BindParameter[str]) -> sa.ColumnElement[object
     return sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), q)
 
 
-def article_matches(dialect: str, q: str) -> ColumnElement[bool]:
-    search_terms(q)  # a 422 when q has no word
+def article_search_value(dialect: str, q: str) -> str:
+    """The value of the parameter of ``article_matches(dialect, bindparam(...))``; a 422
+    when ``q`` has no word."""
+    search_terms(q)
+    return _fts5_query(q, prefix=False) if dialect == "sqlite" else q
+
+
+def article_matches(dialect: str, q: str | sa.BindParameter[str]) -> ColumnElement[bool]:
+    """Articles whose title or text matches ``q``; a ``bindparam`` instead of ``q`` must be
+    given ``article_search_value(dialect, q)``."""
+    if isinstance(q, str):
+        q = sa.bindparam(None, article_search_value(dialect, q), unique=True)
     if dialect == "sqlite":
-        return Article.id.in_(_sqlite_rowids("article_fts", _fts5_query(q, prefix=False)))
+        return Article.id.in_(_sqlite_rowids("article_fts", q))
     expr = sa.literal_column(
         "to_tsvector('english'::regconfig, coalesce(article.title, '') || ' ' || article.text)"
     )
@@ -102,18 +112,27 @@ def claim_search_value(dialect: str, q: str) -> str:
     return _fts5_query(q, prefix=False) if dialect == "sqlite" else q
 
 
-def source_matches(dialect: str, q: str) -> ColumnElement[bool]:
-    """Sources whose name or one of whose aliases has words starting with the query's."""
+def source_search_value(dialect: str, q: str) -> str:
+    """The value of the parameter of ``source_matches(dialect, bindparam(...))``: an FTS5
+    prefix query on SQLite, a ``to_tsquery`` text on PostgreSQL; a 422 when ``q`` has no
+    word."""
     terms = search_terms(q)
     if dialect == "sqlite":
-        query = _fts5_query(q, prefix=True)
+        return _fts5_query(q, prefix=True)
+    return " & ".join(f"{t}:*" for t in terms)
+
+
+def source_matches(dialect: str, q: str | sa.BindParameter[str]) -> ColumnElement[bool]:
+    """Sources whose name or one of whose aliases has words starting with the query's; a
+    ``bindparam`` instead of ``q`` must be given ``source_search_value(dialect, q)``."""
+    if isinstance(q, str):
+        q = sa.bindparam(None, source_search_value(dialect, q), unique=True)
+    if dialect == "sqlite":
         by_alias = sa.select(SourceAlias.source_id).where(
-            SourceAlias.id.in_(_sqlite_rowids("source_alias_fts", query))
+            SourceAlias.id.in_(_sqlite_rowids("source_alias_fts", q))
         )
-        return sa.or_(Source.id.in_(_sqlite_rowids("source_fts", query)), Source.id.in_(by_alias))
-    tsquery = sa.func.to_tsquery(
-        sa.literal_column("'simple'::regconfig"), " & ".join(f"{t}:*" for t in terms)
-    )
+        return sa.or_(Source.id.in_(_sqlite_rowids("source_fts", q)), Source.id.in_(by_alias))
+    tsquery = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), q)
     # A UNION of two index scans (an OR across tables would scan every source).
     named = Source.__table__.alias("named")
     name_expr = sa.literal_column("to_tsvector('simple'::regconfig, named.name)")

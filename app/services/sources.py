@@ -6,10 +6,11 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from app.db import MAX_ID, Database
+from app.db import MAX_ID, Cursor, Database
 from app.errors import NotFound
 from app.models import Article, Claim, SourceAlias
 from app.pagination import PageParams, decode_cursor, encode_cursor
@@ -22,7 +23,7 @@ from app.services.claims import (
     raw,
     source_t,
 )
-from app.services.search import source_matches
+from app.services.search import source_matches, source_search_value
 
 alias_t = SourceAlias.__table__
 
@@ -61,6 +62,45 @@ _LAST = (
 _STATS = sa.select(
     source_t.c.id, source_t.c.claim_count, raw(_FIRST, "first"), raw(_LAST, "last")
 ).where(source_t.c.id.in_(sa.bindparam("ids", expanding=True)))
+# The same two queries for the lean list path: one statement text for any page (a JSON array
+# of ids on SQLite, an array on PostgreSQL), run on the driver cursor.
+_ALIASES_SQL = {
+    "sqlite": "SELECT source_id, alias FROM source_alias WHERE source_id IN "
+    "(SELECT value FROM json_each(?)) ORDER BY source_id, id",
+    "postgresql": "SELECT source_id, alias FROM source_alias WHERE source_id = ANY(%s) "
+    "ORDER BY source_id, id",
+}
+_STATS_COLUMNS = (
+    "SELECT id, claim_count, "
+    "(SELECT min(said_on) FROM claim WHERE claim.source_id = source.id), "
+    "(SELECT max(said_on) FROM claim WHERE claim.source_id = source.id) FROM source "
+)
+_STATS_SQL = {
+    "sqlite": _STATS_COLUMNS + "WHERE id IN (SELECT value FROM json_each(?))",
+    "postgresql": _STATS_COLUMNS + "WHERE id = ANY(%s)",
+}
+# The columns of _source_select(), by position (rows of Core and of the driver alike).
+_ID, _NAME, _KEY, _TYPE, _ROLE, _AFFILIATION_ID, _AFFILIATION_NAME, _WIKIDATA_ID = range(8)
+
+
+def _source_item(r: Any, aliases: dict[int, list[str]], stats: dict[int, Any]) -> JSONDict:
+    """A ``_source_select()`` row as the ``SourcePublic`` object."""
+    source_id = r[_ID]
+    st = stats.get(source_id)
+    return {
+        "id": source_id,
+        "name": r[_NAME],
+        "type": r[_TYPE],
+        "role": r[_ROLE],
+        "affiliation": {"id": r[_AFFILIATION_ID], "name": r[_AFFILIATION_NAME]}
+        if r[_AFFILIATION_ID] is not None
+        else None,
+        "aliases": aliases.get(source_id, []),
+        "claim_count": st[1] if st else 0,
+        "first_said_on": st[2] if st else None,
+        "last_said_on": st[3] if st else None,
+        "wikidata_id": r[_WIKIDATA_ID],
+    }
 
 
 def _items(conn: Connection, rows: list[Any]) -> list[JSONDict]:
@@ -73,26 +113,22 @@ def _items(conn: Connection, rows: list[Any]) -> list[JSONDict]:
             aliases.setdefault(source_id, []).append(alias)
         for row in conn.execute(_STATS, {"ids": ids}):
             stats[row[0]] = row
-    out = []
-    for r in rows:
-        st = stats.get(r.id)
-        out.append(
-            {
-                "id": r.id,
-                "name": r.name,
-                "type": r.type,
-                "role": r.role,
-                "affiliation": {"id": r.affiliation_id, "name": r.affiliation_name}
-                if r.affiliation_id is not None
-                else None,
-                "aliases": aliases.get(r.id, []),
-                "claim_count": st[1] if st else 0,
-                "first_said_on": st[2] if st else None,
-                "last_said_on": st[3] if st else None,
-                "wikidata_id": r.wikidata_id,
-            }
-        )
-    return out
+    return [_source_item(r, aliases, stats) for r in rows]
+
+
+def _cursor_items(cur: Cursor, dialect: str, rows: list[Any]) -> list[JSONDict]:
+    """``_items`` on the driver cursor: the page's aliases and statistics, a query each."""
+    aliases: dict[int, list[str]] = {}
+    stats: dict[int, Any] = {}
+    if rows:
+        ids: Any = [r[_ID] for r in rows]
+        if cur.is_sqlite:
+            ids = orjson.dumps(ids).decode()
+        for source_id, alias in cur.execute_text(_ALIASES_SQL[dialect], (ids,)):
+            aliases.setdefault(source_id, []).append(alias)
+        for row in cur.execute_text(_STATS_SQL[dialect], (ids,)):
+            stats[row[0]] = row
+    return [_source_item(r, aliases, stats) for r in rows]
 
 
 _FORM = sa.func.coalesce(claim_t.c.source_alias, claim_t.c.source_mention_text)
@@ -146,26 +182,42 @@ def get_source(db: Database, *, source_id: int) -> JSONDict:
         return {**_items(conn, [row])[0], **_history(conn, source_id)}
 
 
+def _sources_by_name(dialect: str, names: tuple[str, ...]) -> sa.Select[Any]:
+    query = _source_select().where(source_t.c.merged_into_id.is_(None))
+    if "q" in names:
+        query = query.where(source_matches(dialect, sa.bindparam("q", type_=sa.String)))
+    if "type" in names:
+        query = query.where(source_t.c.type == sa.bindparam("type"))
+    if "c_id" in names:
+        query = query.where(
+            sa.tuple_(source_t.c.key, source_t.c.id)
+            > sa.tuple_(sa.bindparam("c_key", type_=sa.String), sa.bindparam("c_id"))
+        )
+    return query.order_by(source_t.c.key, source_t.c.id).limit(
+        sa.bindparam("limit", type_=sa.Integer)
+    )
+
+
 def list_sources(
     db: Database, *, page: PageParams, q: str | None = None, type: str | None = None
 ) -> JSONDict:
     """Sources by name (case-insensitively), optionally searched by name or alias words."""
-    query = _source_select().where(source_t.c.merged_into_id.is_(None))
+    values: dict[str, Any] = {"limit": page.limit + 1}
     if q is not None:
-        query = query.where(source_matches(db.dialect, q))
+        values["q"] = source_search_value(db.dialect, q)
     if type is not None:
-        query = query.where(source_t.c.type == type)
+        values["type"] = type
     if page.cursor:
-        c_key, c_id = decode_cursor(page.cursor, (str, int))
-        query = query.where(sa.tuple_(source_t.c.key, source_t.c.id) > sa.tuple_(c_key, c_id))
-    query = query.order_by(source_t.c.key, source_t.c.id).limit(page.limit + 1)
-    with db.read() as conn:
-        rows = conn.execute(query).all()
+        values["c_key"], values["c_id"] = decode_cursor(page.cursor, (str, int))
+    names = tuple(sorted(values))
+    sql = db.sql(("sources", names), lambda: _sources_by_name(db.dialect, names))
+    with db.cursor() as cur:
+        rows = cur.execute(sql, values)
         has_more = len(rows) > page.limit
         rows = rows[: page.limit]
         last = rows[-1] if rows else None
-        next_cursor = encode_cursor([last.key, last.id]) if has_more and last else None
-        return {"items": _items(conn, rows), "next_cursor": next_cursor}
+        next_cursor = encode_cursor([last[_KEY], last[_ID]]) if has_more and last else None
+        return {"items": _cursor_items(cur, db.dialect, rows), "next_cursor": next_cursor}
 
 
 _EXISTS = sa.select(source_t.c.id).where(source_t.c.id == sa.bindparam("id"))
