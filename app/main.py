@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api import articles, claims, figures, health, jobs, sources
 from app.api.deps import reject_nul_query
+from app.api.fast import FastReads, reads_inline
 from app.config import Settings, get_settings
 from app.db import Database, database_from_settings
 from app.errors import BodyLimitMiddleware, install_error_handlers
@@ -139,8 +140,10 @@ def create_app(
     db: Database | None = None,
     extractor: Extractor | None = None,
     job_queue: JobQueue | None = None,
+    fast_reads: bool = True,
 ) -> FastAPI:
-    """Build the app. Tests pass their own settings, database, (fake) extractor, queue."""
+    """Build the app. Tests pass their own settings, database, (fake) extractor, queue;
+    ``fast_reads=False`` leaves every list request to FastAPI's routes (app.api.fast)."""
     settings = settings or get_settings()
     owns_db = db is None
     database = db or database_from_settings(settings)
@@ -189,6 +192,8 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(HeadAsGetMiddleware)
+    if fast_reads:  # outermost of ours: a list GET it answers touches nothing else
+        app.add_middleware(FastReads, db=database, settings=settings, inline=reads_inline(database))
     for module in (articles, claims, sources, figures, jobs, health):
         app.include_router(module.router)
     app.include_router(ui.router)

@@ -43,13 +43,18 @@ from app.services import sources as source_service
 router = APIRouter(prefix="/sources", tags=["sources"])
 
 
-def _follow(request: Request, db: Database, source_id: int) -> None:
-    """404 for a source that never was; 308 to the target for one merged into another.
-    Called inside the route, so that bad query parameters still answer 422 first."""
+def request_path(request: Request) -> str:
+    """The request's path and query, as a 308's Location keeps them."""
     path = request.url.path
     if request.url.query:
         path = f"{path}?{request.url.query}"
-    corrections.check_source(db, source_id=source_id, path=path)
+    return path
+
+
+def _follow(request: Request, db: Database, source_id: int) -> None:
+    """404 for a source that never was; 308 to the target for one merged into another.
+    Called inside the route, so that bad query parameters still answer 422 first."""
+    corrections.check_source(db, source_id=source_id, path=request_path(request))
 
 
 @router.get(
@@ -116,12 +121,13 @@ def list_source_claims(
 ) -> Response:
     """What one source said, newest first, with the filters of `GET /claims`; CSV or
     NDJSON of every match like `GET /claims`."""
-    _follow(request, db, source_id)
+    path = request_path(request)
     fmt = wanted_format(accept, format)
     if fmt is not ExportFormat.json:
+        corrections.check_source(db, source_id=source_id, path=path)
         return stream_claims(
             lambda p: source_service.list_source_claims(
-                db, source_id=source_id, page=p, filters=filters
+                db, source_id=source_id, page=p, filters=filters, path=path
             ),
             fmt=fmt,
             name=f"source-{source_id}-claims",
@@ -129,7 +135,9 @@ def list_source_claims(
             cursor=page.cursor,
         )
     return JSONBody(
-        source_service.list_source_claims(db, source_id=source_id, page=page, filters=filters),
+        source_service.list_source_claims(
+            db, source_id=source_id, page=page, filters=filters, path=path
+        ),
         headers=VARY,
     )
 

@@ -88,12 +88,16 @@ def check_source(db: Database, *, source_id: int, path: str) -> None:
     if live is None:
         raise NotFound(f"source {source_id} does not exist")
     if live != source_id:
-        prefix = f"/sources/{source_id}"
-        rest = path[len(prefix) :] if path.startswith(prefix) else ""
-        raise Moved(
-            f"source {source_id} was merged into source {live}",
-            location=f"/sources/{live}{rest}",
-        )
+        raise moved_source(source_id, live, path)
+
+
+def moved_source(source_id: int, live: int, path: str) -> Moved:
+    """The 308 of a merged source: ``path`` (the request's) with the target's id."""
+    prefix = f"/sources/{source_id}"
+    rest = path[len(prefix) :] if path.startswith(prefix) else ""
+    return Moved(
+        f"source {source_id} was merged into source {live}", location=f"/sources/{live}{rest}"
+    )
 
 
 def _record(session: Session, **values: Any) -> None:

@@ -23,6 +23,7 @@ from app.services.claims import (
     raw,
     source_t,
 )
+from app.services.corrections import moved_source
 from app.services.search import source_matches, source_search_value
 
 alias_t = SourceAlias.__table__
@@ -220,19 +221,31 @@ def list_sources(
         return {"items": _cursor_items(cur, db.dialect, rows), "next_cursor": next_cursor}
 
 
-_EXISTS = sa.select(source_t.c.id).where(source_t.c.id == sa.bindparam("id"))
+_LIVE = sa.select(source_t.c.id, source_t.c.merged_into_id).where(
+    source_t.c.id == sa.bindparam("id")
+)
 
 
 def list_source_claims(
-    db: Database, *, source_id: int, page: PageParams, filters: ClaimFilters
+    db: Database,
+    *,
+    source_id: int,
+    page: PageParams,
+    filters: ClaimFilters,
+    path: str | None = None,
 ) -> JSONDict:
-    """What one source said, newest first, with the filters of ``list_claims``."""
+    """What one source said, newest first, with the filters of ``list_claims``; NotFound for
+    a source that never was. Given the request's ``path`` (and query), a source merged into
+    another raises ``Moved`` to the target, as ``corrections.check_source`` does."""
     if not 1 <= source_id <= MAX_ID:
         raise NotFound(f"source {source_id} does not exist")
-    exists = db.sql("source_exists", lambda: _EXISTS)
+    live = db.sql("source_live", lambda: _LIVE)
     with db.cursor() as cur:
-        if not cur.execute(exists, {"id": source_id}):
+        found = cur.execute(live, {"id": source_id})
+        if not found:
             raise NotFound(f"source {source_id} does not exist")
+        if path is not None and found[0][1] is not None:
+            raise moved_source(source_id, found[0][1], path)
         values = claim_queries.filter_values(db.dialect, replace(filters, source=None))
         if values is None:
             return claim_queries.empty_page()
