@@ -7,7 +7,11 @@ Starts `claimtrail serve --workers N` on the database (it must hold articles: lo
 `claimtrail ingest`) and `uvicorn bench_hello:app --workers N`, loads both with wrk when it is
 installed (`apt-get install wrk`), else with a Python keep-alive load generator, and prints a
 Markdown table: req/s, p50, p99, errors (socket errors, timeouts, non-2xx) and the share of the
-hello-world req/s measured in the same block. Then the servers' RSS. Only 127.0.0.1 is loaded;
+hello-world req/s measured in the same block; then the CPU time the server's processes and wrk
+spent per request, and the share of hello world's req/s that this CPU cost predicts when the
+machine is CPU-bound (hello's server + wrk CPU per request / the endpoint's): on a machine other
+sessions load, req/s follow their load while CPU per request moves much less. Then the servers'
+RSS. Only 127.0.0.1 is loaded;
 every run is bounded by --duration.
 """
 
@@ -42,6 +46,12 @@ class Result:
     p99_ms: float
     errors: int
     requests: int
+    server_cpu_us: float = float("nan")  # CPU of the server's processes per request
+    client_cpu_us: float = float("nan")  # CPU of the load generator (wrk) per request
+
+    @property
+    def cpu_us(self) -> float:
+        return self.server_cpu_us + self.client_cpu_us
 
 
 # --- load generators ---------------------------------------------------------------------
@@ -169,6 +179,50 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
+def _tree(pid: int) -> set[int]:
+    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True)
+    rows = [tuple(int(x) for x in line.split()) for line in out.stdout.splitlines() if line]
+    tree, grew = {pid}, True
+    while grew:
+        grew = False
+        for p, pp in rows:
+            if pp in tree and p not in tree:
+                tree.add(p)
+                grew = True
+    return tree
+
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pids: set[int]) -> float:
+    """User + system CPU seconds used so far by these processes (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / _TICK
+
+
+def measured(load, url: str, connections: int, duration: float, server: set[int]) -> Result:
+    """``load`` with the CPU time the server and the load generator spent per request: on a
+    shared machine req/s follow the other sessions' load, CPU per request much less."""
+    server_before = tree_cpu_seconds(server)
+    children = os.times()
+    client_before = children.children_user + children.children_system
+    result = load(url, connections, duration)
+    children = os.times()
+    client = children.children_user + children.children_system - client_before
+    n = max(1, result.requests)
+    result.server_cpu_us = (tree_cpu_seconds(server) - server_before) / n * 1e6
+    if load is run_wrk:
+        result.client_cpu_us = client / n * 1e6
+    return result
+
+
 def tree_rss_mb(pid: int) -> float:
     """Resident memory of a process and all its descendants, in MB."""
     children = {pid}
@@ -279,25 +333,29 @@ def main() -> int:
             f"# {args.workers} workers, {'wrk' if use_wrk else 'python client'}, "
             f"{args.duration:.0f} s a run, {args.database_url}\n"
         )
-        print("| endpoint | conns | req/s | p50 ms | p99 ms | errors | % of hello |")
-        print("|---|---|---|---|---|---|---|")
+        app_tree, hello_tree = _tree(app.pid), _tree(hello.pid)
+        print(
+            "| endpoint | conns | req/s | p50 ms | p99 ms | errors | % of hello "
+            "| server CPU µs/req | wrk CPU µs/req | % of hello by CPU |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|")
         for conns in levels:
-            hello_runs = [load(hello_url, conns, args.duration)]
+            hello_runs = [measured(load, hello_url, conns, args.duration, hello_tree)]
             block: list[tuple[str, Result]] = []
             for label, path in paths.items():
                 for _ in range(args.repeat):
-                    block.append((label, load(base + path, conns, args.duration)))
-            hello_runs.append(load(hello_url, conns, args.duration))
+                    r = measured(load, base + path, conns, args.duration, app_tree)
+                    block.append((label, r))
+            hello_runs.append(measured(load, hello_url, conns, args.duration, hello_tree))
             ceiling = statistics.mean(r.rps for r in hello_runs)
-            for r in hello_runs:
+            hello_cpu = statistics.mean(r.cpu_us for r in hello_runs)
+            rows = [("hello world", r) for r in hello_runs] + block
+            for label, r in rows:
+                name = label if label == "hello world" else f"`{label}`"
                 print(
-                    f"| hello world | {conns} | {r.rps:,.0f} | {r.p50_ms:.2f} | "
-                    f"{r.p99_ms:.2f} | {r.errors} | 100 |"
-                )
-            for label, r in block:
-                print(
-                    f"| `{label}` | {conns} | {r.rps:,.0f} | {r.p50_ms:.2f} | {r.p99_ms:.2f} | "
-                    f"{r.errors} | {100 * r.rps / ceiling:.1f} |",
+                    f"| {name} | {conns} | {r.rps:,.0f} | {r.p50_ms:.2f} | {r.p99_ms:.2f} | "
+                    f"{r.errors} | {100 * r.rps / ceiling:.1f} | {r.server_cpu_us:,.0f} | "
+                    f"{r.client_cpu_us:,.0f} | {100 * hello_cpu / r.cpu_us:.1f} |",
                     flush=True,
                 )
         print(
