@@ -415,8 +415,18 @@ class SourceResolver:
         if cls == "person" and gender is not None:
             # the last speaker, else subject, goes on: "X said Y did Z ... He added"; a
             # known "she" among the last few sources beats a more recent unknown
+            last = self._history[-1] if self._history else None
+            unknown_last = (
+                last is not None
+                and last.speaker
+                and last.source.type is SourceType.PERSON
+                and not last.plural
+                and not last.source.generic
+                and self._gender_of(last) is None
+            )
             entry = (
-                self._find(lambda e: e.speaker and known(e), window=_SPEAKER_WINDOW)
+                (last if unknown_last else None)
+                or self._find(lambda e: e.speaker and known(e), window=_SPEAKER_WINDOW)
                 or self._find(lambda e: e.subject and known(e), window=_SUBJECT_WINDOW)
                 or self._find(known, window=6)
             )

@@ -281,6 +281,17 @@ def test_coref_named_poll_is_its_own_source(parser: Any) -> None:
     assert named["Quinnipiac University"] == "Quinnipiac University"
 
 
+def test_coref_pronoun_continues_the_speaker_just_quoted_even_of_unknown_gender(
+    parser: Any,
+) -> None:
+    text = (
+        "Hillary Clinton said on Monday that schools needed more money.\n\n"
+        "McLenney said Clinton does not show consistency on the issue.\n\n"
+        '"It only comes up when there is a video," she said.'
+    )
+    assert source_of(parser, text, "she") == ("McLenney", False)
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
