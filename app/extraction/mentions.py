@@ -1046,7 +1046,42 @@ def _document_author(words: list[Token], head: Token) -> list[Token] | None:
     for w in words:
         if w.i < head.i and w.lower_ in _MEDIA_NAMES:
             return [w]
+    return _maker_in_clause(head)
+
+
+_MADE_BY = frozenset({"release", "conduct", "publish", "issue", "commission", "produce", "write"})
+_PLACED_IN = frozenset({"appear", "publish", "run", "print", "post"})
+
+
+def _maker_in_clause(head: Token) -> list[Token] | None:
+    """The maker a clause on the document names: "an analysis released by the Department
+    of Veterans Affairs", "a study that appeared in the British Medical Journal", "a
+    document on the Trump campaign's website"."""
+    for clause in head.children:
+        if clause.dep_ not in {"acl", "relcl"} or clause.i < head.i:
+            continue
+        for prep in clause.children:
+            wanted = {"by"} if clause.lemma_ in _MADE_BY else set()
+            wanted |= {"in"} if clause.lemma_ in _PLACED_IN else set()
+            if prep.dep_ in {"prep", "agent"} and prep.lower_ in wanted:
+                named = _named_object(prep)
+                if named is not None:
+                    return named
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "from"}:
+            objs = [g for g in prep.children if g.dep_ == "pobj"]
+            owner = [c for c in objs[0].children if c.dep_ == "poss"] if objs else []
+            if owner and any(t.ent_type_ in {"ORG", "PERSON", "GPE"} for t in owner[0].subtree):
+                return [t for t in owner[0].subtree if t.tag_ != "POS"]  # "the X's website"
     return None
+
+
+def _named_object(prep: Token) -> list[Token] | None:
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    if not objs or not any(t.ent_type_ in {"ORG", "PERSON", "GPE"} for t in objs[0].subtree):
+        return None
+    sub = [t for t in objs[0].subtree if t.lower_ not in _DETERMINERS and not t.is_punct]
+    return sub or None
 
 
 def _split_possessor(words: list[Token]) -> tuple[list[Token], list[Token]]:

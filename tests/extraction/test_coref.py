@@ -292,6 +292,29 @@ def test_coref_pronoun_continues_the_speaker_just_quoted_even_of_unknown_gender(
     assert source_of(parser, text, "she") == ("McLenney", False)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "A 2014 study that appeared in the British Medical Journal found that half the "
+            "advice was wrong.",
+            "A 2014 study that appeared in the British Medical Journal",
+            "British Medical Journal",
+        ),
+        (
+            "A suicide analysis released by the Department of Veterans Affairs found that 20 "
+            "veterans die each day.",
+            "A suicide analysis released by the Department of Veterans Affairs",
+            "Department of Veterans Affairs",
+        ),
+    ],
+)
+def test_coref_document_speaks_for_the_maker_its_clause_names(
+    parser: Any, text: str, mention: str, name: str
+) -> None:
+    assert source_of(parser, text, mention) == (name, False)
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
