@@ -146,12 +146,22 @@ def _protagonist(people: dict[str, Person], modifiers: list[str], before: int) -
     him so: the person named at least four times and twice as often as anyone else, unless
     the article gives that person another party than the description's."""
     ranked = sorted((p for p in people.values() if p.first < before), key=lambda p: -p.mentions)
+    wanted = {m for m in modifiers if m in _SIDES}
+    if wanted:
+        # "the Republican nominee" where only the main figures carry party words: the most
+        # named person the article calls Republican, if no one else of that side comes near
+        sided = [p for p in ranked if p.words.keys() & wanted]
+        if (
+            sided
+            and sided[0].mentions >= 4
+            and (len(sided) == 1 or sided[0].mentions >= 2 * sided[1].mentions)
+        ):
+            return sided[0].name
     if not ranked or ranked[0].mentions < 4:
         return None
     if len(ranked) > 1 and ranked[0].mentions < 2 * ranked[1].mentions:
         return None
     top = ranked[0]
-    wanted = {m for m in modifiers if m in _SIDES}
     has = {w for w in top.words if w in _SIDES}
     if wanted and has and not wanted & has:
         return None

@@ -315,6 +315,20 @@ def test_coref_document_speaks_for_the_maker_its_clause_names(
     assert source_of(parser, text, mention) == (name, False)
 
 
+def test_coref_party_description_is_the_most_named_person_of_that_party(parser: Any) -> None:
+    text = (
+        "Republican Donald Trump spoke in Ohio. Donald Trump praised the crowd, and Donald "
+        "Trump thanked the police. Donald Trump left at noon.\n\n"
+        "Hillary Clinton spoke in Iowa. Hillary Clinton praised the farmers, and Hillary "
+        "Clinton left early.\n\n"
+        "The Republican presidential nominee said the economy was weak."
+    )
+    assert source_of(parser, text, "The Republican presidential nominee") == (
+        "Donald Trump",
+        False,
+    )
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
