@@ -481,7 +481,9 @@ class SourceResolver:
             if " and " in e.source.name or not _name_ends_with(e.source, key):
                 return False
             if e.source.type is SourceType.PERSON:
-                return not named_thing  # "Miller" for "Matthew Miller"
+                # "Miller" for "Matthew Miller"; "De Blasio" (the NER's ORG) for "Bill de Blasio"
+                plain = "," not in e.source.name and len(e.source.name.split()) <= 4
+                return not named_thing or (len(words) > 1 and plain)
             return first == "the"  # "the Post" for "New York Post"
 
         entry = self._find(fits)

@@ -62,7 +62,9 @@ def people_of(docs: list[tuple[int, Any]]) -> dict[str, Person]:
             if len(names) == 1:
                 singles.append((names[0].text, offset + ent.start_char, words))
                 continue
-            full = f"{names[0].text} {names[-1].text}"
+            # "Bill de Blasio": the particles between the first and last name stay
+            between = [t for t in ent if names[0].i < t.i < names[-1].i and t.is_lower]
+            full = " ".join(t.text for t in [names[0], *between, names[-1]])
             person = people.setdefault(full, Person(full, first=offset + ent.start_char))
             person.mentions += 1
             person.words.update(words)

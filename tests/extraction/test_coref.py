@@ -329,6 +329,14 @@ def test_coref_party_description_is_the_most_named_person_of_that_party(parser: 
     )
 
 
+def test_coref_name_particles_stay_in_the_name(parser: Any) -> None:
+    text = (
+        "Mayor Bill de Blasio spoke in Queens on Sunday.\n\n"
+        "The mayor said the city was safe. De Blasio said the police had done well."
+    )
+    assert source_of(parser, text, "The mayor") == ("Bill de Blasio", False)
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
