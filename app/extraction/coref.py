@@ -223,6 +223,18 @@ class SourceResolver:
         if analysed is None:
             return None
         source, gender, plural = analysed
+        if source.type in _BODY_TYPES and " " not in source.name and not source.generic:
+            # "a Times article" after "The New York Times": the body named in full before
+            fuller_body = self._find(
+                lambda e: (
+                    e.source.type in _BODY_TYPES
+                    and not e.source.generic
+                    and " and " not in e.source.name
+                    and _name_ends_with(e.source, source.name.lower())
+                )
+            )
+            if fuller_body is not None:
+                source = replace(fuller_body.source, alias=source.alias)
         if source.type is SourceType.PERSON and " " not in source.name:
             fuller = self._fuller_name(source, gender, tokens, mention)
             if fuller is not None:

@@ -337,6 +337,14 @@ def test_coref_name_particles_stay_in_the_name(parser: Any) -> None:
     assert source_of(parser, text, "The mayor") == ("Bill de Blasio", False)
 
 
+def test_coref_short_body_name_is_the_body_named_in_full_before(parser: Any) -> None:
+    text = (
+        "The New York Times on Saturday wrote that the plant would close.\n\n"
+        "A Times article in 1995 said the plant was thriving."
+    )
+    assert source_of(parser, text, "A Times article") == ("New York Times", False)
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
