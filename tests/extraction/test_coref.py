@@ -342,7 +342,7 @@ def test_coref_short_body_name_is_the_body_named_in_full_before(parser: Any) -> 
         "The New York Times on Saturday wrote that the plant would close.\n\n"
         "A Times article in 1995 said the plant was thriving."
     )
-    assert source_of(parser, text, "A Times article") == ("New York Times", False)
+    assert source_of(parser, text, "A Times article in 1995") == ("New York Times", False)
 
 
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
