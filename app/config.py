@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_000_000, ge=1)
     page_max_limit: int = Field(default=500, ge=1)
     default_page_limit: int = Field(default=50, ge=1)
+    # SQLite: bytes of list pages each serve process keeps, answered again while the database
+    # has not changed (app/api/fast.py); 0 turns it off.
+    read_cache_bytes: int = Field(default=32_000_000, ge=0)
     # CSV/NDJSON exports read this many claims per keyset batch (memory ~ one batch).
     export_batch_size: int = Field(default=1000, ge=1, le=10_000)
     # Connection pool (PostgreSQL and file SQLite alike).

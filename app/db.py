@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager, nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -35,6 +36,10 @@ SQLModel.metadata.naming_convention = NAMING_CONVENTION
 # The largest id either database can hold in our INTEGER primary keys (PostgreSQL int4).
 MAX_ID = 2**31 - 1
 
+# SQLite: a counter that triggers bump with every change to a table the lists read
+# (migration b7d5e2a9c4f1; app/api/fast.py keeps pages under it).
+READ_VERSION_TABLE = "read_version"
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware UTC timestamp; SQLite hands back naive datetimes, this restores UTC."""
@@ -56,13 +61,15 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 # Full-text search objects live outside the models (FTS5 virtual tables and their shadow
-# tables on SQLite, GIN expression indexes on PostgreSQL, all named with "_fts"): the
-# migrations own them, and autogenerate comparisons must leave them alone.
+# tables on SQLite, GIN expression indexes on PostgreSQL, all named with "_fts"), and so does
+# SQLite's read_version counter: the migrations own them, and autogenerate comparisons must
+# leave them alone.
 def is_model_object(name: str | None, type_: str, parent_names: object = None) -> bool:
-    """Alembic ``include_name`` filter: False for the full-text search objects."""
+    """Alembic ``include_name`` filter: False for the full-text search objects and the
+    read_version counter."""
     if name is None:
         return True
-    if type_ == "table" and "_fts" in name:
+    if type_ == "table" and ("_fts" in name or name == READ_VERSION_TABLE):
         return False
     return not (type_ == "index" and name.endswith("_fts"))
 
@@ -183,6 +190,7 @@ class Database:
         self.engine = engine
         self.dialect = engine.dialect.name
         self._sql: dict[Hashable, SQL] = {}
+        self._cursor: ContextVar[Cursor | None] = ContextVar(f"cursor_{id(self)}", default=None)
         # SQLite has one writer at a time; serialising our own writers in-process avoids
         # busy-waiting on the file lock (other processes still wait on busy_timeout).
         self._write_lock: threading.Lock | None = (
@@ -210,11 +218,17 @@ class Database:
     @contextmanager
     def cursor(self) -> Iterator[Cursor]:
         """A driver cursor on a pooled connection, inside one read transaction (a snapshot
-        for every query of a page); the pool rolls it back when the block ends.
+        for every query of a page); the pool rolls it back when the block ends. Inside
+        another ``cursor()`` block of the same task or thread, that block's cursor: what
+        runs inside reads the same snapshot.
 
         The hot read paths run SQL compiled once (``sql()``) straight on the driver:
         SQLAlchemy's per-execution work (cache key, execution context, result processing)
         cost more than the SQLite query it ran (README, Performance)."""
+        current = self._cursor.get()
+        if current is not None:
+            yield current
+            return
         driver_error = self.engine.dialect.loaded_dbapi.Error
         try:
             raw = self.engine.raw_connection()
@@ -224,7 +238,11 @@ class Database:
             cur = raw.driver_connection.cursor()  # type: ignore[union-attr]
             if self.is_sqlite:
                 cur.execute("BEGIN")  # isolation_level=None: else each statement alone
-            yield Cursor(cur, self.is_sqlite)
+            token = self._cursor.set(Cursor(cur, self.is_sqlite))
+            try:
+                yield self._cursor.get()  # type: ignore[misc]
+            finally:
+                self._cursor.reset(token)
         except driver_error as exc:
             # As SQLAlchemy would raise it (OperationalError → 503, DataError → 422, ...).
             raise DBAPIError.instance(None, None, exc, driver_error) from exc

@@ -21,8 +21,10 @@ FastAPI's wording; an error of the service is rendered by the app's own exceptio
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -30,12 +32,13 @@ from urllib.parse import parse_qsl
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.export import VARY, ExportFormat, wanted_format
-from app.api.responses import JSONBody
+from app.api.responses import JSONBody, dump_json
 from app.config import Settings
-from app.db import Database
+from app.db import READ_VERSION_TABLE, Database
 from app.extraction.types import AttributionKind, SourceType
 from app.models.common import require_iso_date
 from app.pagination import PageParams
@@ -44,7 +47,9 @@ from app.services import claims as claim_service
 from app.services import sources as source_service
 from app.services.claims import ClaimFilters
 
-__all__ = ["FastReads", "reads_inline"]
+__all__ = ["FastReads", "PageCache", "reads_inline"]
+
+log = logging.getLogger("claimtrail")
 
 
 class _Slow(Exception):
@@ -202,6 +207,47 @@ def _request_path(scope: Scope) -> str:
     return f"{url.path}?{url.query}" if url.query else url.path
 
 
+Headers = dict[str, str] | None
+Answer = tuple[bytes, Headers]  # a page's body and its extra headers
+
+
+class PageCache:
+    """The bytes of pages answered since the database last changed, least recently used
+    first out beyond ``max_bytes``. Every page is kept under the ``read_version`` it was read
+    with (in the same read transaction as the page, migration b7d5e2a9c4f1): a request that
+    reads another version empties the cache, so no page outlives a change it could show."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.version: int | None = None
+        self.pages: OrderedDict[Hashable, Answer] = OrderedDict()
+        self.size = 0
+
+    def get(self, version: int, key: Hashable) -> Answer | None:
+        if version != self.version:
+            self.version = version
+            self.pages.clear()
+            self.size = 0
+            return None
+        answer = self.pages.get(key)
+        if answer is not None:
+            self.pages.move_to_end(key)
+        return answer
+
+    def put(self, version: int, key: Hashable, answer: Answer) -> None:
+        size = len(answer[0])
+        if version != self.version or size > self.max_bytes // 4 or key in self.pages:
+            return
+        self.pages[key] = answer
+        self.size += size
+        while self.size > self.max_bytes:
+            _, (old, _headers) = self.pages.popitem(last=False)
+            self.size -= len(old)
+
+
+_READ_VERSION = f"SELECT n FROM {READ_VERSION_TABLE} WHERE id = 1"
+
+
 class FastReads:
     """Answers the well-formed list GETs itself; everything else goes to ``app``."""
 
@@ -212,9 +258,38 @@ class FastReads:
         # Whether the service runs on the event loop rather than in the thread pool (README,
         # Performance: measured per database).
         self.inline = inline
+        # Pages are kept only where the service runs on the loop (one request at a time) and
+        # the database keeps the read_version counter: SQLite.
+        keep = inline and db.is_sqlite and settings.read_cache_bytes > 0
+        self.cache = PageCache(settings.read_cache_bytes) if keep else None
 
-    def _plan(self, scope: Scope) -> Callable[[], tuple[Any, dict[str, str] | None]] | None:
-        """What to run for this request, or None when FastAPI's route must answer it."""
+    def _answer(self, key: Hashable, plan: Callable[[], tuple[Any, Headers]]) -> Answer:
+        """The page's bytes: kept ones while the database is unchanged, else the service's.
+        The version and the page are read in one read transaction (one snapshot)."""
+        cache = self.cache
+        if cache is None:
+            content, headers = plan()
+            return dump_json(content), headers
+        with self.db.cursor() as cur:  # the service's own cursor() joins this transaction
+            try:
+                version = cur.execute_text(_READ_VERSION, ())[0][0]
+            except self.db.engine.dialect.loaded_dbapi.OperationalError:  # no such table
+                # not migrated (a database older than the counter): pages are not kept
+                log.warning("no %s table: list pages are not kept", READ_VERSION_TABLE)
+                self.cache = None
+                content, headers = plan()
+                return dump_json(content), headers
+            kept = cache.get(version, key)
+            if kept is not None:
+                return kept
+            content, headers = plan()
+            answer = dump_json(content), headers
+            cache.put(version, key, answer)
+            return answer
+
+    def _plan(self, scope: Scope) -> tuple[Hashable, Callable[[], tuple[Any, Headers]]] | None:
+        """The page's key (route and parameters) and what to run for this request, or None
+        when FastAPI's route must answer it."""
         if scope["type"] != "http" or scope["method"] != "GET":
             return None
         path = scope["path"]
@@ -235,14 +310,21 @@ class FastReads:
         except _Slow:
             return None
         db = self.db
+        key = (path, page, tuple(sorted(given.items())))
         if path == "/claims":
             filters = _filters(given)
-            return lambda: (claim_service.list_claims(db, page=page, filters=filters), VARY)
+            return key, lambda: (
+                claim_service.list_claims(db, page=page, filters=filters),
+                VARY,
+            )
         if path == "/sources":
             q, type_ = given.get("q"), given.get("type")
-            return lambda: (source_service.list_sources(db, page=page, q=q, type=type_), None)
+            return key, lambda: (
+                source_service.list_sources(db, page=page, q=q, type=type_),
+                None,
+            )
         if path == "/articles":
-            return lambda: (
+            return key, lambda: (
                 article_service.list_articles(
                     db,
                     page=page,
@@ -256,31 +338,35 @@ class FastReads:
         assert ident is not None
         if path.startswith("/sources/"):
             filters, where = _filters(given), _request_path(scope)
-            return lambda: (
+            return key, lambda: (
                 source_service.list_source_claims(
                     db, source_id=ident, page=page, filters=filters, path=where
                 ),
                 VARY,
             )
-        return lambda: (
+        return key, lambda: (
             article_service.list_article_claims(db, article_id=ident, page=page),
             None,
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        plan = self._plan(scope)
-        if plan is None:
+        planned = self._plan(scope)
+        if planned is None:
             await self.app(scope, receive, send)
             return
+        key, plan = planned
         try:
-            content, headers = plan() if self.inline else await run_in_threadpool(plan)
+            if self.inline:
+                body, headers = self._answer(key, plan)
+            else:
+                body, headers = await run_in_threadpool(self._answer, key, plan)
         except Exception as exc:
             handler = _handler_for(scope, exc)
             if handler is None:
                 raise  # ServerErrorMiddleware answers it, as for a route
             response = await handler(Request(scope, receive), exc)
-        else:
-            response = JSONBody(content, headers=headers)
+        else:  # what JSONBody(content, headers=headers) sends
+            response = Response(body, media_type=JSONBody.media_type, headers=headers)
         await response(scope, receive, send)
 
 
