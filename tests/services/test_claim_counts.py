@@ -142,7 +142,7 @@ def test_claim_counts_backfilled_by_the_migration(fresh_database_url) -> None:
         try:
             ingest(db, "Ann Lee said that ships wait. Bo Chen said that fog lifts.")
             ingest(db, "Ann Lee said that rain falls.")
-            command.downgrade(config, "-1")  # no column, no triggers
+            command.downgrade(config, "9e4a7c2b1f58")  # before e1a7c3f95b42: no column, no triggers
             # claims written while no trigger counted them: the upgrade counts them
             cols = (
                 "article_id, source_id, kind, text, content_start, content_end, "
