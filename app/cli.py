@@ -257,6 +257,7 @@ def ingest_files(
     records = [r for path in _expand(paths) for r in _records(path, defaults)]
     records += [r for name in url_files for r in _url_records(Path(name), defaults)]
     fetch = settings.fetch_policy()
+    link = settings.link_appearances
     summary = Summary()
     db = database_from_settings(settings)
     if executor is None:
@@ -273,13 +274,13 @@ def ingest_files(
         if not batch:
             return
         try:
-            results = store_articles(db, prepared=[p for _, p in batch])
+            results = store_articles(db, prepared=[p for _, p in batch], link=link)
         except Exception:
             # One article the database refuses must not cost the others: one by one.
             results = []
             for label, prepared in batch:
                 try:
-                    results.append(store_article(db, prepared=prepared))
+                    results.append(store_article(db, prepared=prepared, link=link))
                 except Exception as exc:
                     summary.failed.append((label, f"{exc.__class__.__name__}: {exc}"))
         for result in results:
@@ -463,7 +464,12 @@ def reextract_articles(
         todo = article_ids(db, ids=ids)
         for article_id in tqdm(todo, desc="reextract", unit="article", disable=not progress):
             try:
-                done = reextract_article(db, article_id=article_id, extractor=extractor)
+                done = reextract_article(
+                    db,
+                    article_id=article_id,
+                    extractor=extractor,
+                    link=settings.link_appearances,
+                )
             except AppError as exc:
                 summary.failed.append((f"article {article_id}", exc.detail))
                 continue
@@ -504,6 +510,24 @@ def _cmd_reextract(args: argparse.Namespace) -> int:
     for label, why in s.failed:
         print(f"  failed {label}: {why}")
     return 1 if s.failed else 0
+
+
+def _cmd_appearances(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from app.db import database_from_settings
+    from app.services import appearances
+
+    settings = get_settings()
+    upgrade_database(settings.database_url)
+    db = database_from_settings(settings)
+    try:
+        with tqdm(desc="appearances", unit="article", disable=args.quiet) as bar:
+            articles, claims = appearances.backfill(db, rebuild=args.rebuild, progress=bar.update)
+    finally:
+        db.dispose()
+    print(f"appearances: indexed {claims} claims of {articles} articles")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -561,6 +585,16 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--article", type=int, nargs="+", metavar="ID", help="these articles (ids)")
     reextract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     reextract.set_defaults(func=_cmd_reextract)
+    appearances = sub.add_parser(
+        "appearances",
+        help="index the stored claims not indexed yet for appearances (claims stored before "
+        "the appearances migration, or with CLAIMTRAIL_LINK_APPEARANCES=false)",
+    )
+    appearances.add_argument(
+        "--rebuild", action="store_true", help="drop the whole index first and rebuild it"
+    )
+    appearances.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    appearances.set_defaults(func=_cmd_appearances)
     return parser
 
 

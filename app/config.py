@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     read_cache_bytes: int = Field(default=32_000_000, ge=0)
     # CSV/NDJSON exports read this many claims per keyset batch (memory ~ one batch).
     export_batch_size: int = Field(default=1000, ge=1, le=10_000)
+    # Link each new claim to the same statement by the same source in other articles
+    # (app/services/appearances.py). Off: ingest skips it (`claimtrail appearances` indexes
+    # what was stored meanwhile).
+    link_appearances: bool = True
     # Connection pool (PostgreSQL and file SQLite alike).
     db_pool_size: int = Field(default=10, ge=1)
     db_max_overflow: int = Field(default=10, ge=0)

@@ -26,7 +26,17 @@ PG_SKIP_REASON = (
     "PostgreSQL half skipped: set CLAIMTRAIL_TEST_POSTGRES_URL "
     "(e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) to run it"
 )
-TABLES = ["correction", "quantity", "claim", "source_alias", "source", "article"]
+TABLES = [
+    "article_republication",
+    "claim_band",
+    "claim_fingerprint",
+    "correction",
+    "quantity",
+    "claim",
+    "source_alias",
+    "source",
+    "article",
+]
 _PG_SKIPPED = pytest.StashKey[int]()
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 

@@ -274,3 +274,29 @@ def test_cli_ingest_html_files_and_a_file_of_urls(
         "FROM (SELECT * FROM article ORDER BY id)",
     )
     assert rows == f"Valley Post|2024-05-08|-;Valley Post|2024-05-09|{site.url('/pool')}"
+
+
+def test_cli_appearances_indexes_what_was_stored_unlinked(
+    configured, tmp_path, monkeypatch, capsys
+) -> None:
+    quote = "Ann Lee said on Monday that the old bridge will reopen to traffic next week.\n\n"
+    (tmp_path / "a.txt").write_text(quote + "Crews worked through the night.\n")
+    (tmp_path / "b.txt").write_text("Traffic was light in the city.\n\n" + quote)
+    monkeypatch.setenv("CLAIMTRAIL_LINK_APPEARANCES", "false")
+    get_settings.cache_clear()
+    assert cli.main(["ingest", "-q", str(tmp_path)]) == 0
+    assert _count(configured, "SELECT count(*) FROM claim_fingerprint") == 0
+    capsys.readouterr()
+    assert cli.main(["appearances", "-q"]) == 0
+    claims = _count(configured, "SELECT count(*) FROM claim")
+    assert capsys.readouterr().out.strip() == f"appearances: indexed {claims} claims of 2 articles"
+    assert _count(configured, "SELECT count(*) FROM claim_fingerprint") == claims
+    linked = (
+        "SELECT count(*) FROM claim_fingerprint f JOIN claim_fingerprint o "
+        "ON o.statement_id = f.statement_id AND o.claim_id < f.claim_id"
+    )
+    assert _count(configured, linked) == 1  # Ann Lee's statement, in both articles
+    assert cli.main(["appearances", "-q"]) == 0
+    assert "indexed 0 claims of 0 articles" in capsys.readouterr().out
+    assert cli.main(["appearances", "--rebuild", "-q"]) == 0
+    assert _count(configured, linked) == 1

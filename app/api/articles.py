@@ -136,6 +136,7 @@ async def create_article(
         extractor=extractor,
         limiter=limiter,
         fetch=settings.fetch_policy(),
+        link=settings.link_appearances,
     )
     response.headers["Location"] = f"/articles/{result.article.id}"
     if not result.created:

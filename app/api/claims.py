@@ -21,9 +21,10 @@ from app.api.export import (
 from app.api.responses import JSONBody
 from app.errors import problem_responses
 from app.extraction.types import AttributionKind
-from app.models import ClaimPublic, ClaimUpdate, Page
+from app.models import AppearancesPublic, ClaimPublic, ClaimUpdate, Page
 from app.models.common import IsoDate
 from app.pagination import PageDep
+from app.services import appearances as appearance_service
 from app.services import claims as claim_service
 from app.services import corrections
 from app.services.claims import ClaimFilters
@@ -121,6 +122,78 @@ def list_claims(
 def read_claim(db: DbDep, claim_id: ClaimId) -> Response:
     """One claim with its full provenance: article, spans, source, date, quantities."""
     return JSONBody(claim_service.get_claim(db, claim_id=claim_id))
+
+
+APPEARANCES_EXAMPLE = {
+    "claim_id": 7,
+    "statement_id": 3,
+    "earliest": False,
+    "appeared_on": "2024-09-17",
+    "items": [
+        {
+            "claim_id": 3,
+            "text": "Washington is working “expeditiously” on a new proposal",
+            "kind": "indirect",
+            "match": "same_text",
+            "score": 100.0,
+            "earliest": True,
+            "said_on": "2024-09-16",
+            "source": {
+                "id": 3,
+                "name": "Matthew Miller",
+                "type": "person",
+                "role": "spokesperson",
+                "affiliation": {"id": 2, "name": "US State Department"},
+            },
+            "article": {
+                "id": 1,
+                "title": "Gaza Truce Efforts Continue Despite Setbacks",
+                "publisher": "AFP",
+                "published_at": "2024-09-16",
+                "url": "https://wire.example/gaza-truce",
+            },
+        },
+        {
+            "claim_id": 12,
+            "text": "Washington was working quickly on a new proposal",
+            "kind": "indirect",
+            "match": "rewrite",
+            "score": 88.4,
+            "earliest": False,
+            "said_on": "2024-09-16",
+            "source": {
+                "id": 3,
+                "name": "Matthew Miller",
+                "type": "person",
+                "role": "spokesperson",
+                "affiliation": {"id": 2, "name": "US State Department"},
+            },
+            "article": {
+                "id": 4,
+                "title": "US presses on with truce plan",
+                "publisher": "Daily Example",
+                "published_at": "2024-09-18",
+                "url": None,
+            },
+        },
+    ],
+}
+
+
+@router.get(
+    "/{claim_id}/appearances",
+    summary="Where else this statement appeared",
+    response_model=AppearancesPublic,
+    responses={200: json_example(APPEARANCES_EXAMPLE), **problem_responses(404, 422, 503)},
+)
+def list_claim_appearances(db: DbDep, claim_id: ClaimId) -> Response:
+    """The same statement by the same source in other articles (wire copy republished by
+    other outlets, rewrites, follow-ups repeating it), earliest first: each with its
+    article, and how it matches this claim: `same_text` (the same words, case and
+    punctuation aside) or `rewrite` with a rapidfuzz similarity `score` (0..100). Numbers
+    and negations must agree; the same words from another source, or with no source, are
+    not an appearance."""
+    return JSONBody(appearance_service.get_appearances(db, claim_id=claim_id))
 
 
 @router.patch(

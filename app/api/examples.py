@@ -83,6 +83,8 @@ CLAIM_EXAMPLE: dict[str, Any] = {
         "published_at": "2024-09-17",
         "url": None,
     },
+    "earliest_appearance": True,
+    "appearance_count": 1,
 }
 
 SOURCE_EXAMPLE: dict[str, Any] = {

@@ -1,10 +1,18 @@
 """Tables and API schemas, one module per entity. Importing this registers every table."""
 
+from app.models.appearance import (
+    AppearancePublic,
+    AppearancesPublic,
+    ArticleRepublication,
+    ClaimBand,
+    ClaimFingerprint,
+)
 from app.models.article import (
     Article,
     ArticleCreate,
     ArticlePublic,
     ArticleSummary,
+    RepublicationOf,
 )
 from app.models.claim import (
     Claim,
@@ -29,6 +37,12 @@ from app.models.source import (
 
 __all__ = [
     "AffiliationPublic",
+    "AppearancePublic",
+    "AppearancesPublic",
+    "ArticleRepublication",
+    "ClaimBand",
+    "ClaimFingerprint",
+    "RepublicationOf",
     "AliasCount",
     "Article",
     "ArticleCreate",

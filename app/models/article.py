@@ -179,6 +179,18 @@ class ArticleSummary(BaseModel):
     url: str | None
 
 
+class RepublicationOf(BaseModel):
+    """The earlier article this one republishes: most of its claims match that article's."""
+
+    id: int
+    title: str | None
+    publisher: str | None
+    published_at: date | None
+    url: str | None
+    matched_claims: int = Field(description="This article's claims that match the original's.")
+    claims: int = Field(description="This article's claims.")
+
+
 class ArticlePublic(BaseModel):
     id: int
     url: str | None
@@ -194,3 +206,8 @@ class ArticlePublic(BaseModel):
     content_sha256: str
     ingested_at: datetime
     claim_count: int
+    republication_of: RepublicationOf | None = Field(
+        default=None,
+        description="The earlier article this one republishes (wire copy under another "
+        "title, cut or lightly reworded): most of its claims match that article's.",
+    )

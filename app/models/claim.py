@@ -157,3 +157,17 @@ class ClaimPublic(BaseModel):
     quantities: list[QuantityPublic]
     confidence: float = Field(ge=0, le=1)
     article: ArticleSummary
+    earliest_appearance: bool = Field(
+        default=True,
+        description="No other article carried this statement (same source, same or nearly "
+        "the same content) earlier: this is its earliest known appearance. "
+        "`GET /claims/{id}/appearances` lists the others.",
+        examples=[True],
+    )
+    appearance_count: int = Field(
+        default=0,
+        ge=0,
+        description="How many claims in other articles are the same statement by the same "
+        "source (syndicated copies, rewrites).",
+        examples=[2],
+    )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 
-from app.db import MAX_ID, Database
+from app.db import MAX_ID, Cursor, Database
 from app.errors import InvalidInput, NotFound
 from app.models import Article
 from app.pagination import PageParams, decode_cursor, encode_cursor
@@ -35,8 +36,46 @@ _ARTICLE_COLUMNS = (
 _ARTICLE_FIELDS = tuple(c.name for c in _ARTICLE_COLUMNS)
 
 
-def _item(row: Any) -> JSONDict:
-    return dict(zip(_ARTICLE_FIELDS, row, strict=True))
+# The article each of a page's articles republishes (app/services/appearances.py), one query
+# for the page: a JSON array of ids on SQLite, an array on PostgreSQL.
+_REPUBLICATIONS = (
+    "SELECT r.article_id, o.id, o.title, o.publisher, o.published_at, o.url, "
+    "r.matched_claims, r.claims FROM article_republication r "
+    "JOIN article o ON o.id = r.original_id WHERE r.article_id {}"
+)
+_REPUBLICATIONS_SQLITE = _REPUBLICATIONS.format("IN (SELECT value FROM json_each(?))")
+_REPUBLICATIONS_PG = _REPUBLICATIONS.format("= ANY(%s)")
+
+
+def republications_of(cur: Cursor, article_ids: list[int]) -> dict[int, JSONDict]:
+    """``ArticlePublic.republication_of`` of each article that republishes another."""
+    if not article_ids:
+        return {}
+    if cur.is_sqlite:
+        rows = cur.execute_text(_REPUBLICATIONS_SQLITE, (orjson.dumps(article_ids).decode(),))
+    else:
+        rows = cur.execute_text(_REPUBLICATIONS_PG, (article_ids,))
+    out = {}
+    for article_id, original_id, title, publisher, published_at, url, matched, claims in rows:
+        if isinstance(published_at, date):
+            published_at = published_at.isoformat()
+        out[article_id] = {
+            "id": original_id,
+            "title": title,
+            "publisher": publisher,
+            "published_at": published_at,
+            "url": url,
+            "matched_claims": matched,
+            "claims": claims,
+        }
+    return out
+
+
+def _with_republications(cur: Cursor, items: list[JSONDict]) -> list[JSONDict]:
+    found = republications_of(cur, [item["id"] for item in items])
+    for item in items:
+        item["republication_of"] = found.get(item["id"])
+    return items
 
 
 _FETCHED_AT = _ARTICLE_FIELDS.index("fetched_at")
@@ -67,11 +106,14 @@ def get_article(db: Database, *, article_id: int) -> JSONDict:
     """One article, or NotFound."""
     if not 1 <= article_id <= MAX_ID:
         raise NotFound(f"article {article_id} does not exist")
-    with db.read() as conn:
-        row = conn.execute(sa.select(*_ARTICLE_COLUMNS).where(article_t.c.id == article_id)).first()
-        if row is None:
+    sql = db.sql(
+        "article", lambda: sa.select(*_ARTICLE_COLUMNS).where(article_t.c.id == sa.bindparam("id"))
+    )
+    with db.cursor() as cur:
+        rows = cur.execute(sql, {"id": article_id})
+        if not rows:
             raise NotFound(f"article {article_id} does not exist")
-        return _item(row)
+        return _with_republications(cur, [_driver_item(rows[0])])[0]
 
 
 def _articles_walk(dialect: str, names: tuple[str, ...], *, dated: bool) -> sa.Select[Any]:
@@ -149,12 +191,13 @@ def list_articles(
                 lambda: _articles_walk(db.dialect, names, dated=False),
             )
             rows += cur.execute(sql, undated)
-    has_more = len(rows) > page.limit
-    rows = rows[: page.limit]
+        has_more = len(rows) > page.limit
+        rows = rows[: page.limit]
+        items = _with_republications(cur, [_driver_item(r) for r in rows])
     next_cursor = (
         encode_cursor([rows[-1][_PUBLISHED_AT], rows[-1][_ARTICLE_ID]]) if has_more else None
     )
-    return {"items": [_driver_item(r) for r in rows], "next_cursor": next_cursor}
+    return {"items": items, "next_cursor": next_cursor}
 
 
 def delete_article(db: Database, *, article_id: int) -> None:

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from app.db import MAX_ID, SQL, Cursor, Database
 from app.errors import InvalidInput, NotFound
-from app.models import Article, Claim, Quantity, Source, SourceAlias
+from app.models import Article, Claim, ClaimFingerprint, Quantity, Source, SourceAlias
 from app.pagination import PageParams, decode_cursor, encode_cursor
 from app.services.identity import generic_key, name_key
 from app.services.search import claim_matches, claim_matches_newest, claim_search_value
@@ -31,6 +31,22 @@ article_t = Article.__table__
 source_t = Source.__table__
 affiliation_t = source_t.alias("affiliation")
 quantity_t = Quantity.__table__
+# A claim's place among the appearances of its statement (app/services/appearances.py).
+_mine = ClaimFingerprint.__table__.alias("mine_fp")
+_other = ClaimFingerprint.__table__.alias("other_fp")
+_EARLIEST = ~sa.exists().where(
+    _other.c.statement_id == _mine.c.statement_id,
+    sa.or_(
+        _other.c.appeared_on < _mine.c.appeared_on,
+        sa.and_(_other.c.appeared_on == _mine.c.appeared_on, _other.c.claim_id < _mine.c.claim_id),
+    ),
+)
+_APPEARANCES = (
+    sa.select(sa.func.count())
+    .select_from(_other)
+    .where(_other.c.statement_id == _mine.c.statement_id, _other.c.claim_id != _mine.c.claim_id)
+    .scalar_subquery()
+)
 
 
 def raw(column: Any, name: str | None = None) -> Any:
@@ -77,6 +93,8 @@ CLAIM_COLUMNS: tuple[Any, ...] = (
     affiliation_t.c.name.label("affiliation_name"),
     claim_t.c.source_role.label("claim_source_role"),
     claim_t.c.generic_key,
+    _EARLIEST.label("earliest_appearance"),
+    _APPEARANCES.label("appearance_count"),
 )
 
 
@@ -91,6 +109,7 @@ def claim_select() -> sa.Select[Any]:
         .join(article_t, article_t.c.id == claim_t.c.article_id)
         .outerjoin(source_t, source_t.c.id == claim_t.c.source_id)
         .outerjoin(affiliation_t, affiliation_t.c.id == source_t.c.affiliation_id)
+        .outerjoin(_mine, _mine.c.claim_id == claim_t.c.id)
     )
 
 
@@ -144,6 +163,8 @@ def claim_item(row: Sequence[Any], quantities: list[JSONDict]) -> JSONDict:
         affiliation_name,
         claim_source_role,
         generic_key,
+        earliest_appearance,
+        appearance_count,
     ) = row
     source = None
     if source_id is not None:
@@ -181,6 +202,8 @@ def claim_item(row: Sequence[Any], quantities: list[JSONDict]) -> JSONDict:
             "published_at": article_published_at,
             "url": article_url,
         },
+        "earliest_appearance": bool(earliest_appearance),
+        "appearance_count": appearance_count,
     }
 
 

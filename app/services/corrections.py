@@ -21,7 +21,7 @@ from app.db import MAX_ID, Database, utcnow
 from app.errors import Conflict, InvalidInput, Moved, NotFound
 from app.models import Claim, Correction, Source, SourceAlias
 from app.models.correction import CorrectionKind
-from app.services import identity
+from app.services import appearances, identity
 from app.services.identity import AliasKind, analyse
 
 log = logging.getLogger("claimtrail.corrections")
@@ -199,6 +199,8 @@ def merge_sources(db: Database, *, source_id: int, into: int) -> int:
             )
         _lock(session, [target])
         identity.absorb(session, db.dialect, old_id=source_id, target=target)
+        # one source now: its claims and the merged one\'s are matched with each other
+        appearances.relink_source(session, source_id=target)
         _record(
             session,
             kind=str(CorrectionKind.MERGE),
@@ -240,6 +242,7 @@ def reassign_claim(db: Database, *, claim_id: int, source_id: int | None) -> Non
             target = _target_source(session, source_id, loc=("body", "source_id"))
             _lock(session, [target])
         session.execute(sa.update(claim_t).where(claim_t.c.id == claim_id).values(source_id=target))
+        appearances.relink_claims(session, claim_ids=[claim_id])  # the new source's statements
         _record(
             session,
             kind=str(CorrectionKind.CLAIM_SOURCE),

@@ -37,9 +37,17 @@ from app.extraction.types import (
     SourceType,
     Span,
 )
-from app.models import Article, ArticleCreate, ArticlePublic, Claim, Quantity, Source
+from app.models import (
+    Article,
+    ArticleCreate,
+    ArticlePublic,
+    Claim,
+    Quantity,
+    RepublicationOf,
+    Source,
+)
 from app.models.correction import not_corrected
-from app.services import identity
+from app.services import appearances, identity
 from app.services.identity import AliasKind, name_key
 from app.services.webpage import FetchPolicy, extract_page, fetch_page
 
@@ -313,7 +321,18 @@ def _find_existing(
     else:
         return None
     article = session.scalars(query.limit(1)).first()
-    return None if article is None else ArticlePublic.model_validate(article, from_attributes=True)
+    if article is None:
+        return None
+    found = ArticlePublic.model_validate(article, from_attributes=True)
+    assert article.id is not None
+    republished = appearances.republication_of(session, article_id=article.id)
+    return (
+        found
+        if republished is None
+        else found.model_copy(
+            update={"republication_of": RepublicationOf.model_validate(republished)}
+        )
+    )
 
 
 def _upsert_sources(
@@ -386,6 +405,9 @@ def _upsert_sources(
     for source_id, alias, kind in aliases:
         identity.add_alias(session, dialect, source_id=source_id, alias=alias, kind=kind)
     absorbed = identity.consolidate_office_namesakes(session, dialect, sorted(set(ids.values())))
+    for target in sorted(set(absorbed.values())):
+        # the absorbed sources' claims are the target's now: their statements meet
+        appearances.relink_source(session, source_id=target)
     return {key: absorbed.get(source_id, source_id) for key, source_id in ids.items()}
 
 
@@ -499,6 +521,7 @@ def ingest_article(
     article: ArticleCreate,
     extractor: Extractor,
     fetch: FetchPolicy | None = None,
+    link: bool = True,
 ) -> IngestResult:
     """Store an article with its claims, or return the one already stored. Commits.
 
@@ -510,7 +533,7 @@ def ingest_article(
     if existing is not None:
         return IngestResult(existing, created=False)
     prepared = prepare_article(article, extractor=extractor, fetch=fetch)
-    return store_article(db, prepared=prepared)
+    return store_article(db, prepared=prepared, link=link)
 
 
 async def ingest_article_async(
@@ -520,6 +543,7 @@ async def ingest_article_async(
     extractor: Extractor,
     limiter: CapacityLimiter,
     fetch: FetchPolicy | None = None,
+    link: bool = True,
 ) -> IngestResult:
     """``ingest_article`` for an event loop: database work in worker threads, extraction
     in a worker thread as well but only ``limiter``'s number at once (fetching a page does
@@ -532,16 +556,22 @@ async def ingest_article_async(
     prepared = await to_thread.run_sync(
         partial(prepare_article, fields, extractor=extractor), limiter=limiter
     )
-    return await to_thread.run_sync(partial(store_article, db, prepared=prepared))
+    return await to_thread.run_sync(partial(store_article, db, prepared=prepared, link=link))
 
 
-def store_article(db: Database, *, prepared: PreparedArticle) -> IngestResult:
-    """Store one prepared article in its own transaction (idempotent). Commits."""
+def store_article(db: Database, *, prepared: PreparedArticle, link: bool = True) -> IngestResult:
+    """Store one prepared article in its own transaction (idempotent); with ``link``, its
+    claims are linked to their appearances in other articles (app/services/appearances.py).
+    Commits."""
     p = prepared
-    return _retrying(lambda: _store(db, article=p.article, sha=p.sha, rows=p.rows, specs=p.specs))
+    return _retrying(
+        lambda: _store(db, article=p.article, sha=p.sha, rows=p.rows, specs=p.specs, link=link)
+    )
 
 
-def store_articles(db: Database, *, prepared: Sequence[PreparedArticle]) -> list[IngestResult]:
+def store_articles(
+    db: Database, *, prepared: Sequence[PreparedArticle], link: bool = True
+) -> list[IngestResult]:
     """Store several prepared articles in ONE transaction (bulk loads: one commit, one lock
     round, instead of one per article); all or none. Idempotent like ``store_article``:
     an article already stored, or stored earlier in the same batch, is returned as it is.
@@ -551,7 +581,7 @@ def store_articles(db: Database, *, prepared: Sequence[PreparedArticle]) -> list
 
     def store_all() -> list[IngestResult]:
         with db.write_session() as session:
-            results = [_store_in(session, db.dialect, p) for p in prepared]
+            results = [_store_in(session, db.dialect, p, link=link) for p in prepared]
             session.commit()
         return results
 
@@ -577,9 +607,12 @@ def _store(
     sha: str,
     rows: list[_ClaimRow],
     specs: dict[str, _SourceSpec],
+    link: bool = True,
 ) -> IngestResult:
     with db.write_session() as session:
-        result = _store_in(session, db.dialect, PreparedArticle(article, sha, rows, specs))
+        result = _store_in(
+            session, db.dialect, PreparedArticle(article, sha, rows, specs), link=link
+        )
         if result.created:
             session.commit()
         else:
@@ -587,8 +620,11 @@ def _store(
     return result
 
 
-def _store_in(session: Session, dialect: str, prepared: PreparedArticle) -> IngestResult:
-    """Insert the article (ON CONFLICT DO NOTHING), its sources and claims; no commit."""
+def _store_in(
+    session: Session, dialect: str, prepared: PreparedArticle, *, link: bool = True
+) -> IngestResult:
+    """Insert the article (ON CONFLICT DO NOTHING), its sources and claims, and (``link``)
+    index the claims' appearances; no commit."""
     article, sha, rows = prepared.article, prepared.sha, prepared.rows
     if article.final_url or article.canonical_url:
         # A page may be stored under another of its URLs (its canonical or final one):
@@ -627,7 +663,13 @@ def _store_in(session: Session, dialect: str, prepared: PreparedArticle) -> Inge
         return IngestResult(existing, created=False)
     source_ids = _upsert_sources(session, dialect, prepared.specs)
     _insert_claims(session, new_id, rows, source_ids)
-    return IngestResult(ArticlePublic(id=new_id, **values), created=True)
+    republished = None
+    if link:
+        appearances.link_article(session, article_id=new_id)
+        republished = appearances.republication_of(session, article_id=new_id)
+    return IngestResult(
+        ArticlePublic(id=new_id, republication_of=republished, **values), created=True
+    )
 
 
 def _insert_claims(

@@ -187,6 +187,7 @@ class _WorkerContext:
     db: Database
     extractor: Extractor
     fetch: Any = None  # the FetchPolicy of the settings (CLAIMTRAIL_FETCH_*)
+    link: bool = True  # CLAIMTRAIL_LINK_APPEARANCES
 
 
 _context: _WorkerContext | None = None
@@ -206,7 +207,11 @@ def ingest_job(payload: dict[str, Any]) -> dict[str, Any]:
     try:
         article = ArticleCreate.model_validate(payload)
         result = ingest_article(
-            _context.db, article=article, extractor=_context.extractor, fetch=_context.fetch
+            _context.db,
+            article=article,
+            extractor=_context.extractor,
+            fetch=_context.fetch,
+            link=_context.link,
         )
     except AppError as exc:
         if exc.status >= 500:
@@ -238,7 +243,7 @@ def run_worker(
         preload_extraction(config)  # before the first job, not inside its timeout
         extractor = make_extractor(config)
     db = database_from_settings(settings)
-    _context = _WorkerContext(db, extractor, settings.fetch_policy())
+    _context = _WorkerContext(db, extractor, settings.fetch_policy(), settings.link_appearances)
 
     class Worker(SimpleWorker):
         # SimpleWorker: jobs run in this process, where the model is loaded once (a fork

@@ -23,7 +23,7 @@ from app.db import MAX_ID, Database
 from app.errors import InvalidInput, NotFound
 from app.extraction.types import ExtractionError
 from app.models import Article, Claim, Correction, Quantity, Source, SourceAlias
-from app.services import corrections
+from app.services import appearances, corrections
 
 # the write path's own steps, shared so that re-extraction stores exactly what ingest would
 from app.services.ingest import (
@@ -116,7 +116,9 @@ def _replace_claims(
     return len(kept)
 
 
-def _store(db: Database, article: Any, rows: list[_ClaimRow], specs: dict[str, Any]) -> Reextracted:
+def _store(
+    db: Database, article: Any, rows: list[_ClaimRow], specs: dict[str, Any], link: bool
+) -> Reextracted:
     with db.write_session() as session:
         before = session.execute(
             sa.select(sa.func.count()).where(claim_t.c.article_id == article.id)
@@ -127,11 +129,15 @@ def _store(db: Database, article: Any, rows: list[_ClaimRow], specs: dict[str, A
             sa.update(article_t).where(article_t.c.id == article.id).values(claim_count=len(rows))
         )
         reapplied, unmatched = corrections.reapply_claim_corrections(session, article_id=article.id)
+        if link:
+            appearances.relink_article(session, article_id=article.id)
         session.commit()
     return Reextracted(article.id, before, len(rows), kept, reapplied, unmatched)
 
 
-def reextract_article(db: Database, *, article_id: int, extractor: Extractor) -> Reextracted:
+def reextract_article(
+    db: Database, *, article_id: int, extractor: Extractor, link: bool = True
+) -> Reextracted:
     """Extract one stored article again and replace its claims, keeping corrections.
     Commits (one transaction). InvalidInput when the extraction fails on its text."""
     with db.session() as session:
@@ -157,7 +163,7 @@ def reextract_article(db: Database, *, article_id: int, extractor: Extractor) ->
     )
     for attempt in range(3):
         try:
-            return _store(db, article, rows, specs)
+            return _store(db, article, rows, specs, link)
         except OperationalError as exc:
             if attempt == 2 or not _retryable(exc):
                 raise

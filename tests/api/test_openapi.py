@@ -28,6 +28,7 @@ EXPECTED = {
     ("patch", "/sources/{source_id}"),
     ("post", "/sources/{source_id}/merge"),
     ("patch", "/claims/{claim_id}"),
+    ("get", "/claims/{claim_id}/appearances"),
     ("get", "/jobs/{job_id}"),
     ("get", "/health"),
     ("get", "/ready"),
