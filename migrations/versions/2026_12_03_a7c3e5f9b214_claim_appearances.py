@@ -1,7 +1,7 @@
 """appearances: claim_fingerprint, claim_band, article_republication
 
 Revision ID: a7c3e5f9b214
-Revises: 9e4a7c2b1f58
+Revises: f3b9d1a6c2e8
 Create Date: 2026-12-03 17:00:00+00:00
 
 The index that links one statement by one source across articles (app/services/
@@ -19,7 +19,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "a7c3e5f9b214"
-down_revision: str | None = "9e4a7c2b1f58"
+down_revision: str | None = "f3b9d1a6c2e8"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
