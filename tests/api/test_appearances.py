@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -269,3 +270,38 @@ def test_reextract_keeps_the_appearances(client: TestClient, db: Database) -> No
     }
     assert after == before
     assert client.get(f"/articles/{copy['id']}").json()["republication_of"]["id"] == wire["id"]
+
+
+def test_copies_stored_at_the_same_moment_are_all_linked(db: Database) -> None:
+    """Six outlets' copies ingested at once: each claim finds every other copy, none is
+    missed nor linked twice (SQLite: the writer lock; PostgreSQL: the upserts of the shared
+    sources and an advisory lock per source order the linking)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app.models import ArticleCreate
+    from app.services.ingest import ingest_article
+
+    copies = [
+        ArticleCreate(**{**WIRE, "url": f"https://outlet{n}.example/strike", "publisher": f"O{n}"})
+        for n in range(6)
+    ]
+    barrier = threading.Barrier(len(copies))
+
+    def ingest(article: ArticleCreate) -> int:
+        barrier.wait()
+        return ingest_article(db, article=article, extractor=fake_extract).article.id
+
+    with ThreadPoolExecutor(len(copies)) as pool:
+        ids = list(pool.map(ingest, copies))
+    assert len(set(ids)) == 6
+    with db.engine.connect() as conn:
+        statements = conn.execute(
+            sa.text(
+                "SELECT c.source_id, count(DISTINCT f.statement_id), count(*) FROM claim c "
+                "JOIN claim_fingerprint f ON f.claim_id = c.id WHERE f.scope != 0 "
+                "GROUP BY c.source_id"
+            )
+        ).all()
+    # each source's statement: one statement, six appearances
+    assert len(statements) == 4
+    assert all((n_statements, n) == (1, 6) for _, n_statements, n in statements)
