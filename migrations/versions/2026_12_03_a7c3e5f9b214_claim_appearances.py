@@ -1,7 +1,7 @@
 """appearances: claim_fingerprint, claim_band, article_republication
 
 Revision ID: a7c3e5f9b214
-Revises: f3b9d1a6c2e8
+Revises: b7d5e2a9c4f1
 Create Date: 2026-12-03 17:00:00+00:00
 
 The index that links one statement by one source across articles (app/services/
@@ -10,6 +10,11 @@ MinHash band keys, and which article republishes which. New tables only (no tabl
 Claims stored before this revision are indexed by ``claimtrail appearances`` (the
 migration does not run the matching code itself: it would tie a schema step to code that
 may change).
+
+On SQLite, the two tables the lists read (a claim's earliest_appearance and
+appearance_count, an article's republication_of) bump ``read_version`` like the others
+(b7d5e2a9c4f1), so that a page kept in memory is not answered after the index changed
+(a merge re-linking, ``claimtrail appearances``).
 """
 
 from collections.abc import Sequence
@@ -19,9 +24,14 @@ import sqlmodel
 from alembic import op
 
 revision: str = "a7c3e5f9b214"
-down_revision: str | None = "f3b9d1a6c2e8"
+down_revision: str | None = "b7d5e2a9c4f1"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+
+# Tables the lists read (see b7d5e2a9c4f1, read_version): their changes bump the counter.
+READ_TABLES = ("claim_fingerprint", "article_republication")
+EVENTS = {"ai": "INSERT", "au": "UPDATE", "ad": "DELETE"}
 
 
 def upgrade() -> None:
@@ -90,9 +100,20 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_article_republication_original_id"), "article_republication", ["original_id"]
     )
+    if op.get_bind().dialect.name == "sqlite":
+        for table in READ_TABLES:
+            for suffix, event in EVENTS.items():
+                op.execute(
+                    f"CREATE TRIGGER read_version_{table}_{suffix} AFTER {event} ON {table} "
+                    "BEGIN UPDATE read_version SET n = n + 1 WHERE id = 1; END"
+                )
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for table in READ_TABLES:
+            for suffix in EVENTS:
+                op.execute(f"DROP TRIGGER IF EXISTS read_version_{table}_{suffix}")
     op.drop_index(op.f("ix_article_republication_original_id"), table_name="article_republication")
     op.drop_table("article_republication")
     op.drop_index(op.f("ix_claim_band_claim_id"), table_name="claim_band")
