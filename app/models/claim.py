@@ -27,6 +27,7 @@ class Claim(SQLModel, table=True):
         sa.Index(
             "ix_claim_source_id_source_role", "source_id", "source_role", "said_on", "article_id"
         ),
+        sa.Index("ix_claim_generic_head_sort_date_id", "generic_head", "sort_date", "id"),
         # SQLite would reuse the ids of a deleted newest article's claims.
         {"sqlite_autoincrement": True},
     )
@@ -62,6 +63,9 @@ class Claim(SQLModel, table=True):
     source_alias: str | None = SQLField(default=None, max_length=500)
     # set for a generic mention ("officials", "a spokesman"): no source, found by this key
     generic_key: str | None = SQLField(default=None, max_length=500, index=True)
+    # the last word of generic_key ("officials" of "israeli officials"): GET /claims?source=
+    # finds generic claims by their mention's last words down the index on it, newest first
+    generic_head: str | None = SQLField(default=None, max_length=500)
     said_on: date | None = SQLField(default=None, index=True)
     said_on_precision: str | None = SQLField(default=None, max_length=10)
     said_on_text: str | None = SQLField(default=None, max_length=300)

@@ -112,6 +112,11 @@ def generic_key(mention: str) -> str:
     return " ".join(words)
 
 
+def generic_head(key: str) -> str:
+    """The last word of a generic key: every key that ends with ``key``'s words has it."""
+    return key.rsplit(" ", 1)[-1]
+
+
 @dataclass(frozen=True, slots=True)
 class Name:
     """A name as identity sees it. For people, ``match_key`` is first + last name + suffix

@@ -209,13 +209,23 @@ def _sentence_around(text: str, span: Span) -> str:
 def _source_values(source: ResolvedSource | None, mention: Span | None) -> dict[str, Any]:
     """What the claim itself records of its source: role, name form, generic key."""
     if source is None:
-        return {"source_role": None, "source_alias": None, "generic_key": None}
+        return {
+            "source_role": None,
+            "source_alias": None,
+            "generic_key": None,
+            "generic_head": None,
+        }
     role = source.role.strip()[:300] if source.role and source.role.strip() else None
     alias = source.alias.strip()[:500] if source.alias and source.alias.strip() else None
     generic = None
     if source.generic:
         generic = identity.generic_key(mention.text if mention else source.alias or source.name)
-    return {"source_role": role, "source_alias": alias, "generic_key": generic or None}
+    return {
+        "source_role": role,
+        "source_alias": alias,
+        "generic_key": generic or None,
+        "generic_head": identity.generic_head(generic) if generic else None,
+    }
 
 
 def _plan(

@@ -129,5 +129,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     drop_triggers()
-    with op.batch_alter_table("source") as batch:
-        batch.drop_column("claim_count")
+    # ALTER TABLE ... DROP COLUMN (SQLite >= 3.35), not a batch rebuild: rebuilding the
+    # table would drop its full-text and claim-count triggers
+    op.drop_column("source", "claim_count")

@@ -90,3 +90,42 @@ def test_generic_mentions_have_no_source_and_are_found_by_their_mention(api) -> 
     spokesman = api.get("/claims", params={"source": "the spokesman"}).json()["items"]
     assert [c["text"] for c in spokesman] == ["no"]
     assert api.get("/claims", params={"source": "official%"}).json()["items"] == []
+
+
+def test_source_filter_pages_named_and_generic_claims_newest_first(db, settings) -> None:
+    """source= unites the named source's claims and the generic mentions ending with its
+    words (each walked down its own index); pages of one keep that order with no repeat."""
+    sources = {
+        **SOURCES,
+        "The Officials": ResolvedSource("Officials", SourceType.ORGANIZATION, "The Officials"),
+    }
+    app = create_app(settings, db=db, extractor=scripted(sources))
+    with TestClient(app) as api:
+        _post(api, "Officials said that a opens.", "2024-01-05")
+        _post(api, "The Officials said that b closes.", "2024-01-03")
+        _post(
+            api,
+            "Israeli officials said that c waits. The Officials said that d ends.",
+            "2024-01-04",
+        )
+        _post(api, "A spokesman said that e is out.", "2024-01-06")  # not an official
+        _post(api, "The Officials said that f starts.", "2024-01-07")
+        whole = api.get("/claims", params={"source": "officials"}).json()
+        assert [c["text"] for c in whole["items"]] == [
+            "f starts",
+            "a opens",
+            "d ends",
+            "c waits",
+            "b closes",
+        ]
+        seen, cursor = [], None
+        while True:
+            params = {"source": "officials", "limit": 1} | ({"cursor": cursor} if cursor else {})
+            page = api.get("/claims", params=params).json()
+            seen += [c["text"] for c in page["items"]]
+            cursor = page["next_cursor"]
+            if cursor is None:
+                break
+        assert seen == [c["text"] for c in whole["items"]]
+        named = {c["source"]["name"] for c in whole["items"] if c["source"]}
+        assert named == {"Officials"}

@@ -128,6 +128,16 @@ def test_claim_counts_stay_exact_under_concurrent_ingests(db) -> None:
     assert assert_exact(db) == {"Ann Lee": 48, "Bo Chen": 24, "Cy Dunn": 24}
 
 
+def triggers(db: Database) -> set[str]:
+    sql = (
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        if db.is_sqlite
+        else "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+    )
+    with db.engine.connect() as conn:
+        return set(conn.execute(sa.text(sql)).scalars())
+
+
 def test_claim_counts_backfilled_by_the_migration(fresh_database_url) -> None:
     for backend in ("sqlite", "postgresql"):
         if backend == "postgresql":
@@ -142,6 +152,7 @@ def test_claim_counts_backfilled_by_the_migration(fresh_database_url) -> None:
         try:
             ingest(db, "Ann Lee said that ships wait. Bo Chen said that fog lifts.")
             ingest(db, "Ann Lee said that rain falls.")
+            before = triggers(db)
             command.downgrade(config, "9e4a7c2b1f58")  # before e1a7c3f95b42: no column, no triggers
             # claims written while no trigger counted them: the upgrade counts them
             cols = (
@@ -152,5 +163,6 @@ def test_claim_counts_backfilled_by_the_migration(fresh_database_url) -> None:
                 conn.execute(sa.text(f"INSERT INTO claim ({cols}) SELECT {cols} FROM claim"))
             command.upgrade(config, "head")
             assert assert_exact(db) == {"Ann Lee": 4, "Bo Chen": 2}
+            assert triggers(db) == before  # the full-text triggers too (no table rebuilt)
         finally:
             db.dispose()
