@@ -1003,6 +1003,10 @@ def _relative_antecedent_np(pronoun: Token) -> Any:
     noun = clause.head
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        # "John Bentel, a tech staffer at the State Department who told ...": John Bentel
+        name = noun.head
+        return noun.doc[name.left_edge.i : name.i + 1]
     if noun.dep_ == "attr":  # "Kaine is a former lawyer who opposes ...": Kaine
         subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:

@@ -345,6 +345,14 @@ def test_coref_short_body_name_is_the_body_named_in_full_before(parser: Any) -> 
     assert source_of(parser, text, "A Times article in 1995") == ("New York Times", False)
 
 
+def test_coref_relative_pronoun_after_an_apposition_is_the_name(parser: Any) -> None:
+    text = (
+        "Investigators questioned John Bentel, a tech staffer at the State Department who "
+        "told his subordinates never to speak of the server."
+    )
+    assert source_of(parser, text, "who") == ("John Bentel", False)
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
