@@ -6,7 +6,9 @@ hello-world FastAPI app called the same way.
     python scripts/profile_read.py --database-url ... --only /claims --profile   # pyinstrument
 
 The figure is process CPU time (time.process_time) per request, so other processes on a
-shared machine move it little; the best of --repeat rounds is printed.
+shared machine move it little; the best of --repeat rounds is printed. On SQLite the same
+page asked again is a kept page (app/api/fast.py): CLAIMTRAIL_READ_CACHE_BYTES=0 measures the
+page read every time.
 """
 
 from __future__ import annotations
