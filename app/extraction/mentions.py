@@ -421,6 +421,8 @@ def _analyse_person(
             gender = _HONORIFICS[tok.lower_]
     descriptor = _descriptor(before) or _descriptor(after)
     role, affiliation = _split_descriptor(descriptor)
+    if role is not None and not _names_a_person(role):
+        role = None  # "the private sector", "trade": no title or occupation
     if gender is None and role is not None:
         for word, g in _GENDERED_ROLES.items():
             if re.search(rf"\b{re.escape(word)}\b", role):
@@ -496,6 +498,11 @@ def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
     if cut is not None:
         words = words[:cut]
     for k, tok in enumerate(words):
+        if tok.lower_ in {"on", "in"} and k > 0 and _is_role_word(words[k - 1]):
+            # "now a consultant on Burma in the private sector": consultant
+            role = _role_text([w for w in words[:k] if _role_like(w)])
+            if role is not None:
+                return role, []
         if tok.lower_ in {"for", "at", "with", "of", "to"} and k > 0 and _role_like(words[k - 1]):
             start = k
             while start > 0 and (
@@ -612,6 +619,23 @@ _ORG_WORDS = load_words("source_organization_words")
 def _is_role_word(tok: Token) -> bool:
     low = tok.lower_
     return low in _ROLE_WORDS or low in _TITLE_ABBREVIATIONS or tok.lemma_.lower() in _ROLE_WORDS
+
+
+_NOT_ROLES = load_words("source_not_roles")
+_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship")
+
+
+def _names_a_person(role: str) -> bool:
+    """Whether a role ends in a title or occupation ("consultant", "retired neurosurgeon",
+    "secretary of state"), not a thing, a field or an event ("private sector", "trade",
+    "election")."""
+    words = role.split(" of ")[0].split()
+    if not words:
+        return False
+    last = words[-1]
+    if last in _ROLE_WORDS or last in _HUMAN_NOUNS:
+        return True
+    return last not in _NOT_ROLES and not last.endswith(_ABSTRACT_SUFFIXES)
 
 
 def _role_text(tokens: list[Token]) -> str | None:

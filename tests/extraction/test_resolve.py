@@ -60,6 +60,14 @@ def resolve_all(nlp: Any, text: str, mentions: list[str]) -> list[Any]:
             "Norway's Foreign Ministry",
         ),
         (
+            "Erin Murphy, now a consultant on Burma in the private sector, said it mattered.",
+            "Erin Murphy, now a consultant on Burma in the private sector",
+            "Erin Murphy",
+            P,
+            "consultant",
+            None,
+        ),
+        (
             "President Barack Obama said it was over.",
             "President Barack Obama",
             "Barack Obama",
