@@ -1074,6 +1074,7 @@ def _document_author(words: list[Token], head: Token) -> list[Token] | None:
 
 
 _MADE_BY = frozenset({"release", "conduct", "publish", "issue", "commission", "produce", "write"})
+_DELIVERED = frozenset({"deliver", "give", "make", "sign", "send", "post", "file", "draft"})
 _PLACED_IN = frozenset({"appear", "publish", "run", "print", "post"})
 
 
@@ -1084,6 +1085,18 @@ def _maker_in_clause(head: Token) -> list[Token] | None:
     for clause in head.children:
         if clause.dep_ not in {"acl", "relcl"} or clause.i < head.i:
             continue
+        if clause.dep_ == "relcl" and clause.lemma_ in _MADE_BY | _DELIVERED:
+            # "a speech Mrs. Clinton delivered at New York University": her speech
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.ent_type_ in {"ORG", "PERSON", "GPE"}:
+                named = [t for t in subject.subtree if t.tag_ != "POS" and not t.is_punct]
+                while len(named) > 1 and (
+                    named[0].lower_ in _HONORIFICS
+                    or named[0].lower_ in _TITLE_ABBREVIATIONS
+                    or named[0].lower_ in _ROLE_WORDS
+                ):
+                    named = named[1:]  # "Senator Grassley": Grassley
+                return named
         for prep in clause.children:
             wanted = {"by"} if clause.lemma_ in _MADE_BY else set()
             wanted |= {"in"} if clause.lemma_ in _PLACED_IN else set()

@@ -302,6 +302,12 @@ def test_coref_pronoun_continues_the_speaker_just_quoted_even_of_unknown_gender(
             "British Medical Journal",
         ),
         (
+            "According to a speech Mrs. Clinton delivered at New York University in July 2015, "
+            "the goal is not revenue.",
+            "a speech Mrs. Clinton delivered at New York University in July 2015",
+            "Clinton",
+        ),
+        (
             "A suicide analysis released by the Department of Veterans Affairs found that 20 "
             "veterans die each day.",
             "A suicide analysis released by the Department of Veterans Affairs",
