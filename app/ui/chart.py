@@ -1,4 +1,5 @@
-"""A small server-side SVG bar chart: a source's claims per week (no script, no library)."""
+"""Small server-side SVG charts (no script, no library): a source's claims per week, and a
+series of its figures as a sparkline."""
 
 from __future__ import annotations
 
@@ -95,3 +96,56 @@ def weekly_chart(days: Iterable[tuple[date, int]]) -> Markup:
         )
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
+
+
+SPARK_W, SPARK_H, SPARK_PAD = 220, 44, 5
+
+
+def sparkline(points: list[tuple[date, float]], *, label: str) -> Markup:
+    """A small SVG line of a series (dates on x, values on y), each point with a <title>
+    saying its date and value; no axes, no script. One point is a dot."""
+    if not points:
+        return Markup("")
+    days = [(d - points[0][0]).days for d, _ in points]
+    values = [v for _, v in points]
+    span_x = max(days[-1], 1)
+    low, high = min(values), max(values)
+    span_y = (high - low) or 1.0
+    inner_w, inner_h = SPARK_W - 2 * SPARK_PAD, SPARK_H - 2 * SPARK_PAD
+
+    def xy(i: int) -> tuple[float, float]:
+        x = SPARK_PAD + (inner_w * days[i] / span_x if days[-1] else inner_w / 2)
+        y = SPARK_PAD + inner_h * (1 - (values[i] - low) / span_y) if high != low else SPARK_H / 2
+        return x, y
+
+    coords = [xy(i) for i in range(len(points))]
+    parts = [
+        Markup(
+            '<svg class="spark" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+            'aria-label="{label}" xmlns="http://www.w3.org/2000/svg">'
+        ).format(w=SPARK_W, h=SPARK_H, label=label)
+    ]
+    if len(coords) > 1:
+        parts.append(
+            Markup('<polyline class="line" points="{p}"/>').format(
+                p=" ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+            )
+        )
+    for (x, y), (day, value) in zip(coords, points, strict=True):
+        parts.append(
+            Markup(
+                '<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="2.5">'
+                "<title>{day}: {value}</title></circle>"
+            ).format(x=x, y=y, day=day.isoformat(), value=number(value))
+        )
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
+
+
+def number(value: float | None) -> str:
+    """41252.0 -> "41,252"; 3.5 -> "3.5"."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -7,7 +7,9 @@ page with status 422, never a problem+json a person would have to read.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -20,19 +22,25 @@ from app.db import Database
 from app.errors import AppError
 from app.extraction.types import AttributionKind
 from app.models import ArticlePublic, ClaimPublic, SourcePublic
+from app.models.figure import MEASURES, FigurePublic
 from app.models.source import SourceDetail
 from app.pagination import PageParams
+from app.services import appearances as appearance_service
 from app.services import articles as article_service
 from app.services import claims as claim_service
+from app.services import figures as figure_service
 from app.services import sources as source_service
 from app.services.claims import ClaimFilters
 from app.services.export import claim_batches
-from app.ui.chart import weekly_chart
+from app.services.figures import FigureFilters
+from app.ui.chart import number, sparkline, weekly_chart
 from app.ui.markup import claim_label, mark_claims
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
 PAGE_SIZE = 50
+MAX_FIGURES = 2000  # a source's figures read for its series (oldest first)
+MAX_SERIES = 8
 MAX_FIELD = 500
 KINDS = [k.value for k in AttributionKind]
 
@@ -60,7 +68,7 @@ def _said(claim: ClaimPublic) -> str:
     return day if precision == "day" else f"{day} ({precision})"
 
 
-templates.globals.update(label=claim_label, safe_url=_safe_url, said=_said)
+templates.globals.update(label=claim_label, safe_url=_safe_url, said=_said, number=number)
 
 
 async def _db(request: Request) -> Database:
@@ -111,6 +119,49 @@ def _date_field(form: dict[str, str], name: str, errors: list[str]) -> date | No
     except ValueError:
         errors.append(f"{name}: not a date (YYYY-MM-DD): {value}")
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesRow:
+    figure: FigurePublic
+    change: float | None  # since the series' previous figure
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One source's figures of one measure and unit, oldest first."""
+
+    measure: str
+    unit: str | None
+    rows: list[SeriesRow]
+    chart: Any
+
+
+def _measure_rank(measure: str) -> int:
+    return MEASURES.index(measure) if measure in MEASURES else len(MEASURES)
+
+
+def _series(figures: list[FigurePublic]) -> list[Series]:
+    """A source's figures as series (measure and unit; parts such as "97 of whom" left
+    out): the counted measures first, then the most figures; each with its sparkline."""
+    groups: dict[tuple[str, str | None], list[FigurePublic]] = {}
+    for f in figures:
+        if f.part_of is None and f.said_on is not None:
+            groups.setdefault((f.measure, f.unit or f.noun), []).append(f)
+    order = sorted(
+        groups.items(),
+        key=lambda kv: (_measure_rank(kv[0][0]), -len(kv[1])),
+    )
+    out = []
+    for (measure, unit), items in order[:MAX_SERIES]:
+        rows, previous = [], None
+        for f in items:
+            rows.append(SeriesRow(f, None if previous is None else f.value - previous))
+            previous = f.value
+        points = [(f.said_on, f.value) for f in items if f.said_on is not None]
+        label = f"{measure} ({unit or 'count'}): {len(items)} figures"
+        out.append(Series(measure, unit, rows, sparkline(points, label=label)))
+    return out
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -190,12 +241,18 @@ def article_page(db: DbDep, article_id: int) -> HTMLResponse:
         return _problem_page(error)
     attributed = [c for c in claims if c.kind != AttributionKind.EDITORIAL]
     editorial = [c for c in claims if c.kind == AttributionKind.EDITORIAL]
+    seen_elsewhere = {
+        c.id: appearance_service.get_appearances(db, claim_id=c.id)["items"]
+        for c in attributed
+        if c.appearance_count
+    }
     return _render(
         "article.html",
         article=article,
         body=mark_claims(article.text, claims),
         attributed=attributed,
         editorial=editorial,
+        appearances=seen_elsewhere,
     )
 
 
@@ -214,6 +271,12 @@ def source_page(db: DbDep, source_id: int, cursor: Field = "") -> HTMLResponse:
             filters=ClaimFilters(),
         )
         days = source_service.claims_per_day(db, source_id=source_id)
+        figures = list(
+            islice(
+                figure_service.iter_figures(db, filters=FigureFilters(source_id=source.id)),
+                MAX_FIGURES,
+            )
+        )
     except AppError as error:
         return _problem_page(error)
     roles: dict[str, int] = {}
@@ -228,6 +291,7 @@ def source_page(db: DbDep, source_id: int, cursor: Field = "") -> HTMLResponse:
         claims=claims,
         roles=roles,
         chart=weekly_chart(days),
+        series=_series(figures),
         next_url=f"/ui/sources/{source_id}?{urlencode({'cursor': page['next_cursor']})}"
         if page["next_cursor"]
         else None,
