@@ -305,3 +305,20 @@ def test_copies_stored_at_the_same_moment_are_all_linked(db: Database) -> None:
     # each source's statement: one statement, six appearances
     assert len(statements) == 4
     assert all((n_statements, n) == (1, 6) for _, n_statements, n in statements)
+
+
+def test_kept_list_pages_show_the_index_once_it_changes(
+    unlinked_client: TestClient, client: TestClient, db: Database
+) -> None:
+    """A serve process keeps list pages on SQLite while nothing changed: indexing claims
+    (here the backfill, from another process in real life) is a change."""
+    _post(unlinked_client, WIRE)
+    _post(unlinked_client, COPY)
+    before = client.get("/claims", params={"limit": 500}).json()["items"]
+    assert {c["appearance_count"] for c in before} == {0}
+    assert client.get("/claims", params={"limit": 500}).json()["items"] == before
+    appearances.backfill(db)
+    after = client.get("/claims", params={"limit": 500}).json()["items"]
+    assert sum(c["appearance_count"] for c in after) == 2 * 3  # three statements, twice each
+    articles = client.get("/articles").json()["items"]
+    assert [a["republication_of"] is not None for a in articles] == [True, False]
