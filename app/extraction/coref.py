@@ -91,6 +91,7 @@ _FULL_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\
 
 _HISTORY_WINDOW = 300
 _POSSESSIVE_END = re.compile(r"['’]s$")
+_MARKUP_EDGES = re.compile(r"^[^\w(]+|[^\w.)]+$")
 _NARROWING_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under"})
 
 
@@ -223,6 +224,9 @@ class SourceResolver:
         if analysed is None:
             return None
         source, gender, plural = analysed
+        trimmed = _MARKUP_EDGES.sub("", source.name.rsplit(">", 1)[-1])
+        if trimmed and trimmed != source.name:  # '">Sanders' of a tweet's markup: Sanders
+            source = replace(source, name=trimmed)
         if source.type in _BODY_TYPES and " " not in source.name and not source.generic:
             # "a Times article" after "The New York Times": the body named in full before
             fuller_body = self._find(

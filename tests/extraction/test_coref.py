@@ -359,6 +359,11 @@ def test_coref_relative_pronoun_after_an_apposition_is_the_name(parser: Any) -> 
     assert source_of(parser, text, "who") == ("John Bentel", False)
 
 
+def test_coref_markup_around_a_name_is_not_part_of_it(parser: Any) -> None:
+    names = [n for _m, n, _g in sources(parser, '<tweet author="x">Sanders said the plan works.')]
+    assert names and all(n is None or ("<" not in n and ">" not in n) for n in names)
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
