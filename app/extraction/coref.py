@@ -224,6 +224,7 @@ class SourceResolver:
         if analysed is None:
             return None
         source, gender, plural = analysed
+        source = self._campaign_team(source)
         trimmed = _MARKUP_EDGES.sub("", source.name.rsplit(">", 1)[-1])
         if trimmed and trimmed != source.name:  # '">Sanders' of a tweet's markup: Sanders
             source = replace(source, name=trimmed)
@@ -245,6 +246,29 @@ class SourceResolver:
                 source = fuller
         self._history.append(_Entry(source, gender, plural, subject=True, speaker=True))
         return ResolvedMention(source, based_span)
+
+    def _campaign_team(self, source: ResolvedSource) -> ResolvedSource:
+        """ "the Trump team" (the NER took "Trump" for an organisation) in a story that names
+        Donald Trump: "Trump campaign", like "the Trump campaign"."""
+        words = source.name.split()
+        if len(words) != 2 or words[1].lower() not in {"team", "campaign"}:
+            return source
+        if words[1].lower() == "campaign" and source.type is SourceType.ORGANIZATION:
+            return source
+        if self._people is None:
+            self._people = people_of(self._docs)
+        owners = [p.name for p in self._people.values() if p.name.split()[-1] == words[0]]
+        if len(owners) != 1:
+            return source
+        return replace(
+            source,
+            name=f"{words[0]} campaign",
+            type=SourceType.ORGANIZATION,
+            affiliation=owners[0],
+            affiliation_type=SourceType.PERSON,
+            generic=False,
+            local=False,
+        )
 
     def _fuller_name(
         self,
@@ -374,6 +398,20 @@ class SourceResolver:
             return source
         if source.type in {SourceType.DOCUMENT, SourceType.UNKNOWN}:
             return owner  # "his remarks", "their tendency": the owner speaks
+        if owner.type is SourceType.PERSON and _head(tokens[1:]).lemma_.lower() in {
+            "campaign",
+            "team",
+        }:
+            # "her campaign" after Hillary Clinton: "Clinton campaign", as named elsewhere
+            campaign = ResolvedSource(
+                name=f"{owner.name.split()[-1]} campaign",
+                type=SourceType.ORGANIZATION,
+                alias=_surface(tokens),
+                affiliation=owner.name if " " in owner.name else None,
+                affiliation_type=SourceType.PERSON if " " in owner.name else None,
+            )
+            self._history.append(_Entry(campaign, None, False))
+            return campaign
         body = source.name
         kind = source.type
         if kind is not SourceType.PERSON:

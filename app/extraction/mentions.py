@@ -976,7 +976,16 @@ def _campaign_of(words: list[Token], head: Token) -> ResolvedSource | None:
     candidate when the mention names them in full."""
     if head.lemma_.lower() not in {"campaign", "team"} or not _lower_word(head):
         return None
-    run = [w for w in words if w.i < head.i and w.ent_type_ == "PERSON" and w.tag_ != "POS"]
+    run = [
+        w
+        for w in words
+        if w.i < head.i
+        and w.tag_ != "POS"
+        and (
+            w.ent_type_ == "PERSON"
+            or (w.pos_ == "PROPN" and not w.ent_type_ and _could_be_surname(w))
+        )
+    ]
     if not run or any(w.i < head.i and w.ent_type_ in {"ORG", "GPE"} for w in words):
         return None
     surname = run[-1].text.translate(_APOSTROPHES)

@@ -364,6 +364,17 @@ def test_coref_markup_around_a_name_is_not_part_of_it(parser: Any) -> None:
     assert names and all(n is None or ("<" not in n and ">" not in n) for n in names)
 
 
+def test_coref_team_and_her_campaign_are_the_candidates_campaign(parser: Any) -> None:
+    text = (
+        "Donald Trump and Hillary Clinton spoke in Ohio on Monday.\n\n"
+        "The Trump team said the plan was final. Clinton said the plan would fail, and her "
+        "campaign said the ad was false."
+    )
+    named = {m: n for m, n, _g in sources(parser, text)}
+    assert named["The Trump team"] == "Trump campaign"
+    assert named["her campaign"] == "Clinton campaign"
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
