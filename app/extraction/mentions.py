@@ -841,6 +841,16 @@ def _analyse_document(words: list[Token], head: Token, alias: str, plural: bool)
             author_type = SourceType.ORGANIZATION
         surface = _surface(author)
         name = _canonical(author, author_type, surface)
+        if head.lemma_.lower() in _CAMPAIGN_DOCUMENTS and author_type is SourceType.PERSON:
+            # "a memorable Hillary Clinton ad": her campaign made it
+            campaign = ResolvedSource(
+                f"{name.split()[-1]} campaign",
+                SourceType.ORGANIZATION,
+                alias,
+                affiliation=name if " " in name else None,
+                affiliation_type=SourceType.PERSON if " " in name else None,
+            )
+            return campaign, None, False
         if head.lemma_.lower() == "poll":
             # a named poll is its own source: "the Reuters/Ipsos poll", "a Quinnipiac
             # University poll" (its maker is the affiliation), as polls are cited by name
@@ -1083,6 +1093,7 @@ def _document_author(words: list[Token], head: Token) -> list[Token] | None:
 
 
 _MADE_BY = frozenset({"release", "conduct", "publish", "issue", "commission", "produce", "write"})
+_CAMPAIGN_DOCUMENTS = frozenset({"ad", "advertisement", "commercial", "spot"})
 _DELIVERED = frozenset({"deliver", "give", "make", "sign", "send", "post", "file", "draft"})
 _PLACED_IN = frozenset({"appear", "publish", "run", "print", "post"})
 

@@ -302,6 +302,11 @@ def test_coref_pronoun_continues_the_speaker_just_quoted_even_of_unknown_gender(
             "British Medical Journal",
         ),
         (
+            "A memorable Hillary Clinton ad in 2008 said she was ready on day one.",
+            "A memorable Hillary Clinton ad in 2008",
+            "Clinton campaign",
+        ),
+        (
             "According to a speech Mrs. Clinton delivered at New York University in July 2015, "
             "the goal is not revenue.",
             "a speech Mrs. Clinton delivered at New York University in July 2015",
