@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlmodel import Session
 
@@ -168,15 +169,33 @@ def _lock_scopes(session: Session, scopes: Iterable[int]) -> None:
         )
 
 
+# One statement text for any number of keys (on the driver: SQLAlchemy rendering an IN list
+# of ~450 values cost more than the lookup): a JSON array on SQLite, an array on PostgreSQL.
+_CANDIDATES_SQLITE = (
+    "SELECT key, claim_id FROM claim_band WHERE key IN (SELECT value FROM json_each(?))"
+)
+_CANDIDATES_PG = "SELECT key, claim_id FROM claim_band WHERE key = ANY(%s)"
+
+
+def _driver(session: Session) -> tuple[Any, bool]:
+    """The session's driver connection (inside its transaction), and whether it is SQLite."""
+    conn = session.connection()
+    return conn.connection.driver_connection, conn.dialect.name == "sqlite"
+
+
 def _stored_candidates(session: Session, items: list[_Item]) -> dict[int, list[int]]:
     """For each key of ``items``, the stored claims with it."""
     keys = sorted({k for item in items for k in item.keys})
     by_key: dict[int, list[int]] = defaultdict(list)
-    for chunk in _chunks(keys):
-        for key, claim_id in session.execute(
-            sa.select(band_t.c.key, band_t.c.claim_id).where(band_t.c.key.in_(chunk))
-        ):
-            by_key[key].append(claim_id)
+    driver, is_sqlite = _driver(session)
+    cur = driver.cursor()
+    if is_sqlite:
+        cur.execute(_CANDIDATES_SQLITE, (orjson.dumps(keys).decode(),))
+    else:
+        cur.execute(_CANDIDATES_PG, (keys,))
+    for key, claim_id in cur.fetchall():
+        by_key[key].append(claim_id)
+    cur.close()
     return by_key
 
 
@@ -211,7 +230,8 @@ def link(session: Session, items: list[_Item]) -> None:
     wanted: set[int] = set()
     for item in items:
         shared = Counter(c for k in set(item.keys) for c in stored_by_key.get(k, ()))
-        wanted |= {c for c, n in shared.items() if n >= similarity.MIN_SHARED_BANDS}
+        need = similarity.MIN_SHARED_BANDS if item.scope else 1
+        wanted |= {c for c, n in shared.items() if n >= need}
     stored = _load_stored(session, sorted(wanted))
     relabel: dict[int, int] = {}  # absorbed statement -> the one it became
 
@@ -233,9 +253,10 @@ def link(session: Session, items: list[_Item]) -> None:
                 shared[other.claim_id] += 1
                 earlier[other.claim_id] = other
         statements: set[int] = set()
+        need = similarity.MIN_SHARED_BANDS if item.scope else 1  # scope 0: one exact key
         for c, n in shared.items():
             other = earlier[c]
-            if n < similarity.MIN_SHARED_BANDS or other.article_id == item.article_id:
+            if n < need or other.article_id == item.article_id:
                 continue
             if other.scope != item.scope or similarity.match(item.fp, other.fp) is None:
                 continue
@@ -263,22 +284,31 @@ def link(session: Session, items: list[_Item]) -> None:
             session.execute(
                 sa.update(fp_t).where(fp_t.c.statement_id.in_(sources)).values(statement_id=target)
             )
-    session.execute(
-        sa.insert(fp_t),
+    # Plain executemany on the driver: SQLAlchemy's per-row parameter processing cost more
+    # than SQLite's inserts (a dozen band rows a claim).
+    driver, is_sqlite = _driver(session)
+    mark = "?" if is_sqlite else "%s"
+    cur = driver.cursor()
+    cur.executemany(
+        "INSERT INTO claim_fingerprint (claim_id, article_id, scope, text_hash, statement_id, "
+        f"appeared_on) VALUES ({', '.join([mark] * 6)})",
         [
-            {
-                "claim_id": i.claim_id,
-                "article_id": i.article_id,
-                "scope": i.scope,
-                "text_hash": i.fp.text_hash,
-                "statement_id": i.statement_id,
-                "appeared_on": i.appeared_on,
-            }
+            (
+                i.claim_id,
+                i.article_id,
+                i.scope,
+                i.fp.text_hash,
+                i.statement_id,
+                i.appeared_on.isoformat() if is_sqlite else i.appeared_on,
+            )
             for i in items
         ],
     )
-    bands = sorted({(k, i.claim_id) for i in items for k in i.keys})
-    session.execute(sa.insert(band_t), [{"key": k, "claim_id": c} for k, c in bands])
+    cur.executemany(
+        f"INSERT INTO claim_band (key, claim_id) VALUES ({mark}, {mark})",
+        sorted({(k, i.claim_id) for i in items for k in i.keys}),
+    )
+    cur.close()
 
 
 def unlink(session: Session, claim_ids: Sequence[int]) -> None:

@@ -101,7 +101,12 @@ def _word_values(word: str) -> tuple[int, ...]:
 
 
 def band_keys(fp: Fingerprint, *, scope: int) -> list[int]:
-    """The claim's LSH keys within ``scope`` (signed 64-bit, as the database stores them)."""
+    """The claim's LSH keys within ``scope`` (signed 64-bit, as the database stores them).
+    Scope 0 (no source, or the article's own voice) only ever needs the same text (to
+    recognise a republished article): one key, of the normalised text."""
+    if scope == 0:
+        data = b"0:text:" + fp.text_hash.encode()
+        return [int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), signed=True)]
     words = set(fp.normalized.split())
     # a word's first letters stand for the word: "floods" and "flooding" are one feature
     content = {w[:_PREFIX] for w in words - _FUNCTION_WORDS or words} or {""}
