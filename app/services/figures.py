@@ -162,7 +162,8 @@ def iter_figures(
 
 
 def _previous(session: Any, rows: list[Any]) -> dict[int, Any]:
-    """For each figure of a series (a source and a measure), the figure before it.
+    """For each figure of a series (a source, a measure and a unit: "1 ferry" and "102
+    ships" are no series), the figure before it.
 
     One window query over the series the rows belong to, so filters that cut the list
     (``said_from``, ``publisher``) do not cut the series. Parts ("97 of whom") are not
@@ -184,7 +185,7 @@ def _previous(session: Any, rows: list[Any]) -> dict[int, Any]:
             Claim.sort_date.label("sort_date"),
             sa.func.lag(Quantity.id)
             .over(
-                partition_by=(Claim.source_id, Quantity.measure),
+                partition_by=(Claim.source_id, Quantity.measure, Quantity.figure_unit),
                 order_by=(Claim.sort_date, Quantity.id),
             )
             .label("prev_id"),

@@ -102,3 +102,18 @@ def test_figures_rejects_an_unknown_measure(ledger) -> None:
     r = ledger.get("/figures", params={"measure": "sheep"})
     assert r.status_code == 422
     assert r.headers["content-type"].startswith("application/problem+json")
+
+
+def test_figures_of_another_unit_are_another_series(model_client) -> None:
+    texts = [
+        ("The Greek Coast Guard said on Monday that 3 ferries had sunk.", "2024-03-04"),
+        ("The Greek Coast Guard said on Monday that 102 ships were held.", "2024-03-11"),
+    ]
+    for text, day in texts:
+        r = model_client.post("/articles", json={"text": text, "published_at": day})
+        assert r.status_code == 201, r.text
+    items = model_client.get("/figures").json()["items"]
+    guard = [f for f in items if f["source"] and f["source"]["name"] == "Greek Coast Guard"]
+    units = {f["noun"] for f in guard}
+    assert len(guard) == 2 and len(units) == 2, guard
+    assert all(f["previous"] is None and f["change"] is None for f in guard)
