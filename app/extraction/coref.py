@@ -485,7 +485,9 @@ class SourceResolver:
                 or self._find(known, window=6)
             )
         if entry is None:
-            entry = self._find(fits)
+            # nothing of that gender known nearby: the most recent compatible entity, but
+            # only among the last few (a pronoun does not reach back a page)
+            entry = self._find(fits, window=_SUBJECT_WINDOW)
         if entry is None and cls == "person" and gender is not None:
             return self._gendered_name_before(pronoun, gender)
         return entry.source if entry else None

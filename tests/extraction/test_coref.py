@@ -380,6 +380,17 @@ def test_coref_team_and_her_campaign_are_the_candidates_campaign(parser: Any) ->
     assert named["her campaign"] == "Clinton campaign"
 
 
+def test_coref_pronoun_does_not_reach_back_past_the_last_few_entities(parser: Any) -> None:
+    people = ["Ann Lee", "Bob Stone", "Carl West", "Dina Park", "Ed Moss", "Fay Long", "Gus Hale"]
+    text = "Acme Corp said on Monday that prices would rise.\n\n" + "\n\n".join(
+        f"{name} said the vote was close." for name in people
+    )
+    near = text + "\n\nIt said the plan would change."
+    assert source_of(parser, near, "It") == (None, False)
+    close = "Acme Corp said on Monday that prices would rise. It said the plan would change."
+    assert source_of(parser, close, "It") == ("Acme Corp", False)
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
