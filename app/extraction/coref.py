@@ -599,7 +599,10 @@ class SourceResolver:
 
         return self._find(
             lambda e: person_fits(e) and noun in (e.source.role or "").split()
-        ) or self._find(lambda e: person_fits(e) and (epithet or e.source.role is None))
+        ) or self._find(
+            lambda e: person_fits(e) and (epithet or e.source.role is None),
+            window=_SUBJECT_WINDOW,
+        )
 
     def _body_named(self, head: Token) -> _Entry | None:
         """ "the ministry", "the department": a body whose name has the word; "the paper":
@@ -612,7 +615,7 @@ class SourceResolver:
         )
         wanted_type = _CLASS_NOUNS.get(lemma)
         if entry is None and wanted_type is not None:
-            entry = self._find(lambda e: e.source.type is wanted_type)
+            entry = self._find(lambda e: e.source.type is wanted_type, window=_SUBJECT_WINDOW)
         return entry
 
     def _described(self, words: list[Token], head: Token, mention: Any) -> ResolvedSource | None:

@@ -391,6 +391,20 @@ def test_coref_pronoun_does_not_reach_back_past_the_last_few_entities(parser: An
     assert source_of(parser, close, "It") == ("Acme Corp", False)
 
 
+def test_coref_class_description_looks_only_at_the_last_few_entities(parser: Any) -> None:
+    people = ["Ann Lee", "Bob Stone", "Carl West", "Dina Park", "Ed Moss", "Fay Long", "Gus Hale"]
+    opening = "Acme Corp reported on Monday that prices would rise."
+    far = (
+        opening
+        + "\n\n"
+        + "\n\n".join(f"{name} said the vote was close." for name in people)
+        + "\n\nThe company said the plan would change."
+    )
+    assert source_of(parser, far, "The company")[0] != "Acme Corp"
+    near = opening + " The company said the plan would change."
+    assert source_of(parser, near, "The company") == ("Acme Corp", False)
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
