@@ -257,14 +257,17 @@ class SourceResolver:
             return source
         if self._people is None:
             self._people = people_of(self._docs)
-        owners = [p.name for p in self._people.values() if p.name.split()[-1] == words[0]]
-        if len(owners) != 1:
-            return source
+        owners = sorted(
+            (p for p in self._people.values() if p.name.split()[-1] == words[0]),
+            key=lambda p: -p.mentions,
+        )
+        if not owners or (len(owners) > 1 and owners[0].mentions == owners[1].mentions):
+            return source  # "the Trump team": the Trump the story names most
         return replace(
             source,
             name=f"{words[0]} campaign",
             type=SourceType.ORGANIZATION,
-            affiliation=owners[0],
+            affiliation=owners[0].name,
             affiliation_type=SourceType.PERSON,
             generic=False,
             local=False,
@@ -680,7 +683,7 @@ class SourceResolver:
             if start >= position:
                 break
         if best is None:
-            return self._titled_surname(surname)
+            return self._family_name_first(surname) or self._titled_surname(surname)
         best_start, full, first_name = best
         name = full.translate(_APOSTROPHES)
         first = first_name.lower()
@@ -695,6 +698,27 @@ class SourceResolver:
                 gender = _HONORIFICS[word]
         source = ResolvedSource(name=name, type=SourceType.PERSON, alias=surname.text, role=role)
         self._history.append(_Entry(replace(source, alias=name), gender, False))
+        return source
+
+    def _family_name_first(self, surname: Token) -> ResolvedSource | None:
+        """ "Mr. Ban" in a story that names "Ban Ki-moon", "Mr. Xi" after "Xi Jinping": a
+        name written family name first (only after an honorific, and only a name the NER
+        reads as a person's)."""
+        before = surname.doc[surname.i - 1] if surname.i > 0 else None
+        if before is None or before.lower_ not in _HONORIFICS:
+            return None
+        if self._people is None:
+            self._people = people_of(self._docs)
+        found = {
+            p.name
+            for p in self._people.values()
+            if p.name.split()[0] == surname.text and len(p.name.split()) == 2
+        }
+        if len(found) != 1:
+            return None
+        name = found.pop()
+        source = ResolvedSource(name=name, type=SourceType.PERSON, alias=surname.text)
+        self._history.append(_Entry(source, _HONORIFICS[before.lower_], False))
         return source
 
     def _titled_surname(self, surname: Token) -> ResolvedSource | None:

@@ -62,9 +62,10 @@ def people_of(docs: list[tuple[int, Any]]) -> dict[str, Person]:
             if len(names) == 1:
                 singles.append((names[0].text, offset + ent.start_char, words))
                 continue
-            # "Bill de Blasio": the particles between the first and last name stay
-            between = [t for t in ent if names[0].i < t.i < names[-1].i and t.is_lower]
-            full = " ".join(t.text for t in [names[0], *between, names[-1]])
+            full = _full_name(ent.doc, names[0].i, names[-1].i)
+            if " " not in full:  # "Mr. Holtz-Eakin": one hyphenated surname
+                singles.append((full, offset + ent.start_char, words))
+                continue
             person = people.setdefault(full, Person(full, first=offset + ent.start_char))
             person.mentions += 1
             person.words.update(words)
@@ -77,6 +78,18 @@ def people_of(docs: list[tuple[int, Any]]) -> dict[str, Person]:
             owners[0].mentions += 1
             owners[0].words.update(words)
     return people
+
+
+def _full_name(doc: Any, first: int, last: int) -> str:
+    """First and last name with what binds them: particles ("Bill de Blasio") and hyphenated
+    parts ("Ban Ki-moon"), not middle initials ("Donald J. Trump" is "Donald Trump")."""
+    out = doc[first].text
+    for i in range(first + 1, last + 1):
+        tok, prev = doc[i], doc[i - 1]
+        glued = not prev.whitespace_  # "Ki" "-" "moon"
+        if i == last or glued or tok.is_lower or (i < last and not tok.whitespace_):
+            out += ("" if glued else " ") + tok.text
+    return out
 
 
 def _around(ent: Any) -> list[str]:

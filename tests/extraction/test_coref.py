@@ -405,6 +405,14 @@ def test_coref_class_description_looks_only_at_the_last_few_entities(parser: Any
     assert source_of(parser, near, "The company") == ("Acme Corp", False)
 
 
+def test_coref_family_name_first_after_an_honorific(parser: Any) -> None:
+    text = (
+        "Secretary General Ban Ki-moon opened the session in New York on Tuesday.\n\n"
+        '"The world is watching," Mr. Ban said.'
+    )
+    assert source_of(parser, text, "Mr. Ban") == ("Ban Ki-moon", False)
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
