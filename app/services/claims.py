@@ -352,19 +352,17 @@ def filtered(dialect: str, query: sa.Select[Any], names: Iterable[str]) -> sa.Se
                     c.generic_key.like(p("source_generic_like"), escape="\\"),
                 )
             )
-        # A claim with a said_on has it as its sort_date (ingest.py), so the range holds for
-        # sort_date as well: said so, the newest-first index is walked from said_to down and
-        # stops at the page's end, instead of every claim of the range being sorted first.
+        # A claim with a said_on has it as its sort_date (ingest.py, the only writer of
+        # said_on), so "said_on known and in range" is "said_on known and sort_date in range":
+        # said so, the newest-first index is walked from said_to down and stops at the page's
+        # end. (A range on said_on as well made PostgreSQL multiply two correlated estimates,
+        # expect 47 rows of 6,000 and sort the whole month: 2.4x slower at 1M claims.)
         elif name == "said_from":
             query = query.where(
-                c.said_on >= p("said_from", type_=sa.Date),
-                c.sort_date >= p("said_from", type_=sa.Date),
+                c.said_on.is_not(None), c.sort_date >= p("said_from", type_=sa.Date)
             )
         elif name == "said_to":
-            query = query.where(
-                c.said_on <= p("said_to", type_=sa.Date),
-                c.sort_date <= p("said_to", type_=sa.Date),
-            )
+            query = query.where(c.said_on.is_not(None), c.sort_date <= p("said_to", type_=sa.Date))
         elif name == "kind":
             query = query.where(c.kind == p("kind"))
         elif name == "article_id":
