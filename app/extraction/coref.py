@@ -55,6 +55,7 @@ from app.extraction.mentions import (
     _is_human_noun,
     _not_a_speaker,
     _surface,
+    campaign_of_person,
 )
 from app.extraction.people import Person, acronyms_in, describes, descriptor_word, people_of
 from app.extraction.types import Attribution, ResolvedSource, SourceType, Span
@@ -263,15 +264,7 @@ class SourceResolver:
         )
         if not owners or (len(owners) > 1 and owners[0].mentions == owners[1].mentions):
             return source  # "the Trump team": the Trump the story names most
-        return replace(
-            source,
-            name=f"{words[0]} campaign",
-            type=SourceType.ORGANIZATION,
-            affiliation=owners[0].name,
-            affiliation_type=SourceType.PERSON,
-            generic=False,
-            local=False,
-        )
+        return campaign_of_person(owners[0].name, alias=source.alias)
 
     def _fuller_name(
         self,
@@ -406,13 +399,7 @@ class SourceResolver:
             "team",
         }:
             # "her campaign" after Hillary Clinton: "Clinton campaign", as named elsewhere
-            campaign = ResolvedSource(
-                name=f"{owner.name.split()[-1]} campaign",
-                type=SourceType.ORGANIZATION,
-                alias=_surface(tokens),
-                affiliation=owner.name if " " in owner.name else None,
-                affiliation_type=SourceType.PERSON if " " in owner.name else None,
-            )
+            campaign = campaign_of_person(owner.name, alias=_surface(tokens))
             self._history.append(_Entry(campaign, None, False))
             return campaign
         body = source.name

@@ -843,14 +843,7 @@ def _analyse_document(words: list[Token], head: Token, alias: str, plural: bool)
         name = _canonical(author, author_type, surface)
         if head.lemma_.lower() in _CAMPAIGN_DOCUMENTS and author_type is SourceType.PERSON:
             # "a memorable Hillary Clinton ad": her campaign made it
-            campaign = ResolvedSource(
-                f"{name.split()[-1]} campaign",
-                SourceType.ORGANIZATION,
-                alias,
-                affiliation=name if " " in name else None,
-                affiliation_type=SourceType.PERSON if " " in name else None,
-            )
-            return campaign, None, False
+            return campaign_of_person(name, alias=alias), None, False
         if head.lemma_.lower() == "poll":
             # a named poll is its own source: "the Reuters/Ipsos poll", "a Quinnipiac
             # University poll" (its maker is the affiliation), as polls are cited by name
@@ -998,12 +991,20 @@ def _campaign_of(words: list[Token], head: Token) -> ResolvedSource | None:
     ]
     if not run or any(w.i < head.i and w.ent_type_ in {"ORG", "GPE"} for w in words):
         return None
-    surname = run[-1].text.translate(_APOSTROPHES)
-    full = _text_between(run[0], run[-1]).translate(_APOSTROPHES) if len(run) > 1 else None
+    return campaign_of_person(
+        _text_between(run[0], run[-1]).translate(_APOSTROPHES), alias=_surface(words)
+    )
+
+
+def campaign_of_person(person: str, *, alias: str) -> ResolvedSource:
+    """The campaign of ``person`` ("Donald Trump" or a bare "Trump"): "<Surname> campaign"
+    (ENTITIES.md's convention), an organisation affiliated with the person when the full
+    name is known."""
+    full = person if " " in person else None
     return ResolvedSource(
-        name=f"{surname} campaign",
+        name=f"{person.split()[-1]} campaign",
         type=SourceType.ORGANIZATION,
-        alias=_surface(words),
+        alias=alias,
         affiliation=full,
         affiliation_type=SourceType.PERSON if full else None,
     )
