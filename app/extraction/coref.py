@@ -92,6 +92,7 @@ _FULL_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\
 
 _HISTORY_WINDOW = 300
 _POSSESSIVE_END = re.compile(r"['’]s$")
+_AGE = re.compile(r",\s*\d{1,3}$")
 _MARKUP_EDGES = re.compile(r"^[^\w(]+|[^\w.)]+$")
 _NARROWING_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under"})
 
@@ -227,6 +228,7 @@ class SourceResolver:
         source, gender, plural = analysed
         source = self._campaign_team(source)
         trimmed = _MARKUP_EDGES.sub("", source.name.rsplit(">", 1)[-1])
+        trimmed = _AGE.sub("", trimmed)  # "Schiff, 56, who has served ...": Schiff
         if trimmed and trimmed != source.name:  # '">Sanders' of a tweet's markup: Sanders
             source = replace(source, name=trimmed)
         if source.type in _BODY_TYPES and " " not in source.name and not source.generic:
@@ -241,6 +243,12 @@ class SourceResolver:
             )
             if fuller_body is not None:
                 source = replace(fuller_body.source, alias=source.alias)
+        if source.type in _BODY_TYPES and " " not in source.name and source.name.istitle():
+            # "Schiff, 56, who ..." typed an organisation by the NER: the article's Adam Schiff
+            if self._people is None:
+                self._people = people_of(self._docs)
+            if any(p.name.split()[-1] == source.name for p in self._people.values()):
+                source = replace(source, type=SourceType.PERSON)
         if source.type is SourceType.PERSON and " " not in source.name:
             fuller = self._fuller_name(source, gender, tokens, mention)
             if fuller is not None:
@@ -287,6 +295,14 @@ class SourceResolver:
             return None  # "President Obama" names its holder: identity finds the office's one
         if self._people is None:
             self._people = people_of(self._docs)
+        if source.name.isupper() and len(source.name) > 2:
+            # "WALLACE:" of a transcript: the one person the article names so
+            shouting = [
+                p.name for p in self._people.values() if p.name.split()[-1].upper() == source.name
+            ]
+            if len(shouting) != 1:
+                return None
+            return ResolvedSource(name=shouting[0], type=SourceType.PERSON, alias=source.alias)
         key = source.name.lower()
         namesakes = {p.name for p in self._people.values() if p.name.split()[-1] == source.name}
         if len(namesakes) > 1:

@@ -413,6 +413,20 @@ def test_coref_family_name_first_after_an_honorific(parser: Any) -> None:
     assert source_of(parser, text, "Mr. Ban") == ("Ban Ki-moon", False)
 
 
+def test_coref_surname_with_an_age_or_in_capitals_is_the_person(parser: Any) -> None:
+    text = (
+        "Rep. Adam Schiff, the top Democrat on the committee, spoke on Monday.\n\n"
+        "Schiff, 56, who has served on the committee for a decade, said the hacking was clear."
+    )
+    named = [n for _m, n, _g in sources(parser, text)]
+    assert named == ["Adam Schiff"]
+    transcript = (
+        "Chris Wallace of Fox News interviewed Mike Pence on Sunday.\n\n"
+        "WALLACE said the debate would be fair."
+    )
+    assert source_of(parser, transcript, "WALLACE") == ("Chris Wallace", False)
+
+
 def test_coref_two_clintons_stay_two_people(parser: Any) -> None:
     text = (
         "Bill Clinton said on Monday that the foundation would change.\n\n"
