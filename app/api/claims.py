@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Depends, Query, Response
 
 from app.api.deps import ClaimId, DbDep, SettingsDep, require_api_key, require_json
-from app.api.examples import CLAIM_EXAMPLE, json_example, page_example
+from app.api.examples import CLAIM_EXAMPLE, MILLER_EXAMPLE, json_example, page_example
 from app.api.export import (
     VARY,
     AcceptH,
@@ -138,13 +138,7 @@ APPEARANCES_EXAMPLE = {
             "score": 100.0,
             "earliest": True,
             "said_on": "2024-09-16",
-            "source": {
-                "id": 3,
-                "name": "Matthew Miller",
-                "type": "person",
-                "role": "spokesperson",
-                "affiliation": {"id": 2, "name": "US State Department"},
-            },
+            "source": MILLER_EXAMPLE,
             "article": {
                 "id": 1,
                 "title": "Gaza Truce Efforts Continue Despite Setbacks",
@@ -161,13 +155,7 @@ APPEARANCES_EXAMPLE = {
             "score": 88.4,
             "earliest": False,
             "said_on": "2024-09-16",
-            "source": {
-                "id": 3,
-                "name": "Matthew Miller",
-                "type": "person",
-                "role": "spokesperson",
-                "affiliation": {"id": 2, "name": "US State Department"},
-            },
+            "source": MILLER_EXAMPLE,
             "article": {
                 "id": 4,
                 "title": "US presses on with truce plan",

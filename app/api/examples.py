@@ -38,6 +38,15 @@ def _span(needle: str) -> dict[str, Any]:
 
 _CONTENT = "Washington is working “expeditiously” on a new proposal"
 
+# The seed's US State Department spokesperson, as a claim shows its source.
+MILLER_EXAMPLE: dict[str, Any] = {
+    "id": 3,
+    "name": "Matthew Miller",
+    "type": "person",
+    "role": "spokesperson",
+    "affiliation": {"id": 2, "name": "US State Department"},
+}
+
 ARTICLE_EXAMPLE: dict[str, Any] = {
     "id": 1,
     "url": None,
@@ -61,13 +70,7 @@ CLAIM_EXAMPLE: dict[str, Any] = {
     "content_fragments": [_span(_CONTENT)],
     "cue": _span("stated"),
     "source_mention": _span("US State Department spokesperson Matthew Miller"),
-    "source": {
-        "id": 3,
-        "name": "Matthew Miller",
-        "type": "person",
-        "role": "spokesperson",
-        "affiliation": {"id": 2, "name": "US State Department"},
-    },
+    "source": MILLER_EXAMPLE,
     "source_role": "spokesperson",
     "source_generic": False,
     "said_on": "2024-09-16",
