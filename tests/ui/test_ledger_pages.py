@@ -3,47 +3,27 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 from fastapi.testclient import TestClient
 
 from tests.api.test_appearances import COPY, WIRE
-from tests.factories import article_body
-
-
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.elements: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.elements.append((tag, dict(attrs)))
-
-
-def _elements(html: str, tag: str) -> list[dict[str, str | None]]:
-    parser = _Elements()
-    parser.feed(html)
-    return [attrs for t, attrs in parser.elements if t == tag]
-
-
-def _post(client: TestClient, **kw) -> dict:
-    r = client.post("/articles", json=article_body(**kw))
-    assert r.status_code == 201, r.text
-    return r.json()
+from tests.ui.html import elements, post_article
 
 
 def test_ui_source_page_shows_its_figures_as_a_series(client: TestClient) -> None:
     for day, ships in (("2024-09-20", 140), ("2024-09-03", 90), ("2024-09-12", 120)):
-        _post(client, text=f"Ann Lee said that at least {ships} ships waited.", published_at=day)
-    _post(client, text="Ann Lee said that 7 ferries sailed.", published_at="2024-09-05")
-    _post(client, text="Bo Chan said that 999 ships waited.", published_at="2024-09-04")
+        post_article(
+            client, text=f"Ann Lee said that at least {ships} ships waited.", published_at=day
+        )
+    post_article(client, text="Ann Lee said that 7 ferries sailed.", published_at="2024-09-05")
+    post_article(client, text="Bo Chan said that 999 ships waited.", published_at="2024-09-04")
     (source,) = client.get("/sources", params={"q": "Ann Lee"}).json()["items"]
     r = client.get(f"/ui/sources/{source['id']}")
     assert r.status_code == 200
     page = r.text
     figures = client.get("/figures", params={"source_id": source["id"]}).json()["items"]
     # every figure of the source is a row, linked to its claim in its article
-    rows = [int(tr["data-figure-id"]) for tr in _elements(page, "tr") if tr.get("data-figure-id")]
+    rows = [int(tr["data-figure-id"]) for tr in elements(page, "tr") if tr.get("data-figure-id")]
     assert sorted(rows) == sorted(f["id"] for f in figures)
     ships = re.search(
         r'<section class="series" data-measure="other">\s*<h3>other '
@@ -62,12 +42,12 @@ def test_ui_source_page_shows_its_figures_as_a_series(client: TestClient) -> Non
     assert "999" not in page  # another source's figure
     assert re.search(r'data-measure="other">\s*<h3>other <span class="muted">\(ferries\)', page)
     assert "<script" not in page
-    links = {a["href"] for a in _elements(page, "a")}
+    links = {a["href"] for a in elements(page, "a")}
     assert f"/figures?source_id={source['id']}&format=csv" in links
 
 
 def test_ui_source_page_without_figures_has_no_series(client: TestClient) -> None:
-    _post(client, text="Ann Lee said that the ferry was late.")
+    post_article(client, text="Ann Lee said that the ferry was late.")
     (source,) = client.get("/sources", params={"q": "Ann Lee"}).json()["items"]
     page = client.get(f"/ui/sources/{source['id']}").text
     assert "<h2>Figures</h2>" not in page
@@ -82,15 +62,15 @@ def test_ui_article_page_shows_appearances_and_republication(client: TestClient)
     page = client.get(f"/ui/articles/{copy['id']}").text
     # the copy says what it republishes, linked
     assert "Republication of" in page
-    assert {a["href"] for a in _elements(page, "a") if a.get("data-article-id")} == {
+    assert {a["href"] for a in elements(page, "a") if a.get("data-article-id")} == {
         f"/ui/articles/{wire['id']}"
     }
     # each repeated claim links its other appearance, into the other article
-    listed = [li for li in _elements(page, "li") if li.get("data-appearance-of")]
+    listed = [li for li in elements(page, "li") if li.get("data-appearance-of")]
     assert {int(li["data-appearance-of"]) for li in listed} == {
         c["id"] for c in claims if c["kind"] != "editorial"
     }
-    hrefs = {a["href"] for a in _elements(page, "a")}
+    hrefs = {a["href"] for a in elements(page, "a")}
     assert f"/ui/articles/{wire['id']}#c{original['claim_id']}" in hrefs
     assert "Repeated; also in" in page and "same text" in page and "rewrite " in page
     # the original says it came first

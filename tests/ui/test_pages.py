@@ -5,48 +5,29 @@ from __future__ import annotations
 import csv
 import io
 import re
-from html.parser import HTMLParser
 
 import pytest
 from fastapi.testclient import TestClient
 
 from app.ui import routes
 from tests.factories import article_body
-
-
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.elements: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.elements.append((tag, dict(attrs)))
-
-
-def _elements(html: str, tag: str) -> list[dict[str, str | None]]:
-    parser = _Elements()
-    parser.feed(html)
-    return [attrs for t, attrs in parser.elements if t == tag]
-
-
-def _post(client: TestClient, **kw) -> dict:
-    r = client.post("/articles", json=article_body(**kw))
-    assert r.status_code == 201, r.text
-    return r.json()
+from tests.ui.html import elements, post_article
 
 
 def _claim_links(html: str) -> list[int]:
     """The claims a results table lists (each row links its claim into its article)."""
-    return [int(a["data-claim-id"]) for a in _elements(html, "a") if a.get("data-claim-id")]
+    return [int(a["data-claim-id"]) for a in elements(html, "a") if a.get("data-claim-id")]
 
 
 def test_ui_search_filters_like_the_api(client: TestClient) -> None:
-    _post(
+    post_article(
         client,
         text="Maria Lopez said on Monday that the ferry was late. The fog lifted.",
         publisher="Coastal Times",
     )
-    _post(client, text="John Smith said on Friday that the bridge was shut.", publisher="Bay News")
+    post_article(
+        client, text="John Smith said on Friday that the bridge was shut.", publisher="Bay News"
+    )
     cases = [
         {"source": "maria lopez"},
         {"q": "bridge"},
@@ -68,9 +49,9 @@ def test_ui_search_filters_like_the_api(client: TestClient) -> None:
 
 def test_ui_search_download_links_export_the_same_claims(client: TestClient) -> None:
     for day in ("Monday", "Friday"):
-        _post(client, text=f"Ann Lee said on {day} that the tide was high.")
+        post_article(client, text=f"Ann Lee said on {day} that the tide was high.")
     page = client.get("/ui/", params={"q": "tide", "source": "Ann Lee"}).text
-    (csv_link,) = [a["href"] for a in _elements(page, "a") if a.get("href", "").endswith("csv")]
+    (csv_link,) = [a["href"] for a in elements(page, "a") if a.get("href", "").endswith("csv")]
     assert csv_link == "/claims?source=Ann+Lee&q=tide&format=csv"
     rows = list(csv.DictReader(io.StringIO(client.get(csv_link).text)))
     assert [int(r["id"]) for r in rows] == _claim_links(page)
@@ -79,13 +60,13 @@ def test_ui_search_download_links_export_the_same_claims(client: TestClient) -> 
 def test_ui_search_pages_with_a_cursor(client: TestClient, monkeypatch) -> None:
     monkeypatch.setattr(routes, "PAGE_SIZE", 2)
     for n in range(3):
-        _post(client, text=f"Ann Lee said that tide {n} was high.")
+        post_article(client, text=f"Ann Lee said that tide {n} was high.")
     seen: list[int] = []
     url = "/ui/?source=Ann+Lee"
     while url:
         page = client.get(url).text
         seen += _claim_links(page)
-        nexts = [a["href"] for a in _elements(page, "a") if a.get("rel") == "next"]
+        nexts = [a["href"] for a in elements(page, "a") if a.get("rel") == "next"]
         url = nexts[0] if nexts else None
     api = client.get("/claims", params={"source": "Ann Lee"}).json()["items"]
     assert seen == [c["id"] for c in api] and len(seen) == 3
@@ -116,7 +97,7 @@ def test_ui_article_marks_claims_and_escapes_untrusted_text(client: TestClient) 
     # a url that is not http(s) is never stored (422); one with markup in it is escaped
     refused = client.post("/articles", json=article_body(text=text, url="javascript:alert(4)"))
     assert refused.status_code == 422
-    article = _post(
+    article = post_article(
         client,
         text=text,
         title="Fog <script>alert(3)</script>",
@@ -130,19 +111,19 @@ def test_ui_article_marks_claims_and_escapes_untrusted_text(client: TestClient) 
     assert "javascript:" not in page
     assert "default-src 'none'" in r.headers["content-security-policy"]
     claims = client.get(f"/articles/{article['id']}/claims").json()["items"]
-    marks = _elements(page, "mark")
+    marks = elements(page, "mark")
     marked = {m["data-claim-id"] for m in marks if m.get("data-claim-id")}
     assert marked == {str(c["id"]) for c in claims}
     said = next(c for c in claims if c["kind"] == "indirect")
     (mark,) = [m for m in marks if m.get("data-claim-id") == str(said["id"])]
     assert mark["title"] == "Maria Lopez (spokesperson) · indirect · said 2024-09-16"
-    who = [a for a in _elements(page, "a") if a.get("class") == "who"]
+    who = [a for a in elements(page, "a") if a.get("class") == "who"]
     assert [a["href"] for a in who] == [f"/ui/sources/{said['source']['id']}"]
 
 
 def test_ui_source_page_shows_names_and_claims_per_week(client: TestClient) -> None:
-    _post(client, text="Maria Lopez said on Monday that the ferry was late.")
-    _post(
+    post_article(client, text="Maria Lopez said on Monday that the ferry was late.")
+    post_article(
         client,
         text="Maria Lopez, spokesperson of the Port Authority, said that the bridge shut.",
         published_at="2024-10-08",
@@ -171,19 +152,19 @@ def test_ui_unknown_ids_answer_an_html_404(client: TestClient, path: str) -> Non
 
 
 def test_ui_pages_load_nothing_from_elsewhere(client: TestClient) -> None:
-    article = _post(client)
+    article = post_article(client)
     for path in ("/ui/", f"/ui/articles/{article['id']}", "/ui/sources/1"):
         page = client.get(path).text
         assert "<script" not in page
-        assert not _elements(page, "link")  # the style is inline
-        hrefs = [a.get("href") or "" for a in _elements(page, "a")]
+        assert not elements(page, "link")  # the style is inline
+        hrefs = [a.get("href") or "" for a in elements(page, "a")]
         assert all(h.startswith(("/", "#")) for h in hrefs), hrefs
 
 
 def test_ui_source_page_shows_forms_and_roles_when_the_service_gives_them(
     client: TestClient, monkeypatch
 ) -> None:
-    _post(client, text="Maria Lopez said on Monday that the ferry was late.")
+    post_article(client, text="Maria Lopez said on Monday that the ferry was late.")
     (source,) = client.get("/sources", params={"q": "Lopez"}).json()["items"]
     plain = routes.source_service.get_source
 
