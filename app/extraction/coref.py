@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from app.extraction.contents import find_quotes
 from app.extraction.lexicon import load_map, load_words
 from app.extraction.mentions import (
     _APOSTROPHES,
@@ -132,6 +133,7 @@ class _Entry:
     plural: bool
     subject: bool = False  # a speaker, or the subject of its clause: the likeliest "he"
     speaker: bool = False  # the source of an attribution
+    quoted: bool = False  # named inside quotation marks (in someone's words)
 
 
 class SourceResolver:
@@ -158,6 +160,7 @@ class SourceResolver:
         # surname -> (start, "First Last", "First"), built on first use
         self._full_names: dict[str, list[tuple[int, str, str]]] | None = None
         self._writers: list[tuple[int, int, str, bool]] | None = None
+        self._quotes: list[tuple[int, int]] | None = None  # the article's quotations
 
     def resolve(self, mention: SpacySpan) -> ResolvedMention | None:
         """The source behind ``mention``, or None (an unresolvable pronoun, no words).
@@ -458,12 +461,26 @@ class SourceResolver:
 
     def _pronoun_antecedent(self, pronoun: Token) -> ResolvedSource | None:
         """ "he": the last speaker, else the last subject, else the last person of that
-        gender; "it"/"they": the last body or group."""
+        gender; "it"/"they": the last body or group. Outside quotation marks, people named
+        inside someone's quoted words come last: in '"... if Donald Trump is elected," he
+        said', "he" is still the speaker of the quotation, not the man it names."""
         cls, gender = _PRONOUNS[pronoun.lower_]
         if pronoun.lower_ in _FIRST_PERSON:
             writer = self._writer_of(pronoun)
             if writer is not None:
                 return writer
+        entry = None
+        if not self._in_quotation(pronoun):
+            told = [e for e in self._history if not e.quoted]
+            entry = self._pronoun_entry(told, cls, gender)
+        if entry is None:
+            entry = self._pronoun_entry(self._history, cls, gender)
+        if entry is None and cls == "person" and gender is not None:
+            return self._gendered_name_before(pronoun, gender)
+        return entry.source if entry else None
+
+    def _pronoun_entry(self, history: list[_Entry], cls: str, gender: str | None) -> _Entry | None:
+        """The entry of ``history`` a pronoun of class ``cls`` and ``gender`` refers to."""
 
         def fits(e: _Entry) -> bool:
             return _pronoun_fits(replace(e, gender=self._gender_of(e)), cls, gender)
@@ -475,7 +492,7 @@ class SourceResolver:
         if cls == "person" and gender is not None:
             # the last speaker, else subject, goes on: "X said Y did Z ... He added"; a
             # known "she" among the last few sources beats a more recent unknown
-            last = self._history[-1] if self._history else None
+            last = history[-1] if history else None
             unknown_last = (
                 last is not None
                 and last.speaker
@@ -486,17 +503,26 @@ class SourceResolver:
             )
             entry = (
                 (last if unknown_last else None)
-                or self._find(lambda e: e.speaker and known(e), window=_SPEAKER_WINDOW)
-                or self._find(lambda e: e.subject and known(e), window=_SUBJECT_WINDOW)
-                or self._find(known, window=6)
+                or _last(history, lambda e: e.speaker and known(e), _SPEAKER_WINDOW)
+                or _last(history, lambda e: e.subject and known(e), _SUBJECT_WINDOW)
+                or _last(history, known, 6)
             )
         if entry is None:
             # nothing of that gender known nearby: the most recent compatible entity, but
             # only among the last few (a pronoun does not reach back a page)
-            entry = self._find(fits, window=_SUBJECT_WINDOW)
-        if entry is None and cls == "person" and gender is not None:
-            return self._gendered_name_before(pronoun, gender)
-        return entry.source if entry else None
+            entry = _last(history, fits, _SUBJECT_WINDOW)
+        return entry
+
+    def _in_quotation(self, token: Token) -> bool:
+        """Whether ``token`` stands inside quotation marks (someone's quoted words)."""
+        offset = self._offset_of(token.doc)
+        if offset is None:
+            return False
+        if self._quotes is None:
+            paragraphs = [(o, o + len(d.text)) for o, d in self._docs]
+            self._quotes = [(q.start, q.end) for q in find_quotes(self.text, paragraphs)]
+        position = offset + token.idx
+        return any(start < position < end for start, end in self._quotes)
 
     def _writer_of(self, pronoun: Token) -> ResolvedSource | None:
         """ "I" outside quotation marks in an op-ed signed "Charlotte Meehan is a playwright
@@ -868,12 +894,14 @@ class SourceResolver:
         )
         return found or entry
 
-    def _touch(self, source: ResolvedSource, *, subject: bool, speaker: bool = False) -> None:
+    def _touch(
+        self, source: ResolvedSource, *, subject: bool, speaker: bool = False, quoted: bool = False
+    ) -> None:
         """Make the entity behind ``source`` the most recent one mentioned (its entry moves
         to the end of the history, so "he" after "If Mr. Trump ..." is Trump again)."""
         entry = self._find(lambda e: e.source.name == source.name)
         if entry is not None:
-            self._history.append(replace(entry, subject=subject, speaker=speaker))
+            self._history.append(replace(entry, subject=subject, speaker=speaker, quoted=quoted))
 
     def _find(self, accept: Any, window: int | None = None) -> _Entry | None:
         # a reference back reaches the last few hundred sources, not the whole of a huge text
@@ -900,14 +928,15 @@ class SourceResolver:
             if not tokens:
                 continue
             subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
+            quoted = self._in_quotation(ent[0])
             known = self._antecedent(tokens, ent)
             if known is not None:
                 # a later mention of a known source: it is salient again
-                self._touch(known, subject=subject)
+                self._touch(known, subject=subject, quoted=quoted)
                 continue
             analysed = _analyse(_extend_titles(tokens), ent)
             if analysed is not None:
-                self._history.append(_Entry(*analysed, subject=subject))
+                self._history.append(_Entry(*analysed, subject=subject, quoted=quoted))
         self._scanned[key] = max(self._scanned.get(key, 0), mention.end)
 
 
@@ -1052,6 +1081,11 @@ def _pronoun_fits(entry: _Entry, cls: str, gender: str | None) -> bool:
         SourceType.GROUP,
         SourceType.MEDIA,
     }
+
+
+def _last(history: list[_Entry], accept: Any, window: int) -> _Entry | None:
+    """The most recent of the last ``window`` entries of ``history`` that ``accept`` takes."""
+    return next((e for e in reversed(history[-window:]) if accept(e)), None)
 
 
 def _name_ends_with(source: ResolvedSource, key: str) -> bool:
