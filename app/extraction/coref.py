@@ -324,7 +324,7 @@ class SourceResolver:
             surname = next((t for t in tokens if t.text == source.name), None)
             if surname is None or not _could_be_surname(surname):
                 return None
-            found = self._person_from_text(surname, mention)
+            found = self._person_from_text(surname, mention, gender)
             if found is None or " " not in found.name:
                 return None
         return replace(
@@ -450,10 +450,11 @@ class SourceResolver:
         if not words:
             return None
         titles = {t.i for t in words if t.lower_ in _HONORIFICS or t.lower_ in _TITLE_ABBREVIATIONS}
+        honorific = next((_HONORIFICS[t.lower_] for t in words if _HONORIFICS.get(t.lower_)), None)
         if titles and len(words) > len(titles):
             words = [t for t in words if t.i not in titles]  # "Mr. Cruz" is "Cruz"
         if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words) and len(words) <= 2:
-            return self._name_antecedent(tokens, words, mention)
+            return self._name_antecedent(tokens, words, mention, honorific)
         first = tokens[0].lower_
         if first not in {"the", "this", "that", "these", "those"} or len(words) > 4:
             return None
@@ -558,15 +559,22 @@ class SourceResolver:
         return self._surname_genders.get(words[-1]) if words else None
 
     def _name_antecedent(
-        self, tokens: list[Token], words: list[Token], mention: SpacySpan
+        self,
+        tokens: list[Token],
+        words: list[Token],
+        mention: SpacySpan,
+        honorific: str | None = None,
     ) -> ResolvedSource | None:
-        """A bare surname or a short form of a name seen before: "Miller", "the Post"."""
+        """A bare surname or a short form of a name seen before: "Miller", "the Post";
+        "Mrs. Clinton" is never a man the article names Clinton."""
         first = tokens[0].lower_
         key = " ".join(t.text for t in words).translate(_APOSTROPHES).lower()
         named_thing = any(t.ent_type_ in {"ORG", "GPE", "NORP", "LOC"} for t in words)
 
         def fits(e: _Entry) -> bool:
             if " and " in e.source.name or not _name_ends_with(e.source, key):
+                return False
+            if honorific and self._gender_of(e) not in (None, honorific):
                 return False
             if e.source.type is SourceType.PERSON:
                 # "Miller" for "Matthew Miller"; "De Blasio" (the NER's ORG) for "Bill de Blasio"
@@ -576,11 +584,13 @@ class SourceResolver:
 
         entry = self._find(fits)
         if entry is not None and entry.source.type is SourceType.PERSON and len(words) == 1:
-            entry = self._main_namesake(words[0].text, entry)
+            main = self._main_namesake(words[0].text, entry)
+            if not honorific or self._gender_of(main) in (None, honorific):
+                entry = main
         if entry is not None and key != entry.source.name.lower():
             return replace(entry.source, alias=_surface(tokens))
         if entry is None and len(words) == 1 and _could_be_surname(words[0]):
-            return self._person_from_text(words[0], mention)
+            return self._person_from_text(words[0], mention, honorific)
         return None
 
     def _description_antecedent(
@@ -672,7 +682,9 @@ class SourceResolver:
         self._history.append(_Entry(source, _GENDERED_ROLES.get(head.lower_), False))
         return replace(source, alias=_surface(words))
 
-    def _person_from_text(self, surname: Token, mention: Any) -> ResolvedSource | None:
+    def _person_from_text(
+        self, surname: Token, mention: Any, want_gender: str | None = None
+    ) -> ResolvedSource | None:
         """ "Trump" → "Donald Trump" when the article names him in full somewhere.
 
         The nearest "First Last" before the mention wins (else the first after it); the
@@ -701,8 +713,10 @@ class SourceResolver:
                 or low in _GOV_WORDS
                 or doc.vocab[low].is_stop
                 or first.endswith(("'s", "’s"))
+                or (want_gender == _FEMALE and low in _MALE_NAMES and low not in _FEMALE_NAMES)
+                or (want_gender == _MALE and low in _FEMALE_NAMES and low not in _MALE_NAMES)
             ):
-                continue
+                continue  # "Mrs. Clinton" is not "Bill Clinton"
             before = self.text[max(0, start - 3) : start]
             opens_sentence = start == 0 or re.search(r"(?:[.!?\"“”:]\s*|\n)$", before)
             if opens_sentence and low not in _MALE_NAMES and low not in _FEMALE_NAMES:
@@ -713,6 +727,7 @@ class SourceResolver:
                 break
         if best is None:
             return self._family_name_first(surname) or self._titled_surname(surname)
+        best = self._main_full_name(surname.text, best)
         best_start, full, first_name = best
         name = full.translate(_APOSTROPHES)
         first = first_name.lower()
@@ -728,6 +743,22 @@ class SourceResolver:
         source = ResolvedSource(name=name, type=SourceType.PERSON, alias=surname.text, role=role)
         self._history.append(_Entry(replace(source, alias=name), gender, False))
         return source
+
+    def _main_full_name(self, surname: str, nearest: tuple[int, str, str]) -> tuple[int, str, str]:
+        """Of two people sharing ``surname`` ("Bill Clinton", "Hillary Clinton"), the one the
+        article names more often (counting "Hillary" alone), else the one it names first."""
+        if self._people is None:
+            self._people = people_of(self._docs)
+        namesakes = [p for p in self._people.values() if p.name.split()[-1] == surname]
+        if len(namesakes) < 2:
+            return nearest
+        # the one named more often, else first: the story's own Cruz comes before "his
+        # father, Rafael Cruz"
+        first = min(namesakes, key=lambda p: (-p.mentions, p.first)).name.split()[0]
+        for start, full, given in self._full_names.get(surname, []) if self._full_names else []:
+            if given == first:
+                return (start, full, given)
+        return nearest
 
     def _family_name_first(self, surname: Token) -> ResolvedSource | None:
         """ "Mr. Ban" in a story that names "Ban Ki-moon", "Mr. Xi" after "Xi Jinping": a
@@ -874,16 +905,15 @@ class SourceResolver:
         return source
 
     def _main_namesake(self, surname: str, entry: _Entry) -> _Entry:
-        """ "Cruz" where the article names both Ted and Rafael Cruz: the one it names in
-        full more often (the article's subject), else the most recent one."""
+        """ "Cruz" where the article names both Ted and Rafael Cruz: the one it names more
+        often (the article's subject), else the one it names first ("his father, Rafael
+        Cruz" comes after the story's own Cruz)."""
         if self._people is None:
             self._people = people_of(self._docs)
         namesakes = [p for p in self._people.values() if p.name.split()[-1] == surname]
         if len(namesakes) < 2:
             return entry
-        top = max(namesakes, key=lambda p: p.mentions)
-        if sum(1 for p in namesakes if p.mentions == top.mentions) > 1:
-            return entry
+        top = min(namesakes, key=lambda p: (-p.mentions, p.first))
         first, last = top.name.split()[0], top.name.split()[-1]
         found = self._find(
             lambda e: (
@@ -892,6 +922,14 @@ class SourceResolver:
                 and e.source.name.split()[-1:] == [last]
             )
         )
+        if found is None:
+            # named in full only where no source speaks ("Secrecy is no stranger to Hillary
+            # Clinton's health"): the article's Clinton all the same
+            found = _Entry(
+                ResolvedSource(name=top.name, type=SourceType.PERSON, alias=top.name),
+                None,
+                False,
+            )
         return found or entry
 
     def _touch(

@@ -47,7 +47,8 @@ class Person:
 
 def people_of(docs: list[tuple[int, Any]]) -> dict[str, Person]:
     """Full name -> Person for the PERSON entities of ``docs`` ((offset, spaCy Doc) pairs in
-    text order). Single-word names are counted for the one full name ending in them."""
+    text order). Single-word names are counted for the one full name ending in them, or else
+    beginning with them ("Hillary" for Hillary Clinton)."""
     people: dict[str, Person] = {}
     singles: list[tuple[str, int, list[str]]] = []
     for offset, doc in docs:
@@ -72,8 +73,14 @@ def people_of(docs: list[tuple[int, Any]]) -> dict[str, Person]:
     by_last: dict[str, list[Person]] = {}
     for person in people.values():
         by_last.setdefault(person.name.split()[-1], []).append(person)
-    for surname, _start, words in singles:
-        owners = by_last.get(surname, [])
+    by_first: dict[str, list[Person]] = {}
+    for person in people.values():
+        by_first.setdefault(person.name.split()[0], []).append(person)
+    for single, _start, words in singles:
+        # "Clinton" counts for the one Clinton named in full; "Hillary" for the one Hillary
+        owners = by_last.get(single, [])
+        if not owners and single.lower() in MALE_NAMES | FEMALE_NAMES:
+            owners = by_first.get(single, [])
         if len(owners) == 1:
             owners[0].mentions += 1
             owners[0].words.update(words)
