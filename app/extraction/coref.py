@@ -31,6 +31,7 @@ from app.extraction.mentions import (
     _CAPITALS,
     _DEMONYMS,
     _DETERMINERS,
+    _DOCUMENT_NOUNS,
     _EPITHETS,
     _FEMALE,
     _FEMALE_NAMES,
@@ -191,6 +192,9 @@ class SourceResolver:
         tokens = _cut_clauses(tokens)
         if not tokens:
             return None
+        swallowed = self._person_in_misparse(tokens)
+        if swallowed is not None:
+            return self.resolve(swallowed)
         conjuncts = _conjuncts(tokens)
         if len(conjuncts) > 1:
             one = self._one_described_twice(tokens, conjuncts, mention)
@@ -258,6 +262,29 @@ class SourceResolver:
                 source = fuller
         self._history.append(_Entry(source, gender, plural, subject=True, speaker=True))
         return ResolvedMention(source, based_span)
+
+    def _person_in_misparse(self, tokens: list[Token]) -> SpacySpan | None:
+        """The person inside a mention the parser ran together with its neighbours: "Trump
+        avoids" or "Trump demands accountability ..., yet" (the verb taken for a plural noun),
+        "the Washington Post Trump" (a lost comma) — when the article names that person in
+        full. "Trump supporters" and "the Trump campaign" are someone else."""
+        if len(tokens) < 2:
+            return None
+        if self._people is None:
+            self._people = people_of(self._docs)
+        surnames = {p.name.split()[-1] for p in self._people.values()}
+        first, second, last = tokens[0], tokens[1], tokens[-1]
+        if first.text in surnames and second.text.islower() and _reads_as_verb(second):
+            return first.doc[first.i : first.i + 1]
+        before = [t for t in tokens[:-1] if t.lower_ not in _DETERMINERS]
+        if (
+            last.text in surnames
+            and before
+            and all(t.ent_type_ == "ORG" and t.text[:1].isupper() for t in before)
+            and last.ent_type_ in {"ORG", "PERSON", ""}
+        ):
+            return last.doc[last.i : last.i + 1]
+        return None
 
     def _campaign_team(self, source: ResolvedSource) -> ResolvedSource:
         """ "the Trump team" (the NER took "Trump" for an organisation) in a story that names
@@ -1139,6 +1166,18 @@ def _name_ends_with(source: ResolvedSource, key: str) -> bool:
     # "al-Ansari" for "Majed al-Ansari", "Ansari" too
     last = parts[-1]
     return len(keys) == 1 and last.split("-")[-1] == keys[0]
+
+
+def _reads_as_verb(tok: Token) -> bool:
+    """A word after a name that is its verb, whatever the tagger said: "avoids", "demands"
+    (not "supporters", "campaign", "aides": people and bodies)."""
+    if tok.tag_ in {"VB", "VBD", "VBP", "VBZ", "MD"}:
+        return True
+    if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or _is_human_noun(tok):
+        return False
+    stem, lemma = tok.lower_[:-1], tok.lemma_.lower()
+    nouns = (_CLASS_NOUNS, _DOCUMENT_NOUNS)
+    return not stem.endswith("er") and not any(w in n for w in (stem, lemma) for n in nouns)
 
 
 def _relative_antecedent_np(pronoun: Token) -> Any:

@@ -232,7 +232,12 @@ def _based_on(mention: SpacySpan) -> tuple[int, int, int] | None:
 
 
 def _cut_clauses(tokens: list[Token]) -> list[Token]:
-    """Drop relative clauses, parentheticals and trailing modifiers of the head NP."""
+    """Drop relative clauses, parentheticals and trailing modifiers of the head NP, and a
+    leading adverbial clause the parser ran into it ("As Obama appears set to veto the
+    bill, Democratic nominee Hillary Clinton" is Hillary Clinton)."""
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    if tokens and tokens[0].pos_ == "SCONJ" and commas and commas[-1] + 1 < len(tokens):
+        tokens = tokens[commas[-1] + 1 :]
     out: list[Token] = []
     depth = 0
     for tok in tokens:

@@ -534,3 +534,35 @@ def test_mrs_with_a_surname_is_never_the_man_of_that_name(parser: Any) -> None:
         "Mrs. Clinton has embraced the approach, promising to expand it."
     )
     assert source_of(parser, text, "Mrs. Clinton")[0] != "Bill Clinton"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Donald Trump spoke in Ohio on Monday.\n\n"
+            "As the governor appears set to sign the bill, Democratic nominee Hillary Clinton "
+            "said the law would hurt families.",
+            "As the governor appears set to sign the bill, Democratic nominee Hillary Clinton",
+        ),
+    ],
+)
+def test_a_leading_adverbial_clause_is_not_part_of_the_source(
+    parser: Any, text: str, mention: str
+) -> None:
+    found = [name for m, name, _ in sources(parser, text) if m.endswith("Hillary Clinton")]
+    assert found == ["Hillary Clinton"], sources(parser, text)
+
+
+def test_a_name_run_together_with_its_verb_or_a_paper_is_the_person(parser: Any) -> None:
+    text = (
+        "Donald Trump spoke in Ohio on Monday.\n\n"
+        "In a meeting with the editorial board of the Washington Post Trump said that the "
+        "alliance was obsolete."
+    )
+    assert [name for _, name, _ in sources(parser, text)][-1] == "Donald Trump"
+
+
+def test_a_surname_before_a_people_noun_is_not_the_person(parser: Any) -> None:
+    text = "Donald Trump spoke in Ohio on Monday.\n\nTrump supporters said the rally was a success."
+    assert "Donald Trump" not in [name for _, name, _ in sources(parser, text)][1:]
