@@ -52,6 +52,7 @@ from app.extraction.mentions import (
     _content_tokens,
     _could_be_surname,
     _cut_clauses,
+    _document_author,
     _extend_titles,
     _head,
     _is_human_noun,
@@ -112,6 +113,14 @@ _ADDRESSEE = frozenset({"you", "your", "yourself", "yourselves", "y'all"})
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+# A definite document ("the statement") looks back this many paragraphs / documents.
+_DOCUMENT_REACH = 3
+_POLL_WORDS = frozenset({"poll", "survey", "polls", "surveys"})
+_ISSUING = frozenset(
+    {"issue", "release", "publish", "put", "air", "run", "launch", "unveil", "post", "send"}
+)
 
 
 _ROLE_NOUN_ALIASES = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
@@ -601,13 +610,17 @@ class SourceResolver:
         def fits(e: _Entry) -> bool:
             if " and " in e.source.name or not _name_ends_with(e.source, key):
                 return False
+            if e.source.name.lower() == key and e.source.type is not SourceType.PERSON:
+                return False  # "Security Council" itself: look on for the one named in full
             if honorific and self._gender_of(e) not in (None, honorific):
                 return False
             if e.source.type is SourceType.PERSON:
                 # "Miller" for "Matthew Miller"; "De Blasio" (the NER's ORG) for "Bill de Blasio"
                 plain = "," not in e.source.name and len(e.source.name.split()) <= 4
                 return not named_thing or (len(words) > 1 and plain)
-            return first == "the"  # "the Post" for "New York Post"
+            # "the Post" for "New York Post" (the NER's entity leaves "the" out)
+            start = tokens[0]
+            return first == "the" or (start.i > 0 and start.doc[start.i - 1].lower_ == "the")
 
         entry = self._find(fits)
         if entry is not None and entry.source.type is SourceType.PERSON and len(words) == 1:
@@ -623,7 +636,13 @@ class SourceResolver:
     def _description_antecedent(
         self, words: list[Token], mention: SpacySpan
     ) -> ResolvedSource | None:
-        """ "the Republican nominee", "the spokesman", "the businessman", "the ministry"."""
+        """ "the Republican nominee", "the spokesman", "the businessman", "the ministry";
+        "the statement", "the clip": the maker of the document the text mentioned last."""
+        head = _head(words)
+        if head.lemma_.lower() in _DOCUMENT_NOUNS and head.lemma_.lower() not in _POLL_WORDS:
+            maker = self._last_document_maker(mention)
+            if maker is not None:
+                return maker
         described = self._described(words, _head(words), mention)
         if described is not None:
             return described
@@ -632,6 +651,31 @@ class SourceResolver:
         head = _head(words)  # "the former secretary of state": secretary
         entry = self._role_holder(head) or self._epithet_holder(head) or self._body_named(head)
         return entry.source if entry is not None else None
+
+    def _last_document_maker(self, mention: SpacySpan) -> ResolvedSource | None:
+        """Who made the document a definite "the statement" / "the ad" refers back to: the
+        last document named with its maker in this or the previous paragraphs ("A web video
+        by the Republican National Committee ... The ad also mentions ... The clip says";
+        "the Security Council issued a statement ... The statement noted")."""
+        docs = [d for _, d in self._docs]
+        here = next((k for k, d in enumerate(docs) if d is mention.doc), None)
+        if here is None:
+            return None
+        seen = 0
+        for k in range(here, max(-1, here - _DOCUMENT_REACH - 1), -1):
+            doc = docs[k]
+            end = mention.start if doc is mention.doc else len(doc)
+            for tok in reversed(doc[:end]):
+                if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _DOCUMENT_NOUNS:
+                    continue
+                seen += 1
+                maker = _document_author(list(tok.subtree), tok) or _issuer_of(tok)
+                if maker:
+                    made = self.resolve(doc[maker[0].i : maker[-1].i + 1])
+                    return made.source if made is not None else None
+                if seen >= _DOCUMENT_REACH:
+                    return None
+        return None
 
     def _role_holder(self, head: Token) -> _Entry | None:
         """ "the spokesman", "the president", "the senator": a role seen before."""
@@ -1178,6 +1222,19 @@ def _reads_as_verb(tok: Token) -> bool:
     stem, lemma = tok.lower_[:-1], tok.lemma_.lower()
     nouns = (_CLASS_NOUNS, _DOCUMENT_NOUNS)
     return not stem.endswith("er") and not any(w in n for w in (stem, lemma) for n in nouns)
+
+
+def _issuer_of(document: Token) -> list[Token] | None:
+    """ "the Security Council issued a statement": the subject of a verb of making whose
+    object is the document, when it is a name."""
+    verb = document.head
+    if document.dep_ != "dobj" or verb.lemma_.lower() not in _ISSUING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(t.ent_type_ in {"ORG", "PERSON", "GPE"} for t in subject.subtree):
+        return None
+    named = [t for t in subject.subtree if t.tag_ != "POS" and not t.is_punct]
+    return named or None
 
 
 def _relative_antecedent_np(pronoun: Token) -> Any:

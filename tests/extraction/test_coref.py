@@ -566,3 +566,37 @@ def test_a_name_run_together_with_its_verb_or_a_paper_is_the_person(parser: Any)
 def test_a_surname_before_a_people_noun_is_not_the_person(parser: Any) -> None:
     text = "Donald Trump spoke in Ohio on Monday.\n\nTrump supporters said the rally was a success."
     assert "Donald Trump" not in [name for _, name, _ in sources(parser, text)][1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "maker"),
+    [
+        (
+            "The Fisheries Council met on Friday. After the meeting, the Fisheries Council "
+            "issued a statement on the quota.\n\nThe statement noted that stocks had fallen.",
+            "The statement",
+            "Fisheries Council",
+        ),
+        (
+            "A web video by the Green Alliance attacks the mayor's record on parks. The mayor "
+            "has not answered.\n\nThe ad also mentions the closed pools.\n\n"
+            "The clip says the mayor 'has failed the children.'",
+            "The clip",
+            "Green Alliance",
+        ),
+    ],
+)
+def test_a_definite_document_speaks_for_the_maker_of_the_last_one_named(
+    parser: Any, text: str, mention: str, maker: str
+) -> None:
+    assert source_of(parser, text, mention) == (maker, False)
+
+
+def test_a_short_body_name_reaches_past_its_own_modifier_use_to_the_full_name(parser: Any) -> None:
+    text = (
+        "The United Nations Security Council said on Friday that the test was a threat.\n\n"
+        "It recalled five previous Security Council resolutions.\n\n"
+        "The Security Council said it would act."
+    )
+    names = [name for m, name, _ in sources(parser, text) if m == "The Security Council"]
+    assert names == ["United Nations Security Council"], sources(parser, text)
