@@ -144,6 +144,7 @@ class _Entry:
     subject: bool = False  # a speaker, or the subject of its clause: the likeliest "he"
     speaker: bool = False  # the source of an attribution
     quoted: bool = False  # named inside quotation marks (in someone's words)
+    at: int = -1  # where the article names it (for names found by scanning the text)
 
 
 class SourceResolver:
@@ -171,6 +172,7 @@ class SourceResolver:
         self._full_names: dict[str, list[tuple[int, str, str]]] | None = None
         self._writers: list[tuple[int, int, str, bool]] | None = None
         self._quotes: list[tuple[int, int]] | None = None  # the article's quotations
+        self._chain_genders: dict[str, str] | None = None  # surname -> gender of its pronouns
 
     def resolve(self, mention: SpacySpan) -> ResolvedMention | None:
         """The source behind ``mention``, or None (an unresolvable pronoun, no words).
@@ -216,7 +218,8 @@ class SourceResolver:
             mine = _analyse(tokens[1:], tokens[1:])
             if mine is not None and not mine[2]:
                 own = replace(mine[0], name=_surface(tokens), local=True, generic=False)
-                self._history.append(_Entry(own, mine[1], False))
+                # a speaker like any other: '"...," my father often said. He also told ...'
+                self._history.append(_Entry(own, mine[1], False, subject=True, speaker=True))
                 return ResolvedMention(own, based_span)
         if len(tokens) > 1 and tokens[0].lower_ in _POSSESSIVE_PRONOUNS:
             owned = self._resolve_owned(tokens, mention)
@@ -506,20 +509,30 @@ class SourceResolver:
             writer = self._writer_of(pronoun)
             if writer is not None:
                 return writer
+        offset = self._offset_of(pronoun.doc)
+        sentence = -1 if offset is None else offset + pronoun.sent.start_char
         entry = None
         if not self._in_quotation(pronoun):
-            told = [e for e in self._history if not e.quoted]
-            entry = self._pronoun_entry(told, cls, gender)
+            entry = self._pronoun_entry(cls, gender, told=True, sentence=sentence)
         if entry is None:
-            entry = self._pronoun_entry(self._history, cls, gender)
+            entry = self._pronoun_entry(cls, gender, told=False, sentence=sentence)
         if entry is None and cls == "person" and gender is not None:
             return self._gendered_name_before(pronoun, gender)
         return entry.source if entry else None
 
-    def _pronoun_entry(self, history: list[_Entry], cls: str, gender: str | None) -> _Entry | None:
-        """The entry of ``history`` a pronoun of class ``cls`` and ``gender`` refers to."""
+    def _pronoun_entry(
+        self, cls: str, gender: str | None, *, told: bool, sentence: int
+    ) -> _Entry | None:
+        """The entry a pronoun of class ``cls`` and ``gender`` refers to; with ``told``,
+        never one named inside quotation marks. The last speaker, or the subject of the
+        pronoun's own sentence (starting at offset ``sentence``: "Romney was never able to
+        shake that image, which was cemented with his comment"), goes on even when the
+        article never shows that person's gender."""
+        history = self._history
 
         def fits(e: _Entry) -> bool:
+            if told and e.quoted:
+                return False
             return _pronoun_fits(replace(e, gender=self._gender_of(e)), cls, gender)
 
         def known(e: _Entry) -> bool:
@@ -529,10 +542,10 @@ class SourceResolver:
         if cls == "person" and gender is not None:
             # the last speaker, else subject, goes on: "X said Y did Z ... He added"; a
             # known "she" among the last few sources beats a more recent unknown
-            last = history[-1] if history else None
+            last = _last(history, lambda e: not (told and e.quoted), _SUBJECT_WINDOW)
             unknown_last = (
                 last is not None
-                and last.speaker
+                and (last.speaker or (last.subject and sentence >= 0 and last.at >= sentence))
                 and last.source.type is SourceType.PERSON
                 and not last.plural
                 and not last.source.generic
@@ -553,12 +566,12 @@ class SourceResolver:
     def _in_quotation(self, token: Token) -> bool:
         """Whether ``token`` stands inside quotation marks (someone's quoted words)."""
         offset = self._offset_of(token.doc)
-        if offset is None:
-            return False
+        return offset is not None and self._in_quotation_at(offset + token.idx)
+
+    def _in_quotation_at(self, position: int) -> bool:
         if self._quotes is None:
             paragraphs = [(o, o + len(d.text)) for o, d in self._docs]
             self._quotes = [(q.start, q.end) for q in find_quotes(self.text, paragraphs)]
-        position = offset + token.idx
         return any(start < position < end for start, end in self._quotes)
 
     def _writer_of(self, pronoun: Token) -> ResolvedSource | None:
@@ -586,13 +599,32 @@ class SourceResolver:
         if self._surname_genders is None:
             self._surname_genders = _surname_genders(self.text)
         words = entry.source.name.split()
+        if not words:
+            return None
         if len(words) > 1:
-            first = words[0].lower()
-            if first in _MALE_NAMES and first not in _FEMALE_NAMES:
-                return _MALE
-            if first in _FEMALE_NAMES and first not in _MALE_NAMES:
-                return _FEMALE
-        return self._surname_genders.get(words[-1]) if words else None
+            given = _given_name_gender(words[0])
+            if given is not None:
+                return given
+        found = self._surname_genders.get(words[-1])
+        if found is None and len(words) == 1 and not self._is_surname(words[0]):
+            found = _given_name_gender(words[0])  # "Melanie said": a woman named by first name
+        if found is None:
+            if self._chain_genders is None:
+                self._in_quotation_at(0)  # the article's quotations, found once
+                self._chain_genders = pronoun_chain_genders(self._docs, self._quotes or [])
+            found = self._chain_genders.get(words[-1])
+        return found
+
+    def _is_surname(self, word: str) -> bool:
+        """Whether the article names someone in full with ``word`` last ("Amelize Joseph"):
+        then "Joseph" alone is her surname, not a man's given name."""
+        if self._people is None:
+            self._people = people_of(self._docs)
+        if any(
+            len(p.name.split()) > 1 and p.name.split()[-1] == word for p in self._people.values()
+        ):
+            return True
+        return any(m.group(2) == word for m in _FULL_NAME.finditer(self.text))
 
     def _name_antecedent(
         self,
@@ -698,6 +730,8 @@ class SourceResolver:
         someone already described so, else the last person whose role does not contradict
         it."""
         noun, lemma = head.lower_, head.lemma_.lower()
+        if lemma in _CLASS_NOUNS:
+            return None  # "the newspaper", "the broadcaster": a body, not a person's epithet
         epithet = noun in _EPITHETS or lemma in _EPITHETS
         if not (epithet or _is_human_noun(head)) or noun in _ROLE_WORDS or head.tag_ != "NN":
             return None
@@ -1004,13 +1038,21 @@ class SourceResolver:
         return found or entry
 
     def _touch(
-        self, source: ResolvedSource, *, subject: bool, speaker: bool = False, quoted: bool = False
+        self,
+        source: ResolvedSource,
+        *,
+        subject: bool,
+        speaker: bool = False,
+        quoted: bool = False,
+        at: int = -1,
     ) -> None:
         """Make the entity behind ``source`` the most recent one mentioned (its entry moves
         to the end of the history, so "he" after "If Mr. Trump ..." is Trump again)."""
         entry = self._find(lambda e: e.source.name == source.name)
         if entry is not None:
-            self._history.append(replace(entry, subject=subject, speaker=speaker, quoted=quoted))
+            self._history.append(
+                replace(entry, subject=subject, speaker=speaker, quoted=quoted, at=at)
+            )
 
     def _find(self, accept: Any, window: int | None = None) -> _Entry | None:
         # a reference back reaches the last few hundred sources, not the whole of a huge text
@@ -1021,8 +1063,22 @@ class SourceResolver:
         return None
 
     def _scan_before(self, mention: SpacySpan) -> None:
-        """Register people and organisations named in the mention's doc before it."""
+        """Register people and organisations named before the mention: in its doc, and in
+        the paragraphs before it that hold no source ("Suu Kyi presided over a summit." then
+        '"...," she said' in the next paragraph)."""
         doc = mention.doc
+        if any(d is doc for _, d in self._docs):
+            for _, earlier in self._docs:
+                if earlier is doc:
+                    break
+                if id(earlier) not in self._scanned:  # no source in it: the whole paragraph
+                    self._scan_doc(earlier, len(earlier))
+        self._scan_doc(doc, mention.start)
+        self._scanned[id(doc)] = max(self._scanned.get(id(doc), 0), mention.end)
+
+    def _scan_doc(self, doc: Any, until: int) -> None:
+        """Register the people and organisations of ``doc`` not scanned yet, up to token
+        ``until``."""
         key = id(doc)
         start = self._scanned.get(key, 0)
         ents = self._doc_ents.get(key)
@@ -1030,7 +1086,7 @@ class SourceResolver:
             ents = [(e.start, e.end) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
             self._doc_ents[key] = ents
         for ent_start, ent_end in ents:
-            if ent_start < start or ent_end > mention.start:
+            if ent_start < start or ent_end > until:
                 continue
             ent = doc[ent_start:ent_end]
             tokens = _content_tokens(ent)
@@ -1038,15 +1094,17 @@ class SourceResolver:
                 continue
             subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
             quoted = self._in_quotation(ent[0])
+            offset = self._offset_of(doc)
+            at = -1 if offset is None else offset + ent.start_char
             known = self._antecedent(tokens, ent)
             if known is not None:
                 # a later mention of a known source: it is salient again
-                self._touch(known, subject=subject, quoted=quoted)
+                self._touch(known, subject=subject, quoted=quoted, at=at)
                 continue
             analysed = _analyse(_extend_titles(tokens), ent)
             if analysed is not None:
-                self._history.append(_Entry(*analysed, subject=subject, quoted=quoted))
-        self._scanned[key] = max(self._scanned.get(key, 0), mention.end)
+                self._history.append(_Entry(*analysed, subject=subject, quoted=quoted, at=at))
+        self._scanned[key] = max(start, until)
 
 
 _CLASS_NOUNS = {k: SourceType(v) for k, v in load_map("source_class_nouns").items()}
@@ -1175,6 +1233,63 @@ def _surname_genders(text: str) -> dict[str, str]:
     return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}
 
 
+def _given_name_gender(word: str) -> str | None:
+    first = word.lower()
+    male, female = first in _MALE_NAMES, first in _FEMALE_NAMES
+    return _MALE if male and not female else _FEMALE if female and not male else None
+
+
+_CHAIN_PRONOUNS = {"he": _MALE, "him": _MALE, "his": _MALE, "she": _FEMALE, "her": _FEMALE}
+
+
+def pronoun_chain_genders(docs: list[tuple[int, Any]], quotes: list[tuple[int, int]]) -> dict:
+    """Surname -> gender as the article's own pronouns show it: "Aung San Suu Kyi visited
+    the White House six years after she was released" makes Suu Kyi a woman though "Aung"
+    is in no list of given names. A person named as the subject of a clause votes for a
+    "he"/"she" that is the subject of a clause under that clause (not one coordinated with
+    it: "Trump waved, and she switched off the television"), in the same sentence, with no
+    other person named in between; quoted words do not vote. The gender with more votes
+    than the other wins."""
+
+    def quoted(offset: int, tok: Any) -> bool:
+        position = offset + tok.idx
+        return any(start < position < end for start, end in quotes)
+
+    votes: dict[str, Counter[str]] = {}
+    for offset, doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or ent.root.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if quoted(offset, ent[0]):
+                continue
+            for tok in doc[ent.end : ent.sent.end]:
+                if tok.ent_type_ == "PERSON":
+                    break
+                gender = _CHAIN_PRONOUNS.get(tok.lower_)
+                if gender is None or tok.dep_ not in {"nsubj", "nsubjpass"}:
+                    continue
+                if not quoted(offset, tok) and _clause_under(tok.head, ent.root.head):
+                    name = _POSSESSIVE_END.sub("", ent.text).split()[-1].translate(_APOSTROPHES)
+                    votes.setdefault(name, Counter())[gender] += 1
+                break
+    out = {}
+    for name, counted in votes.items():
+        ranked = counted.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            out[name] = ranked[0][0]
+    return out
+
+
+def _clause_under(verb: Any, top: Any) -> bool:
+    """Whether the clause of ``verb`` is ``top``'s or one subordinate to it, through
+    verbs only and no coordination."""
+    while verb.i != top.i:
+        if verb.dep_ == "conj" or verb.pos_ not in {"VERB", "AUX"} or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return True
+
+
 def _pronoun_fits(entry: _Entry, cls: str, gender: str | None) -> bool:
     source = entry.source
     if cls == "person":
@@ -1240,21 +1355,67 @@ def _issuer_of(document: Token) -> list[Token] | None:
 def _relative_antecedent_np(pronoun: Token) -> Any:
     """The noun phrase a relative pronoun stands for, without the relative clause."""
     clause = pronoun.head
-    if clause.dep_ not in {"relcl", "acl"} or pronoun.i > clause.i:
+    if pronoun.i > clause.i:
         return None
-    noun = clause.head
-    if noun.pos_ not in {"NOUN", "PROPN"}:
+    while clause.dep_ == "conj" and clause.head.dep_ in {"relcl", "acl"}:
+        clause = clause.head  # "someone who ... and who has come out ...": the first clause's
+    if clause.dep_ not in {"relcl", "acl"}:
+        return None
+    noun = _referring_noun(clause.head, human=pronoun.lower_ in {"who", "whom"})
+    if noun.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
         return None
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
         # "John Bentel, a tech staffer at the State Department who told ...": John Bentel
         name = noun.head
         return noun.doc[name.left_edge.i : name.i + 1]
-    if noun.dep_ == "attr":  # "Kaine is a former lawyer who opposes ...": Kaine
-        subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
-            return noun.doc[subject.left_edge.i : subject.i + 1]
+    subject = _predicated_of(noun)
+    if subject is not None:
+        return subject
+    if noun.pos_ in {"PRON", "NUM"}:
+        return None  # "someone who ...": no one in particular
     start = noun.left_edge.i
     end = clause.left_edge.i if clause.left_edge.i > noun.i else noun.i + 1
+    if noun.i != clause.head.i:
+        end = noun.i + 1  # "the nominee for president, who": the nominee, not his office
     if end <= start:
         return None
     return noun.doc[start:end]
+
+
+def _referring_noun(noun: Token, *, human: bool) -> Token:
+    """The noun a relative clause hanging on ``noun`` describes: "one of three members who
+    voted" is about the one; "the nominee for president, who began" about the nominee (a
+    bare role after a preposition names an office, not a person); with ``human`` ("who"),
+    "a banker from Lagos, who said" about the banker, not the place."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i >= noun.i:
+        return noun
+    owner = prep.head
+    partitive = prep.lower_ == "of" and (owner.lower_ == "one" or owner.pos_ == "NUM")
+    bare_role = not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
+    place = human and noun.ent_type_ in _PLACE_ENTS
+    if partitive or (
+        (place or (bare_role and noun.pos_ == "NOUN")) and owner.pos_ in {"NOUN", "PROPN"}
+    ):
+        return owner
+    return noun
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def _predicated_of(noun: Token) -> Any:
+    """The subject a noun is said of: "Kaine is a former lawyer who opposes ..." (Kaine),
+    "Scott was one of three members who voted ..." (Scott), "As someone who grew up there,
+    I know ..." (I)."""
+    verb = None
+    if noun.dep_ == "attr":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON"} or subject.i == noun.i:
+        return None
+    return noun.doc[subject.left_edge.i : subject.i + 1]
