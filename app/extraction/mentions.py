@@ -352,8 +352,14 @@ def _given_name_run(tokens: list[Token]) -> list[Token] | None:
     if k is None:
         return None
     start = k
-    while start > 0 and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].text[:1].isupper():
-        if tokens[start - 1].lower_ in _HONORIFICS or tokens[start - 1].lower_ in _ROLE_WORDS:
+    while start > 0:
+        prev = tokens[start - 1]
+        if _glued_hyphen(tokens, start - 1):
+            start -= 2  # "Jean-Marc Ayrault", "Anne-Marie Slaughter": one given name
+            continue
+        if prev.pos_ != "PROPN" or not prev.text[:1].isupper():
+            break
+        if prev.lower_ in _HONORIFICS or prev.lower_ in _ROLE_WORDS:
             break
         start -= 1
     run = tokens[start : k + 1]
@@ -375,6 +381,13 @@ def _given_name_run(tokens: list[Token]) -> list[Token] | None:
         ):
             return run
     return None
+
+
+def _glued_hyphen(tokens: list[Token], k: int) -> bool:
+    """``tokens[k]`` is a hyphen joining two capitalised words with no space ("Jean-Marc")."""
+    if k < 1 or tokens[k].text != "-" or tokens[k - 1].whitespace_ or tokens[k].whitespace_:
+        return False
+    return tokens[k - 1].text[:1].isupper() and tokens[k - 1].is_alpha
 
 
 def _extend_titles(tokens: list[Token]) -> list[Token]:

@@ -600,3 +600,17 @@ def test_a_short_body_name_reaches_past_its_own_modifier_use_to_the_full_name(pa
     )
     names = [name for m, name, _ in sources(parser, text) if m == "The Security Council"]
     assert names == ["United Nations Security Council"], sources(parser, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Jean-Marc Ayrault, the foreign minister of France, said the test was a provocation.",
+            "Jean-Marc Ayrault",
+        ),
+        ("Anne-Marie Slaughter said the plan would fail.", "Anne-Marie Slaughter"),
+    ],
+)
+def test_a_hyphenated_given_name_is_kept_whole(parser: Any, text: str, name: str) -> None:
+    assert [n for _, n, _ in sources(parser, text)] == [name]
