@@ -834,7 +834,7 @@ def _analyse_other(tokens: list[Token], anonymous: bool) -> _Analysed | None:
         return _analyse_anonymous(pre_head, alias, plural)
     if source_type is SourceType.PERSON:
         return _analyse_unnamed_person(pre_head, head, alias, anonymous)
-    name = _canonical(name_words, source_type, alias)
+    name = _canonical(_proper_part(name_words), source_type, alias)
     source = ResolvedSource(
         name=name,
         type=source_type,
@@ -844,6 +844,21 @@ def _analyse_other(tokens: list[Token], anonymous: bool) -> _Analysed | None:
         anonymous=anonymous,
     )
     return source, None, plural or head.lower_ in _PLURAL_GOV
+
+
+def _proper_part(words: list[Token]) -> list[Token]:
+    """A body's name without the lower-case words describing it: "the nonpartisan
+    Commission on Presidential Debates", "the conservative-leaning Tax Foundation"."""
+    k = 0
+    while k < len(words) and (
+        (words[k].text.islower() and words[k].tag_ in {"JJ", "JJR", "RBR", "RB", "VBG", "VBN"})
+        or (words[k].text == "-" and k > 0)
+    ):
+        k += 1  # "conservative-leaning", "more conservative", "left-wing"
+    rest = words[k:]
+    if k and rest and rest[0].pos_ == "PROPN" and rest[0].ent_type_ == "ORG" and rest[0].is_title:
+        return rest
+    return words
 
 
 def _analyse_document(words: list[Token], head: Token, alias: str, plural: bool) -> _Analysed:

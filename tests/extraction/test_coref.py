@@ -614,3 +614,15 @@ def test_a_short_body_name_reaches_past_its_own_modifier_use_to_the_full_name(pa
 )
 def test_a_hyphenated_given_name_is_kept_whole(parser: Any, text: str, name: str) -> None:
     assert [n for _, n, _ in sources(parser, text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nonpartisan Tax Foundation said the plan would cost jobs.",
+        "The conservative-leaning Tax Foundation said the plan would cost jobs.",
+        "The more conservative Tax Foundation said the plan would cost jobs.",
+    ],
+)
+def test_words_describing_a_body_are_not_part_of_its_name(parser: Any, text: str) -> None:
+    assert [n for _, n, _ in sources(parser, text)] == ["Tax Foundation"]
