@@ -272,6 +272,13 @@ class SourceResolver:
             fuller = self._fuller_name(source, gender, tokens, mention)
             if fuller is not None:
                 source = fuller
+            surname = next((t for t in tokens if t.text == source.name), None)
+            if " " not in source.name and not source.role and surname is not None:
+                # "Obama" where the article only ever says "President Obama": the role
+                # lets identity find the one holder of that office
+                titled = self._titled_surname(surname)
+                if titled is not None:
+                    source = replace(source, role=titled.role)
         self._history.append(_Entry(source, gender, plural, subject=True, speaker=True))
         return ResolvedMention(source, based_span)
 

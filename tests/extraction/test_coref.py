@@ -626,3 +626,14 @@ def test_a_hyphenated_given_name_is_kept_whole(parser: Any, text: str, name: str
 )
 def test_words_describing_a_body_are_not_part_of_its_name(parser: Any, text: str) -> None:
     assert [n for _, n, _ in sources(parser, text)] == ["Tax Foundation"]
+
+
+def test_a_bare_surname_takes_the_title_the_article_gives_it_elsewhere(parser: Any) -> None:
+    text = (
+        "But unlike in Cuba, President Halvorsen's decision was welcomed.\n\n"
+        '"It is the right thing to do," Halvorsen said.\n\n'
+        "Halvorsen's outreach elsewhere has been fiercely opposed.\n\n"
+        '"Reforms are not complete," Halvorsen said.'
+    )
+    found = [a.source for a in extract(text, parser=parser) if a.source is not None]
+    assert {(s.name, s.role) for s in found} == {("Halvorsen", "president")}
