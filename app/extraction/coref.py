@@ -781,10 +781,14 @@ class SourceResolver:
         offset = self._offset_of(mention.doc)
         position = (offset or 0) + words[0].idx
         modifiers = [descriptor_word(t) for t in words if t.i < head.i and not t.is_punct]
-        gender = _GENDERED_ROLES.get(head.lower_)
-        name = describes(
-            self._people, descriptor_word(head), modifiers, before=position, gender=gender
-        )
+        gender = _GENDERED_ROLES.get(head.lower_) or _clause_gender(head)
+        people = self._people
+        if gender is not None:
+            # as the article shows each one's gender: "Mr. Romney", "Romney ... he said"
+            people = {
+                k: p for k, p in people.items() if self._person_gender(p.name) != _other(gender)
+            }
+        name = describes(people, descriptor_word(head), modifiers, before=position, gender=gender)
         if name is None:
             return None
         entry = self._find(lambda e: e.source.name == name)
@@ -793,6 +797,10 @@ class SourceResolver:
         source = ResolvedSource(name=name, type=SourceType.PERSON, alias=name)
         self._history.append(_Entry(source, _GENDERED_ROLES.get(head.lower_), False))
         return replace(source, alias=_surface(words))
+
+    def _person_gender(self, name: str) -> str | None:
+        source = ResolvedSource(name=name, type=SourceType.PERSON, alias=name)
+        return self._gender_of(_Entry(source, None, False))
 
     def _person_from_text(
         self, surname: Token, mention: Any, want_gender: str | None = None
@@ -1357,6 +1365,36 @@ def _issuer_of(document: Token) -> list[Token] | None:
         return None
     named = [t for t in subject.subtree if t.tag_ != "POS" and not t.is_punct]
     return named or None
+
+
+def _clause_gender(subject: Token) -> str | None:
+    """The gender a clause gives its subject through a possessive or reflexive pronoun of
+    its own: "The Democratic nominee attacked her opponent" (a woman). Pronouns inside a
+    clause with another subject do not count."""
+    verb = subject.head
+    if subject.dep_ not in {"nsubj", "nsubjpass"} or verb == subject:
+        return None
+    mine = {t.i for t in subject.subtree}
+    found: set[str] = set()
+    for t in verb.subtree:
+        if t.i in mine or t.lower_ not in _OWN_PRONOUNS:
+            continue
+        node, own_clause = t.head, True
+        while node != verb and node.head != node:
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+                own_clause = False
+                break
+            node = node.head
+        if own_clause:
+            found.add(_OWN_PRONOUNS[t.lower_])
+    return found.pop() if len(found) == 1 else None
+
+
+def _other(gender: str) -> str:
+    return _FEMALE if gender == _MALE else _MALE
+
+
+_OWN_PRONOUNS = {"his": _MALE, "himself": _MALE, "her": _FEMALE, "herself": _FEMALE}
 
 
 def _relative_antecedent_np(pronoun: Token) -> Any:

@@ -637,3 +637,13 @@ def test_a_bare_surname_takes_the_title_the_article_gives_it_elsewhere(parser: A
     )
     found = [a.source for a in extract(text, parser=parser) if a.source is not None]
     assert {(s.name, s.role) for s in found} == {("Halvorsen", "president")}
+
+
+def test_a_description_takes_the_gender_its_own_clause_gives_it(parser: Any) -> None:
+    text = (
+        "Jane Harper and Tom Baxter met in Dayton. Jane Harper spoke first; Tom Baxter "
+        "answered. Later Jane Harper left and Tom Baxter stayed. Jane Harper and Tom Baxter "
+        "will meet again, and Tom Baxter said he was ready.\n\n"
+        "The Democratic nominee attacked her opponent as a fraud."
+    )
+    assert source_of(parser, text, "The Democratic nominee") == ("Jane Harper", False)
