@@ -268,6 +268,10 @@ class SourceResolver:
                 self._people = people_of(self._docs)
             if any(p.name.split()[-1] == source.name for p in self._people.values()):
                 source = replace(source, type=SourceType.PERSON)
+        if source.type in _BODY_TYPES and self._named_person(source.name):
+            # "Ivanka Trump acknowledged", an organisation to the NER here and a person where
+            # the article names her elsewhere: a person ("she wrote" goes on with her)
+            source = replace(source, type=SourceType.PERSON)
         if source.type is SourceType.PERSON and " " not in source.name:
             fuller = self._fuller_name(source, gender, tokens, mention)
             if fuller is not None:
@@ -549,7 +553,13 @@ class SourceResolver:
         if cls == "person" and gender is not None:
             # the last speaker, else subject, goes on: "X said Y did Z ... He added"; a
             # known "she" among the last few sources beats a more recent unknown
-            last = _last(history, lambda e: not (told and e.quoted), _SUBJECT_WINDOW)
+            # people named since as objects do not interrupt: "Obama said after meeting
+            # with President Vladimir Putin. He ..." goes on with Obama
+            last = _last(
+                history,
+                lambda e: not (told and e.quoted) and (e.speaker or e.subject),
+                _SUBJECT_WINDOW,
+            )
             unknown_last = (
                 last is not None
                 and (last.speaker or (last.subject and sentence >= 0 and last.at >= sentence))
@@ -612,6 +622,8 @@ class SourceResolver:
             given = _given_name_gender(words[0])
             if given is not None:
                 return given
+        if len(words) > 1 and self._namesakes(words[-1]) > 1:
+            return None  # "Mr. Trump" says nothing of Ivanka Trump
         found = self._surname_genders.get(words[-1])
         if found is None and len(words) == 1 and not self._is_surname(words[0]):
             found = _given_name_gender(words[0])  # "Melanie said": a woman named by first name
@@ -621,6 +633,20 @@ class SourceResolver:
                 self._chain_genders = pronoun_chain_genders(self._docs, self._quotes or [])
             found = self._chain_genders.get(words[-1])
         return found
+
+    def _named_person(self, name: str) -> bool:
+        """Whether the NER reads ``name`` (a full name) as a person elsewhere in the article."""
+        if " " not in name:
+            return False
+        if self._people is None:
+            self._people = people_of(self._docs)
+        return name in self._people
+
+    def _namesakes(self, surname: str) -> int:
+        """How many people the article names in full with ``surname``."""
+        if self._people is None:
+            self._people = people_of(self._docs)
+        return sum(1 for p in self._people.values() if p.name.split()[-1] == surname)
 
     def _is_surname(self, word: str) -> bool:
         """Whether the article names someone in full with ``word`` last ("Amelize Joseph"):
@@ -1405,7 +1431,7 @@ def _relative_antecedent_np(pronoun: Token) -> Any:
     while clause.dep_ == "conj" and clause.head.dep_ in {"relcl", "acl"}:
         clause = clause.head  # "someone who ... and who has come out ...": the first clause's
     if clause.dep_ not in {"relcl", "acl"}:
-        return None
+        return _noun_before(pronoun)
     noun = _referring_noun(clause.head, human=pronoun.lower_ in {"who", "whom"})
     if noun.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
         return None
@@ -1425,6 +1451,20 @@ def _relative_antecedent_np(pronoun: Token) -> Any:
     if end <= start:
         return None
     return noun.doc[start:end]
+
+
+def _noun_before(pronoun: Token) -> Any:
+    """ "the Chicago Police Department which reported ..." that the parser took for a clause
+    of its own: the name right before "which"/"who" (a comma between allowed)."""
+    if pronoun.lower_ not in {"which", "who"} or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    i = pronoun.i - 1
+    if i >= 0 and pronoun.doc[i].text == ",":
+        i -= 1
+    if i < 0 or pronoun.doc[i].pos_ != "PROPN" or pronoun.doc[i].dep_ == "compound":
+        return None
+    noun = pronoun.doc[i]
+    return noun.doc[noun.left_edge.i : noun.i + 1]
 
 
 def _referring_noun(noun: Token, *, human: bool) -> Token:
