@@ -145,6 +145,7 @@ class _Entry:
     speaker: bool = False  # the source of an attribution
     quoted: bool = False  # named inside quotation marks (in someone's words)
     at: int = -1  # where the article names it (for names found by scanning the text)
+    main: bool = False  # the subject of a sentence's main clause, found by scanning the text
 
 
 class SourceResolver:
@@ -165,7 +166,8 @@ class SourceResolver:
         self._history: list[_Entry] = []
         self._scanned: dict[int, int] = {}  # id(doc) -> token index scanned up to
         self._offsets: dict[int, int | None] = {}  # id(doc) -> its offset in the text
-        self._doc_ents: dict[int, list[tuple[int, int]]] = {}  # id(doc) -> PERSON/ORG
+        # id(doc) -> PERSON/ORG names and subject descriptions: (start, end, is a name)
+        self._doc_ents: dict[int, list[tuple[int, int, bool]]] = {}
         self._cursor = 0
         self._names: list[tuple[int, str, str]] | None = None  # given-name full names
         # surname -> (start, "First Last", "First"), built on first use
@@ -562,11 +564,18 @@ class SourceResolver:
             )
             unknown_last = (
                 last is not None
-                and (last.speaker or (last.subject and sentence >= 0 and last.at >= sentence))
                 and last.source.type is SourceType.PERSON
                 and not last.plural
                 and not last.source.generic
-                and self._gender_of(last) is None
+                and (
+                    # a new sentence about someone: "Cole said ... The president appeared
+                    # unmoved. Speaking in Ohio, he said ..." (the president)
+                    (last.main and self._gender_of(last) in (None, gender))
+                    or (
+                        (last.speaker or (last.subject and sentence >= 0 and last.at >= sentence))
+                        and self._gender_of(last) is None
+                    )
+                )
             )
             entry = (
                 (last if unknown_last else None)
@@ -1086,13 +1095,14 @@ class SourceResolver:
         speaker: bool = False,
         quoted: bool = False,
         at: int = -1,
+        main: bool = False,
     ) -> None:
         """Make the entity behind ``source`` the most recent one mentioned (its entry moves
         to the end of the history, so "he" after "If Mr. Trump ..." is Trump again)."""
         entry = self._find(lambda e: e.source.name == source.name)
         if entry is not None:
             self._history.append(
-                replace(entry, subject=subject, speaker=speaker, quoted=quoted, at=at)
+                replace(entry, subject=subject, speaker=speaker, quoted=quoted, at=at, main=main)
             )
 
     def _find(self, accept: Any, window: int | None = None) -> _Entry | None:
@@ -1119,14 +1129,17 @@ class SourceResolver:
 
     def _scan_doc(self, doc: Any, until: int) -> None:
         """Register the people and organisations of ``doc`` not scanned yet, up to token
-        ``until``."""
+        ``until``, and make salient again those a subject describes ("the president
+        appeared cowed. Campaigning in 2012, he ...")."""
         key = id(doc)
         start = self._scanned.get(key, 0)
         ents = self._doc_ents.get(key)
         if ents is None:
-            ents = [(e.start, e.end) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
+            ents = [(e.start, e.end, True) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
+            ents += [(t.left_edge.i, t.i + 1, False) for t in doc if _is_subject_description(t)]
+            ents.sort()
             self._doc_ents[key] = ents
-        for ent_start, ent_end in ents:
+        for ent_start, ent_end, named in ents:
             if ent_start < start or ent_end > until:
                 continue
             ent = doc[ent_start:ent_end]
@@ -1134,17 +1147,21 @@ class SourceResolver:
             if not tokens:
                 continue
             subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
+            main = subject and ent.root.head.dep_ == "ROOT"
             quoted = self._in_quotation(ent[0])
             offset = self._offset_of(doc)
             at = -1 if offset is None else offset + ent.start_char
             known = self._antecedent(tokens, ent)
             if known is not None:
                 # a later mention of a known source: it is salient again
-                self._touch(known, subject=subject, quoted=quoted, at=at)
+                self._touch(known, subject=subject, quoted=quoted, at=at, main=main)
                 continue
+            if not named:
+                continue  # a description of no one known: nothing to register
             analysed = _analyse(_extend_titles(tokens), ent)
             if analysed is not None:
-                self._history.append(_Entry(*analysed, subject=subject, quoted=quoted, at=at))
+                entry = _Entry(*analysed, subject=subject, quoted=quoted, at=at, main=main)
+                self._history.append(entry)
         self._scanned[key] = max(start, until)
 
 
@@ -1346,6 +1363,16 @@ def _pronoun_fits(entry: _Entry, cls: str, gender: str | None) -> bool:
         SourceType.GROUP,
         SourceType.MEDIA,
     }
+
+
+def _is_subject_description(tok: Token) -> bool:
+    """ "the president" as the subject of its clause, a role word under "the" outside any
+    name: the person the article describes so is its subject."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    if tok.lower_ not in _ROLE_WORDS and tok.lower_ not in _GENDERED_ROLES:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _last(history: list[_Entry], accept: Any, window: int) -> _Entry | None:

@@ -173,3 +173,24 @@ def test_relative_pronoun_the_parser_left_without_a_clause(parser: Any) -> None:
     pos = ["PRON", "VERB", "DET", "PROPN", "PROPN", "PRON", "VERB", "PRON", "PUNCT"]
     doc = Doc(parser.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _relative_antecedent_np(doc[5]).text == "the Dayton Police"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "President Barack Obama signed the climate bill in 2010.\n\n"
+            "Senator Lamar Cole said the law would fail, and Senator Mitch Pell agreed with him. "
+            "After the defeat, the president appeared cowed. Campaigning in Ohio in 2012, he "
+            "barely mentioned climate change."
+        ),
+        (
+            "President Barack Obama signed the climate bill in 2010.\n\n"
+            "Senator Lamar Cole said the law would fail. The president appeared unmoved. "
+            "Speaking in Ohio, he said the law would work."
+        ),
+    ],
+)
+def test_pronoun_takes_the_person_a_new_sentence_is_about(parser: Any, text: str) -> None:
+    # "the president" opens a sentence of its own after the senators spoke: "he" is him
+    assert source_of(parser, text, "he") == "Barack Obama"
