@@ -15,6 +15,11 @@ source the directory already holds, in these steps (``STRATEGIES``, first hit wi
    whose middle parts agree ("Donald Trump" finds "Donald J. Trump"; "George Bush" finds
    neither "George W. Bush" nor "George H. W. Bush", being ambiguous between them).
 
+An article-local description of a person ("the GOP presidential nominee", "the
+president") that the article itself did not tie to a name becomes the one person the
+article names who is known under that office or candidacy, of that party
+(``described_person``, called by ingest).
+
 What never merges: a bare surname with a full name ("Clinton" is its own source: the
 extraction side resolves surnames within the article, and across articles a surname alone
 could be anyone of that name), different first names ("Bill Clinton", "Hillary Clinton"),
@@ -592,6 +597,86 @@ def add_alias(
                 index_elements=["source_id", "alias"], set_={"kind": str(kind)}
             )
         )
+
+
+def described_person(
+    session: Session,
+    *,
+    role: str | None,
+    description: str,
+    people: dict[int, str | None],
+    parties: dict[str, str],
+    text: str = "",
+) -> int | None:
+    """The person an article-local description ("the GOP presidential nominee", "the
+    president") is, when the article does not tie it to a name itself: the one person the
+    article names who is known under that role (in this article or earlier ones) and, when
+    the description names a party (``parties``: "gop" -> "republican party"), is affiliated
+    with it. The people named are the article's own sources (``people``: id -> the role
+    the article gives them) and the directory's holders of the role whose full name the
+    ``text`` gives. Roles many people hold at once ("the spokesman") never match: only
+    offices and candidacies do, and all candidacies are one ("nominee", "candidate")."""
+    words = (role or "").casefold().replace("-", " ").split()
+    if not words:
+        return None
+    candidacies = lexicon("candidacies")
+    heads = candidacies if words[-1] in candidacies else {words[-1]}
+    if not heads <= lexicon("offices") | candidacies:
+        return None
+    party = next((parties[w] for w in _fold(description).casefold().split() if w in parties), None)
+    own = {pid: {r.casefold().split()[-1]} if r else set() for pid, r in people.items()}
+    found = _holders(session, own, heads, party)
+    if found:  # the article's own sources first; else the holders it names in passing
+        return found[0] if len(found) == 1 else None
+    named = {
+        pid: {current.casefold().split()[-1]}
+        for pid, name, current in _role_holders(session, heads)
+        if " " in name.strip() and name in text
+    }
+    found = _holders(session, named, heads, party)
+    return found[0] if len(found) == 1 else None
+
+
+def _holders(
+    session: Session, known: dict[int, set[str]], heads: set[str], party: str | None
+) -> list[int]:
+    """The people of ``known`` (id -> role heads seen) known under one of ``heads`` in any
+    article, and affiliated with ``party`` when given."""
+    if not known:
+        return []
+    rows = session.execute(
+        sa.select(Claim.source_id, Claim.source_role)
+        .where(Claim.source_id.in_(sorted(known)), Claim.source_role.is_not(None))
+        .distinct()
+    ).all()
+    for row in rows:
+        known[row.source_id].add(row.source_role.casefold().split()[-1])
+    holders = [pid for pid, seen in known.items() if seen & heads]
+    if party is not None and holders:
+        affiliation = Source.__table__.alias("affiliation")
+        rows = session.execute(
+            sa.select(Source.id, affiliation.c.name)
+            .join(affiliation, affiliation.c.id == Source.affiliation_id)
+            .where(Source.id.in_(holders))
+        ).all()
+        holders = [r.id for r in rows if r.name.casefold() == party]
+    return holders
+
+
+def _role_holders(session: Session, heads: set[str]) -> list[Any]:
+    """Live people of the directory whose current role ends with one of ``heads``."""
+    role = sa.func.lower(Source.role)
+    wanted = [sa.or_(role == h, role.like(f"% {h}")) for h in sorted(heads)]
+    return list(
+        session.execute(
+            sa.select(Source.id, Source.name, Source.role).where(
+                Source.type == str(SourceType.PERSON),
+                Source.merged_into_id.is_(None),
+                Source.role.is_not(None),
+                sa.or_(*wanted),
+            )
+        ).all()
+    )
 
 
 def update_role(session: Session, *, source_id: int, role: str, said_on: date | None) -> None:

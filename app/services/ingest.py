@@ -28,6 +28,7 @@ from sqlmodel import Session
 
 from app.db import Database, utcnow
 from app.errors import InvalidInput, ServiceUnavailable
+from app.extraction.lexicon import load_map
 from app.extraction.types import (
     Attribution,
     AttributionKind,
@@ -345,8 +346,16 @@ def _find_existing(
     )
 
 
+_PARTIES = {word: party.casefold() for word, party in load_map("source_parties").items()}
+
+
+def _described_by_role(spec: _SourceSpec) -> bool:
+    """An article-local person the article describes by a role only ("the president")."""
+    return bool(spec.scope) and spec.type == SourceType.PERSON and spec.role is not None
+
+
 def _upsert_sources(
-    session: Session, dialect: str, specs: dict[str, _SourceSpec]
+    session: Session, dialect: str, specs: dict[str, _SourceSpec], text: str = ""
 ) -> dict[str, int]:
     """Find or create each source (key order, see app/services/identity.py), fill an unknown
     type or a missing affiliation, keep the most recent role, record the aliases."""
@@ -360,7 +369,29 @@ def _upsert_sources(
             role=specs[key].role,
         )
         for key in sorted(specs)
+        if not _described_by_role(specs[key])
     }
+    people = {
+        ids[key]: spec.role
+        for key, spec in specs.items()
+        if key in ids and not spec.scope and spec.type == SourceType.PERSON
+    }
+    for key in sorted(specs):
+        if key in ids:
+            continue
+        spec = specs[key]
+        # "the GOP presidential nominee", local to its article: the one person it names who
+        # is known under that role (app/services/identity.py: described_person)
+        ids[key] = identity.described_person(
+            session,
+            role=spec.role,
+            description=spec.name,
+            people=people,
+            parties=_PARTIES,
+            text=text,
+        ) or identity.resolve_source(
+            session, dialect, name=spec.name, type=spec.type, scope=spec.scope, role=spec.role
+        )
     source_t = Source.__table__
     if dialect == "postgresql" and ids:
         # Follow a source merged or pruned meanwhile by a concurrent transaction (no row
@@ -671,7 +702,7 @@ def _store_in(
         if existing is None:  # pragma: no cover - the conflicting row must exist
             raise InvalidInput("the article conflicts with an existing one")
         return IngestResult(existing, created=False)
-    source_ids = _upsert_sources(session, dialect, prepared.specs)
+    source_ids = _upsert_sources(session, dialect, prepared.specs, prepared.article.text)
     _insert_claims(session, new_id, rows, source_ids)
     republished = None
     if link:

@@ -123,7 +123,7 @@ def _store(
         before = session.execute(
             sa.select(sa.func.count()).where(claim_t.c.article_id == article.id)
         ).scalar_one()
-        source_ids = _upsert_sources(session, db.dialect, specs)
+        source_ids = _upsert_sources(session, db.dialect, specs, article.text)
         kept = _replace_claims(session, article.id, rows, source_ids)
         session.execute(
             sa.update(article_t).where(article_t.c.id == article.id).values(claim_count=len(rows))

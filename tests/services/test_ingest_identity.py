@@ -90,3 +90,44 @@ def test_ingest_bare_surnames_in_two_articles_stay_apart_from_full_names(db) -> 
     _ingest(db, "Clinton said that C.", "2016-01-02", bare)
     rows = _rows(db, PER_SOURCE)
     assert rows == [("Clinton", 1), ("Hillary Clinton", 2)]
+
+
+def _harper(role: str = "presidential nominee") -> dict[str, ResolvedSource]:
+    person = ResolvedSource(
+        "Jane Harper",
+        PERSON,
+        "Jane Harper",
+        role=role,
+        affiliation="Republican Party",
+        affiliation_type=ORG,
+    )
+    return {"Jane Harper": person}
+
+
+def _described(mention: str, name: str, role: str) -> dict[str, ResolvedSource]:
+    return {mention: ResolvedSource(name, PERSON, mention, role=role, local=True)}
+
+
+def test_ingest_a_local_description_is_the_person_named_who_holds_that_role(db) -> None:
+    # the directory knows Jane Harper as the Republican nominee; a later article names her
+    # in passing and quotes "the GOP presidential nominee" without tying it to her
+    _ingest(db, "Jane Harper said that taxes will fall.", "2024-01-01", _harper())
+    text = "The GOP presidential nominee said that jobs will return. Jane Harper toured Ohio."
+    described = _described("The GOP presidential nominee", "GOP presidential nominee", "nominee")
+    _ingest(db, text, "2024-02-01", described)
+    assert _rows(db, PER_SOURCE) == [("Jane Harper", 2)]
+
+
+def test_ingest_a_description_of_another_party_or_a_shared_role_stays_local(db) -> None:
+    _ingest(db, "Jane Harper said that taxes will fall.", "2024-01-01", _harper())
+    democrat = _described("The Democratic nominee", "Democratic nominee", "nominee")
+    text = "The Democratic nominee said that jobs will return. Jane Harper toured Ohio."
+    _ingest(db, text, "2024-02-01", democrat)
+    _ingest(db, "Jane Harper said that taxes rose.", "2024-03-01", _harper("spokeswoman"))
+    spokeswoman = _described("The spokeswoman", "spokeswoman", "spokeswoman")
+    _ingest(db, "The spokeswoman said that it rained. Jane Harper left.", "2024-04-01", spokeswoman)
+    assert _rows(db, PER_SOURCE) == [
+        ("Democratic nominee", 1),
+        ("Jane Harper", 2),
+        ("spokeswoman", 1),
+    ]
