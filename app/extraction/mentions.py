@@ -640,7 +640,8 @@ def _is_role_word(tok: Token) -> bool:
 
 
 _NOT_ROLES = load_words("source_not_roles")
-_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship")
+_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship", "able", "ible", "ous", "ful")
+_RELATION_NOUNS = load_words("source_relation_nouns")
 
 
 def _names_a_person(role: str) -> bool:
@@ -651,6 +652,10 @@ def _names_a_person(role: str) -> bool:
     if not words:
         return False
     last = words[-1]
+    if last in _RELATION_NOUNS:
+        return False  # "rival", "opponent", "longtime member": how one stands, not a title
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        return False  # "taxes", "expectations", "closest aides": no one person's title
     if last in _ROLE_WORDS or last in _HUMAN_NOUNS:
         return True
     return last not in _NOT_ROLES and not last.endswith(_ABSTRACT_SUFFIXES)

@@ -202,6 +202,24 @@ def resolve_all(nlp: Any, text: str, mentions: list[str]) -> list[Any]:
             "Harris",  # an aide speaks for the one they serve
         ),
         ("A report said the river was polluted.", "A report", "report", DOC, None, None),
+        # how one stands to others, a plural, an adjective: no role (a role is a title)
+        ("Rival Tom Baxter said no.", "Rival Tom Baxter", "Tom Baxter", P, None, None),
+        (
+            "Jane Roe, a longtime member of the Senate Armed Services Committee, said no.",
+            "Jane Roe, a longtime member of the Senate Armed Services Committee",
+            "Jane Roe",
+            P,
+            None,
+            "Senate Armed Services Committee",
+        ),
+        (
+            "Tom Baxter, under fire over his taxes, said no.",
+            "Tom Baxter, under fire over his taxes",
+            "Tom Baxter",
+            P,
+            None,
+            None,
+        ),
     ],
 )
 def test_resolve_names_types_roles_affiliations(
