@@ -1504,7 +1504,11 @@ def _referring_noun(noun: Token, *, human: bool) -> Token:
         return noun
     owner = prep.head
     partitive = prep.lower_ == "of" and (owner.lower_ == "one" or owner.pos_ == "NUM")
-    bare_role = not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
+    bare_role = (
+        noun.tag_ == "NN"  # "a meeting with House members who ..." are the members
+        and (noun.lower_ in _ROLE_WORDS or noun.lower_ in _GENDERED_ROLES)
+        and not any(c.dep_ in {"det", "poss", "nummod", "compound"} for c in noun.children)
+    )
     place = human and noun.ent_type_ in _PLACE_ENTS
     if partitive or (
         (place or (bare_role and noun.pos_ == "NOUN")) and owner.pos_ in {"NOUN", "PROPN"}

@@ -108,6 +108,15 @@ def test_pronoun_after_my_father_said_is_my_father(parser: Any) -> None:
             "incidents in the city.",
             "Chicago Police Department",
         ),
+        (
+            "Ed Brookover spoke to reporters after a meeting with House members who have "
+            "endorsed Trump.",
+            "House members",
+        ),
+        (
+            "Hillary Clinton drew the ire of lawmakers who thought she was too involved.",
+            "lawmakers",
+        ),
     ],
 )
 def test_relative_pronoun_stands_for_the_noun_its_clause_describes(
