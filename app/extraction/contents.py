@@ -66,6 +66,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 role = _straight_role(text, i, width, pstart, pend)
             else:
                 role = "open" if mark in _OPEN else "close" if mark in _CLOSE else ""
+                if role == "close" and open_at < 0 and _opens_a_line(text, i, pstart):
+                    role = "open"  # '”We won.” ― Jane Doe': a reversed opening mark
             if open_at < 0:
                 if role == "open" or (mark == _STRAIGHT and role == "either"):
                     open_at, open_char = i, mark
@@ -76,6 +78,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 quotes.append(Quote(open_at, i + width, True))
                 open_at = -1
             elif (open_char == _STRAIGHT) == (mark == _STRAIGHT) and role == "open":
+                inner = _nested_end(text, i + 1, pend) if mark != _STRAIGHT else None
+                if inner is not None:
+                    i = inner  # '“He calls it “hell” and means it.”': a quote inside
+                    continue
                 # a new quotation opens before the last one closed: the mark was lost
                 quotes.append(Quote(open_at, i, False))
                 open_at, open_char = i, mark
@@ -86,6 +92,27 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
 
 _WORD = re.compile(r"\w+")
+_CURLY = re.compile(f"[{_OPEN}{_CLOSE}]")
+
+
+def _opens_a_line(text: str, i: int, lo: int) -> bool:
+    """A closing mark at the start of a line, before a word: sloppy copy (or an editor's
+    keyboard) turned the opening mark around ('”Fear.” ― Jane Doe')."""
+    k = i - 1
+    while k >= lo and text[k] in " \t\xa0":
+        k -= 1
+    return (k < lo or text[k] == "\n") and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _nested_end(text: str, i: int, hi: int) -> int | None:
+    """After a curly opening mark inside an open curly quotation: when the next two curly
+    marks both close, the first closes a quotation inside the quotation ('“He calls it
+    “hell” and means it.”') and the second the outer one. Returns the position after the
+    inner closing mark, or None (then the outer quotation lost its closing mark)."""
+    marks = list(_CURLY.finditer(text, i, hi))[:2]
+    if len(marks) == 2 and all(m.group() in _CLOSE for m in marks):
+        return marks[0].end()
+    return None
 
 
 def _straight_role(text: str, i: int, width: int, lo: int, hi: int) -> str:

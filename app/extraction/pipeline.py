@@ -133,7 +133,7 @@ def _drafts_in(
                 text[cue_range[0] : cue_range[1]].lstrip('”"')
             )
             cue_range = (cue_range[0] + lead, cue_range[1])
-            frags = [(q.start, q.end) for q in pquotes if -1 <= cue_range[0] - q.end <= 2][-1:]
+            frags = _signed_quotes(text, pquotes, cue_range[0])
         if not frags and cue.pattern in ("verb", "colon") and not _modifies_noun(doc, cue):
             frags = _nearby_quote(doc, cue, off, pquotes, cue_range, src_range)
         if not frags and following is not None and _ends_with_colon(text, cue_range, p.end):
@@ -144,6 +144,20 @@ def _drafts_in(
             continue
         out.append(Draft(p.index, cue, cue_range, src_range, src_tok, tuple(sorted(frags))))
     return out
+
+
+def _signed_quotes(text: str, quotes: list[Quote], dash: int) -> list[tuple[int, int]]:
+    """The quotation right before a signing dash, with the earlier quotations of its line
+    ('“A.” And so on: “B.” ― Jane Doe' signs both)."""
+    signed = [q for q in quotes if -1 <= dash - q.end <= 2][-1:]
+    if not signed:
+        return []
+    for q in reversed([q for q in quotes if q.end <= signed[0].start]):
+        gap = text[q.end : signed[0].start]
+        if "\n" in gap or any(d in gap for d in "―—–"):
+            break  # a new line, or the signature of the quotation before
+        signed.insert(0, q)
+    return [(q.start, q.end) for q in signed]
 
 
 def _outside_quote(

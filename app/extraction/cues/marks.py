@@ -76,7 +76,10 @@ _DASHES = frozenset({"―", "—", "–", "--"})
 
 def _byline_after_quote(doc: Any, tok: Any) -> bool:
     glued = tok.text[:1] in '”"'  # the tokenizer keeps '”―' together
-    if not glued and (tok.i == 0 or doc[tok.i - 1].text[-1:] not in '”"'):
+    k = tok.i - 1
+    while k >= 0 and _inline_space(doc[k]):
+        k -= 1  # '”\xa0― Jane Doe': a non-breaking space is a token of its own
+    if not glued and (k < 0 or doc[k].text[-1:] not in '”"'):
         return False
     name = byline_range(doc, tok)
     return name is not None
@@ -84,7 +87,10 @@ def _byline_after_quote(doc: Any, tok: Any) -> bool:
 
 def byline_range(doc: Any, tok: Any) -> tuple[int, int] | None:
     """The short name after a dash that signs a quotation, up to the line or sentence end."""
-    i = j = tok.i + 1
+    i = tok.i + 1
+    while i < len(doc) and _inline_space(doc[i]):
+        i += 1  # '― \xa0Jane Doe': the non-breaking space is a token of its own
+    j = i
     while j < len(doc) and j - i < 6 and not doc[j].is_punct and "\n" not in doc[j].text:
         if "\n" in doc[j - 1].whitespace_ and j > i:
             break
@@ -96,6 +102,11 @@ def byline_range(doc: Any, tok: Any) -> tuple[int, int] | None:
     ):
         return None
     return (i, j)
+
+
+def _inline_space(tok: Any) -> bool:
+    """A whitespace token within a line (a non-breaking space), not a line break."""
+    return tok.is_space and "\n" not in tok.text
 
 
 def _colon_cue(doc: Any, colon: Any) -> bool:

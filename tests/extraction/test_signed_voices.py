@@ -1,0 +1,74 @@
+"""Lists of voices signed with a dash, in sloppy typography: non-breaking spaces, reversed
+and nested quotation marks, several signed lines in one paragraph (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction import Attribution, ExtractionConfig, extract, get_parser
+from app.extraction.contents import find_quotes
+
+pytestmark = pytest.mark.model
+
+CONFIG = ExtractionConfig(include_editorial=False)
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def parser():  # type: ignore[no-untyped-def]
+    return get_parser(CONFIG)
+
+
+def _pairs(atts: list[Attribution]) -> list[tuple[str | None, str]]:
+    return [(a.source_mention.text if a.source_mention else None, a.content.text) for a in atts]
+
+
+SIGNED = (
+    "Voices from the harbour.\n\n"
+    "”The ferry is our lifeline. Without it the island empties.” ― Maria Olsen\n"
+    "“We asked for a bridge twenty years ago.”― Peter Lund" + NBSP + "\n"
+    "“Nobody in the capital listens to us.”" + NBSP + "― Anna Berg" + NBSP + "\n"
+    "“The new timetable is a joke.” ―" + NBSP + "Jonas K. Holm."
+)
+
+
+def test_extract_signed_voices_each_get_their_own_signature(parser) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extract(SIGNED, config=CONFIG, parser=parser))
+    assert pairs == [
+        ("Maria Olsen", "”The ferry is our lifeline. Without it the island empties.”"),
+        ("Peter Lund", "“We asked for a bridge twenty years ago.”"),
+        ("Anna Berg", "“Nobody in the capital listens to us.”"),
+        ("Jonas K. Holm", "“The new timetable is a joke.”"),
+    ]
+
+
+def test_extract_signature_takes_the_quotations_of_its_line(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Voices from the harbour.\n\n"
+        "“The ferry is late.” ― Maria Olsen\n"
+        "“We pay more every year.” And then: “Nobody explains why.” ― Peter Lund"
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    lund = [a for a in atts if a.source_mention and a.source_mention.text == "Peter Lund"]
+    assert [f.text for f in lund[0].content_fragments] == [
+        "“We pay more every year.”",
+        "“Nobody explains why.”",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # a reversed opening mark at the start of a line
+        ("”We won.” ― Ana Ruiz", ["”We won.”"]),
+        # a quotation inside a quotation, both with curly double marks
+        ("“He calls it “fair” and means it.” ― Ana Ruiz", ["“He calls it “fair” and means it.”"]),
+        # a lost closing mark still ends the quotation where the next one opens
+        ("“We won. “They lost.”", ["“We won. ", "“They lost.”"]),
+        # a closing mark after a word is no opening mark
+        ("He said it was over” and left.", []),
+    ],
+)
+def test_find_quotes_sloppy_marks(text: str, quotes: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text, [(0, len(text))])] == quotes
