@@ -17,6 +17,7 @@ from app.extraction.cues import (
     PREP_VERBS,
     REGARD_VERBS,
     Cue,
+    fronted_participle,
     regard_predicate,
 )
 from app.extraction.lexicon import load_words
@@ -182,6 +183,26 @@ def _seem_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
 
 def _byline_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
     return []  # the quotation before the dash; the pipeline knows the quotes
+
+
+def _misread_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
+    """ "Smith claims that X" read as nouns: X is the rest of the sentence after "that"."""
+    sent = doc[cue.head].sent
+    end = sent.end
+    while end > cue.end + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return _ranges(doc, [i for i in range(cue.end + 1, end) if i not in excluded])
+
+
+def _fronted_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
+    """ "Claiming X, Smith told Fox ...": X, up to the comma before the main clause."""
+    fronted = fronted_participle(doc, doc[cue.head])
+    if fronted is None:
+        return []
+    idx = [i for i in range(cue.end, fronted[0]) if i not in excluded]
+    while idx and doc[idx[0]].lower_ in _MARKERS:
+        idx.pop(0)
+    return _ranges(doc, idx)
 
 
 def _colon_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
@@ -401,6 +422,8 @@ _CONTENT_BY_PATTERN = {
     "seem": _seem_content,
     "byline": _byline_content,
     "colon": _colon_content,
+    "misread_verb": _misread_content,
+    "fronted": _fronted_content,
     "noun": _noun_content,
     "adj": _adj_content,
     "agent": _agent_content,

@@ -17,7 +17,9 @@ from app.extraction.cues import (
     _has_clause,
     _words,
     byline_range,
+    fronted_participle,
     is_animate,
+    misread_subject,
 )
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -58,6 +60,11 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         return None  # whose impression it is, the text does not say
     if cue.pattern == "byline":
         return byline_range(doc, head)
+    if cue.pattern == "misread_verb":
+        return misread_subject(doc, head)
+    if cue.pattern == "fronted":
+        fronted = fronted_participle(doc, head)
+        return _np_range(doc, fronted[1], cue) if fronted else None
     if cue.pattern == "colon":
         sent = head.sent
         return _trim(doc, sent.start, cue.head)

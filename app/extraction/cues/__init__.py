@@ -14,6 +14,7 @@ The rooms, by what they find:
 ``nouns``       "his claim that", "took aim at", "a critic of", "in his view"
 ``marks``       "according to", "In a poll, ...", ``Name: ...``, dashes around quotations
 ``headlines``   "Senator Slams Mayor Over Budget"
+``misread``     misparsed cues: "Smith claims that ..." (a noun), "Claiming X, Smith said"
 ``grammar``     token tests the rooms share (animacy, subjects, clauses, quotation marks)
 ``words``       the word lists the rules read, by name
 ``cue``         the ``Cue`` record
@@ -33,6 +34,7 @@ from app.extraction.cues.finder import find_cues
 from app.extraction.cues.grammar import _has_clause as _has_clause
 from app.extraction.cues.grammar import is_animate
 from app.extraction.cues.marks import byline_range, is_poll
+from app.extraction.cues.misread import fronted_participle, misread_subject
 from app.extraction.cues.verbs import regard_predicate
 from app.extraction.cues.words import (
     AGENT_NOUNS,
@@ -76,7 +78,9 @@ __all__ = [
     "Cue",
     "byline_range",
     "find_cues",
+    "fronted_participle",
     "is_animate",
     "is_poll",
+    "misread_subject",
     "regard_predicate",
 ]

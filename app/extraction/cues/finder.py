@@ -7,6 +7,7 @@ Phrases and marks first (``marks``: "according to", "In a poll, ...", the colon 
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from app.extraction.cues.adjectives import (
@@ -16,6 +17,7 @@ from app.extraction.cues.adjectives import (
 from app.extraction.cues.cue import Cue
 from app.extraction.cues.grammar import _lemma
 from app.extraction.cues.marks import _phrase_or_mark_cue
+from app.extraction.cues.misread import _misread_verb_cue, fronted_participle
 from app.extraction.cues.nouns import _nominal_cue
 from app.extraction.cues.verbs import _verb_cue
 
@@ -48,11 +50,15 @@ def _cue_at(doc: Any, tok: Any, para: int) -> Cue | None:
         return cue
     if pos == "VERB" or (pos == "AUX" and lemma in ("say", "tell")):
         cue = _verb_cue(doc, tok, lemma, para)
+        if cue is not None and cue.pattern == "verb" and fronted_participle(doc, tok):
+            # "Claiming X, Smith told Fox ...": misparsed as a clausal subject
+            return dataclasses.replace(cue, pattern="fronted")
         if cue is None and tok.dep_ == "acomp":
             cue = _stance_adj_cue(tok, para)  # "he is opposed to the deal"
         return cue
     if pos == "ADJ":
         return _adjective_cue(tok, lemma, para)
     if pos == "NOUN":
-        return _nominal_cue(tok, lemma, para)
+        # "Smith claims that ...": a speech verb tagged as a plural noun
+        return _misread_verb_cue(doc, tok, para) or _nominal_cue(tok, lemma, para)
     return None

@@ -1,0 +1,69 @@
+"""Cues the parse misleads the plain rules on: speech verbs tagged as nouns, fronted
+participles (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction import ExtractionConfig, extract, get_parser
+
+pytestmark = pytest.mark.model
+
+CONFIG = ExtractionConfig(include_editorial=False)
+
+
+@pytest.fixture(scope="module")
+def parser():  # type: ignore[no-untyped-def]
+    return get_parser(CONFIG)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # a speech verb the tagger reads as a plural noun after a name
+        (
+            "Hartley claims that the mine will reopen next spring.",
+            "claims",
+            "Hartley",
+            "the mine will reopen next spring",
+        ),
+        (
+            "But Okafor charges that the council hid the report from voters.",
+            "charges",
+            "Okafor",
+            "the council hid the report from voters",
+        ),
+        # a participle opening the sentence is the main clause subject's act
+        (
+            "Insisting the audit is a distraction, Mendes told reporters that the budget was "
+            "sound.",
+            "Insisting",
+            "Mendes",
+            "the audit is a distraction",
+        ),
+    ],
+)
+def test_extract_misparsed_cues(  # type: ignore[no-untyped-def]
+    parser, text: str, cue: str, source: str, content: str
+) -> None:
+    atts = extract(text, config=CONFIG, parser=parser)
+    found = [a for a in atts if a.cue is not None and a.cue.text == cue]
+    assert found, [(a.cue.text if a.cue else None) for a in atts]
+    a = found[0]
+    assert a.source_mention is not None and a.source_mention.text == source
+    assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the noun reading: a determiner, a possessive, or "that" as a relative pronoun
+        "The Hartley claims that were filed last year are still open.",
+        "Hartley's claims that the mine will reopen are doubtful.",
+    ],
+)
+def test_extract_no_misread_cue(parser, text: str) -> None:  # type: ignore[no-untyped-def]
+    atts = extract(text, config=CONFIG, parser=parser)
+    assert not any(
+        a.source_mention is not None and a.source_mention.text in ("Hartley", "It") for a in atts
+    )
