@@ -264,8 +264,28 @@ def _clausal_complement(doc: Any, verb: Any, kids: list[Any], excluded: set[int]
     said Y" the parser may hang the first clause on the second verb as well."""
     for c in sorted(kids, key=lambda k: k.i < verb.i):
         if c.dep_ == "ccomp" and c.i not in excluded:
-            return _ranges(doc, _complement(c, excluded))
+            return _ranges(doc, _lost_subject(verb, c, excluded) + _complement(c, excluded))
     return None
+
+
+def _lost_subject(verb: Any, clause: Any, excluded: set[int]) -> list[int]:
+    """ "thinks the plan was phony": the parser made "the plan" the verb's object and left
+    the clause after it without a subject; the object is the clause's subject."""
+    if clause.i < verb.i or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+        return []
+    if verb.lemma_.lower() in ADDRESSEE_VERBS:
+        return []  # "told reporters ...": the object is the one spoken to
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None:
+        return []
+    # the object and what the parser hung beside it ("the outreach [to voters]")
+    between = verb.doc[obj.left_edge.i : clause.left_edge.i]
+    if any(t.pos_ in ("VERB", "AUX", "PUNCT") or t.lower_ in _MARKERS for t in between):
+        return []
+    return [t.i for t in between if t.i not in excluded]
+
+
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def _indirect_question(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:

@@ -1,5 +1,6 @@
 """Cues the parse misleads the plain rules on: speech verbs tagged as nouns, fronted
-participles (sentences written for these tests)."""
+participles, "seemed to think", "stopped short of calling" (sentences written for these
+tests)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,27 @@ def parser():  # type: ignore[no-untyped-def]
             "Mendes",
             "the audit is a distraction",
         ),
+        # "seemed to think": the subject's belief, not an unsourced impression
+        (
+            "Vance largely agreed with Ortiz and seemed to think the plan for rural voters "
+            "was somewhat naive.",
+            "seemed to think",
+            "Vance",
+            "the plan for rural voters was somewhat naive",
+        ),
+        (
+            "On Monday Keller appeared to blame the drivers for the delays.",
+            "appeared to blame",
+            "Keller",
+            "the drivers for the delays",
+        ),
+        # a cue verb under "stopped short of" is the subject's
+        (
+            "Ruiz described the vote as a setback but stopped short of calling it a defeat.",
+            "calling",
+            "Ruiz",
+            "it a defeat",
+        ),
     ],
 )
 def test_extract_misparsed_cues(  # type: ignore[no-untyped-def]
@@ -60,6 +82,8 @@ def test_extract_misparsed_cues(  # type: ignore[no-untyped-def]
         # the noun reading: a determiner, a possessive, or "that" as a relative pronoun
         "The Hartley claims that were filed last year are still open.",
         "Hartley's claims that the mine will reopen are doubtful.",
+        # an impression of something, not someone
+        "It seemed to show that the plan had failed.",
     ],
 )
 def test_extract_no_misread_cue(parser, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ report nothing ("a group called X", "the tax figures to raise billions").
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, NamedTuple
 
 from app.extraction.cues.cue import Cue
@@ -15,6 +16,7 @@ from app.extraction.cues.grammar import (
     _animate_subject,
     _has_clause,
     _is_quote_mark,
+    _lemma,
     _quote_follows,
     _when_not_what,
     is_animate,
@@ -29,6 +31,7 @@ from app.extraction.cues.words import (
     _RETORT_VERBS,
     _SEEM_VERBS,
     _TERMS_NOUNS,
+    _VERB_LEXICON,
     BELIEF_VERBS,
     CLAUSE_ONLY,
     CONTENT_PREPS,
@@ -89,7 +92,7 @@ def _verb_cue(doc: Any, tok: Any, lemma: str, para: int) -> Cue | None:
     for rule in _VERB_RULES:
         cue = rule(verb)
         if cue is not None:
-            return cue
+            return _after_seeming(cue, tok)
     return None
 
 
@@ -130,8 +133,30 @@ def _regarded(v: _Verb) -> Cue | None:
 def _seeming(v: _Verb) -> Cue | None:
     """ "it appears that ...", "the senator seemed to waver": an unsourced impression."""
     if v.lemma in _SEEM_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in v.tok.children):
+        if _seems_to_report(v.tok):
+            return None  # "she seemed to think ...": the verb after it makes the cue
         return v.cue(AttributionKind.BELIEF, pattern="seem")
     return None
+
+
+def _seems_to_report(seem: Any) -> bool:
+    """ "Smith seemed to think X", "she appeared to blame Y": a seeming verb whose
+    infinitive is a cue verb and whose subject is someone (not "it"): the impression is of
+    the subject's own speech act or belief, and the subject is its source."""
+    if not any(c.dep_ == "xcomp" and _lemma(c) in _VERB_LEXICON for c in seem.children):
+        return False
+    subj = next((c for c in seem.children if c.dep_ in ("nsubj", "expl")), None)
+    if subj is None:
+        return seem.dep_ == "conj"  # "X agreed and seemed to think ...": X's subject
+    return subj.lower_ not in ("it", "there") and is_animate(subj)
+
+
+def _after_seeming(cue: Cue, tok: Any) -> Cue:
+    """The cue phrase of "seemed to think" starts at the seeming verb."""
+    gov = tok.head
+    if tok.dep_ == "xcomp" and _lemma(gov) in _SEEM_VERBS and _seems_to_report(gov):
+        return dataclasses.replace(cue, start=min(cue.start, gov.i))
+    return cue
 
 
 def _describes_not_reports(doc: Any, v: _Verb) -> bool:
