@@ -28,7 +28,7 @@ _EXPLETIVE = frozenset({"it", "there"})
 # Climb from a cue verb to the verb whose subject it shares: "X said and added ...",
 # "X wants to say", "..., X said, adding ...", "a statement saying ...".
 _CLIMB = frozenset(
-    {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl", "prep", "acomp", "dep", "advmod"}
+    {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl", "prep", "acomp", "dep"}
 )
 
 

@@ -1,6 +1,5 @@
 """Cues the parse misleads the plain rules on: speech verbs tagged as nouns, fronted
-participles, "seemed to think", "stopped short of calling" (sentences written for these
-tests)."""
+participles, "seemed to think" (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -29,10 +28,12 @@ def parser():  # type: ignore[no-untyped-def]
             "the mine will reopen next spring",
         ),
         (
-            "But Okafor charges that the council hid the report from voters.",
+            "Brooks charges that nations that stand to benefit from the treaty donated "
+            "millions of dollars to the museum.",
             "charges",
-            "Okafor",
-            "the council hid the report from voters",
+            "Brooks",
+            "nations that stand to benefit from the treaty donated millions of dollars to the "
+            "museum",
         ),
         # a participle opening the sentence is the main clause subject's act
         (
@@ -56,13 +57,6 @@ def parser():  # type: ignore[no-untyped-def]
             "Keller",
             "the drivers for the delays",
         ),
-        # a cue verb under "stopped short of" is the subject's
-        (
-            "Ruiz described the vote as a setback but stopped short of calling it a defeat.",
-            "calling",
-            "Ruiz",
-            "it a defeat",
-        ),
     ],
 )
 def test_extract_misparsed_cues(  # type: ignore[no-untyped-def]
@@ -84,10 +78,16 @@ def test_extract_misparsed_cues(  # type: ignore[no-untyped-def]
         "Hartley's claims that the mine will reopen are doubtful.",
         # an impression of something, not someone
         "It seemed to show that the plan had failed.",
+        # an impression of someone, but no speech act or belief with its clause
+        "Ortega seems to understand trade better than most senators.",
+        "Investors seem to agree.",
+        "Ortega appears to be fully embracing her new duties.",
     ],
 )
 def test_extract_no_misread_cue(parser, text: str) -> None:  # type: ignore[no-untyped-def]
     atts = extract(text, config=CONFIG, parser=parser)
     assert not any(
-        a.source_mention is not None and a.source_mention.text in ("Hartley", "It") for a in atts
+        a.source_mention is not None
+        and a.source_mention.text in ("Hartley", "It", "Ortega", "Investors")
+        for a in atts
     )

@@ -31,7 +31,6 @@ from app.extraction.cues.words import (
     _RETORT_VERBS,
     _SEEM_VERBS,
     _TERMS_NOUNS,
-    _VERB_LEXICON,
     BELIEF_VERBS,
     CLAUSE_ONLY,
     CONTENT_PREPS,
@@ -143,12 +142,25 @@ def _seems_to_report(seem: Any) -> bool:
     """ "Smith seemed to think X", "she appeared to blame Y": a seeming verb whose
     infinitive is a cue verb and whose subject is someone (not "it"): the impression is of
     the subject's own speech act or belief, and the subject is its source."""
-    if not any(c.dep_ == "xcomp" and _lemma(c) in _VERB_LEXICON for c in seem.children):
+    if not any(c.dep_ == "xcomp" and _attitude_verb(c) for c in seem.children):
         return False
     subj = next((c for c in seem.children if c.dep_ in ("nsubj", "expl")), None)
     if subj is None:
         return seem.dep_ == "conj"  # "X agreed and seemed to think ...": X's subject
     return subj.lower_ not in ("it", "there") and is_animate(subj)
+
+
+def _attitude_verb(tok: Any) -> bool:
+    """A speech act with what it says ("appeared to blame the workers", "seemed to urge a
+    delay") or a belief with its clause ("seemed to think the plan was phony"); not "seems
+    to understand the economy", "investors seem to agree", "appears to be embracing it"."""
+    lemma = _lemma(tok)
+    if lemma in _NOT_CUES or (lemma in CLAUSE_ONLY and not _has_clause(tok)):
+        return False
+    if lemma in BELIEF_VERBS and _has_clause(tok):
+        return True
+    said = any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep") for c in tok.children)
+    return lemma in SAY_VERBS and said
 
 
 def _after_seeming(cue: Cue, tok: Any) -> Cue:
