@@ -246,9 +246,14 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _modifies_noun(doc: Any, cue: Cue) -> bool:
-    """A participle describing a noun ("a plan proposed by the mayor") says nothing of a
+    """A participle describing a noun ("a plan proposed by the mayor") or a passive without
+    its agent ("the hearing he was called to", "when questioned") says nothing of a
     quotation elsewhere in its sentence."""
     head = doc[cue.head]
+    if head.tag_ == "VBN" and head.dep_ in ("relcl", "advcl"):
+        # "the hearing he was called to", "when questioned": a passive without its agent
+        kids = {c.dep_ for c in head.children}
+        return "agent" not in kids and "nsubj" not in kids and ("aux" not in kids)
     return head.tag_ == "VBN" and head.dep_ in ("acl", "amod")
 
 

@@ -19,6 +19,7 @@ from app.extraction.cues import (
     byline_range,
     fronted_participle,
     is_animate,
+    is_poll,
     misread_subject,
 )
 
@@ -46,6 +47,9 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
     head = doc[cue.head]
     if cue.pattern == "in_doc":
         objs = [c for c in head.children if c.dep_ == "pobj"]
+        if objs and _own_statement(head, objs[0]) is not None:
+            # "In a statement, Smith was more cautious": the statement is Smith's
+            return _np_range(doc, _own_statement(head, objs[0]), cue)
         return _np_range(doc, objs[0], cue) if objs else None
     if cue.pattern == "according_to":
         to = doc[cue.head + 1] if cue.head + 1 < len(doc) else None
@@ -98,6 +102,13 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         if head.dep_ in ("dobj", "pobj", "attr"):
             gov = head.head if head.dep_ != "pobj" else head.head.head
             subj = _subject(gov)
+            for _ in range(3):
+                if subj is not None or gov.dep_ not in ("xcomp", "conj") or gov.head == gov:
+                    break
+                # "tried to make the case that X", "... and made the case that X": the
+                # light verb shares the subject of the verb it hangs on
+                gov = gov.head
+                subj = _subject(gov)
             if subj is not None and subj is not _PASSIVE:
                 return _np_range(doc, subj, cue)
         return None
@@ -234,6 +245,20 @@ def _author(noun: Any) -> Any | None:
     return subj
 
 
+def _own_statement(prep: Any, noun: Any) -> Any | None:
+    """The person or organisation that is the subject of the clause framed by "In a
+    statement, ..." (not a poll, which speaks for its respondents, nor "in his view")."""
+    if is_poll(noun) or any(c.dep_ == "poss" for c in noun.children):
+        return None
+    gov = prep.head
+    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i < prep.i:
+        return None
+    if subj.ent_type_ in ("PERSON", "ORG") or subj.lower_ in _SPEAKERS:
+        return subj
+    return None
+
+
 def speaker_outside(doc: Any, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     """The parse took a source from inside a quotation the cue stands outside of
     (“We were wrong,” Ramos told ...): the quotation spans tokens ``[lo, hi)``.
@@ -254,6 +279,13 @@ def speaker_outside(doc: Any, cue: Cue, lo: int, hi: int) -> tuple[int, int] | N
             or tok.pos_ == "PROPN"
         ):
             return _phrase_of(doc, tok, start, cue.start)
+    if hi <= cue.start:
+        # 'Smith hedged, calling it "a draft" -- and, asked again, adding "..."': nobody
+        # between the quotation and the cue; the subject before the quotation goes on
+        for i in range(lo - 1, head.sent.start - 1, -1):
+            tok = doc[i]
+            if tok.dep_ == "nsubj" and (tok.lower_ in _SPEAKERS or tok.ent_type_ == "PERSON"):
+                return _phrase_of(doc, tok, head.sent.start, lo)
     return None
 
 
@@ -293,6 +325,8 @@ def _phrase_of(doc: Any, tok: Any, lo: int, end: int) -> tuple[int, int] | None:
     root = tok
     while root.head != root and root.dep_ in ("compound", "flat", "amod", "poss"):
         root = root.head
+    if root.dep_ == "appos" and root.head.ent_type_ == "PERSON" and root.head.i < root.i:
+        root = root.head  # "a top aide" in "Smith, a top aide,": the name it describes
     return _trim(doc, max(root.left_edge.i, lo), min(root.right_edge.i + 1, end))
 
 
@@ -352,6 +386,8 @@ def _after_verb(doc: Any, verb: Any, cue: Cue) -> tuple[int, int] | None:
         return None
     if doc[i].pos_ == "PRON" and doc[i].lower_ not in ("he", "she", "they", "it", "we"):
         return None
+    if doc[i].ent_type_ in ("DATE", "TIME"):
+        return None  # '"...," X said Thursday morning': when, not who
     j = i
     while j < len(doc) and (doc[j].pos_ in _NP_POS or doc[j].tag_ == "POS") and j - i < 8:
         j += 1
@@ -456,5 +492,7 @@ def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in "“\"'‘":
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        if doc[hi - 1].text == ")" and any(t.text == "(" for t in doc[lo : hi - 1]):
+            break  # "Rep. Jane Doe (D-Ohio)": the bracket closes inside the phrase
         hi -= 1
     return (lo, hi) if hi > lo else None
