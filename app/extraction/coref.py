@@ -724,6 +724,8 @@ class SourceResolver:
             return None
         head = _head(words)  # "the former secretary of state": secretary
         entry = self._role_holder(head) or self._epithet_holder(head) or self._body_named(head)
+        if entry is not None and self._other_party(words, entry.source):
+            return None  # "the Democratic nominee" is not the Republican Party's nominee
         return entry.source if entry is not None else None
 
     def _last_document_maker(self, mention: SpacySpan) -> ResolvedSource | None:
@@ -750,6 +752,20 @@ class SourceResolver:
                 if seen >= _DOCUMENT_REACH:
                     return None
         return None
+
+    def _other_party(self, words: list[Token], source: ResolvedSource) -> bool:
+        """Whether the description names one party ("the Democratic nominee") and the article
+        gives the source another ("Republican Party", "Republican nominee Tom Baxter")."""
+        named = {_PARTY_NAMES[w] for w in map(descriptor_word, words) if w in _PARTY_NAMES}
+        if not named:
+            return False
+        if self._people is None:
+            self._people = people_of(self._docs)
+        person = self._people.get(source.name)
+        theirs = {_PARTY_NAMES[w] for w in person.words if w in _PARTY_NAMES} if person else set()
+        if source.affiliation and source.affiliation.casefold() in _PARTY_NAMES.values():
+            theirs.add(source.affiliation.casefold())
+        return bool(theirs) and not theirs & named
 
     def _role_holder(self, head: Token) -> _Entry | None:
         """ "the spokesman", "the president", "the senator": a role seen before."""
@@ -1441,6 +1457,9 @@ def _clause_gender(subject: Token) -> str | None:
         if own_clause:
             found.add(_OWN_PRONOUNS[t.lower_])
     return found.pop() if len(found) == 1 else None
+
+
+_PARTY_NAMES = {k: v.casefold() for k, v in load_map("source_parties").items()}
 
 
 def _other(gender: str) -> str:

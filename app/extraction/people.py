@@ -196,6 +196,7 @@ def _best(
     people: dict[str, Person], head: str | None, modifiers: list[str], before: int
 ) -> str | None:
     best: tuple[int, int, str] | None = None
+    wanted = {m for m in modifiers if m in _SIDES}
     for person in people.values():
         if person.first >= before or (head is not None and person.words[head] == 0):
             continue
@@ -203,6 +204,9 @@ def _best(
             continue
         if any(person.words[q] and q not in modifiers for q in _NARROWING):
             continue  # "the Republican nominee" is not the vice-presidential nominee
+        sides = {w for w in person.words if w in _SIDES}
+        if wanted and sides and not wanted & sides:
+            continue  # "the Democratic nominee" is not the one the article calls Republican
         shared = sum(1 for m in modifiers if person.words[m] > 0)
         if modifiers and shared == 0:
             continue

@@ -647,3 +647,15 @@ def test_a_description_takes_the_gender_its_own_clause_gives_it(parser: Any) -> 
         "The Democratic nominee attacked her opponent as a fraud."
     )
     assert source_of(parser, text, "The Democratic nominee") == ("Jane Harper", False)
+
+
+def test_a_party_description_is_never_the_one_the_article_gives_the_other_party(
+    parser: Any,
+) -> None:
+    text = (
+        "Republican presidential nominee Tom Baxter spoke in Ohio. Baxter said taxes were "
+        "too high. Baxter said jobs would return. Democrat Jane Harper disagreed.\n\n"
+        "The Democratic presidential nominee says schools need more money."
+    )
+    found = source_of(parser, text, "The Democratic presidential nominee")
+    assert found[0] != "Tom Baxter"
