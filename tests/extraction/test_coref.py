@@ -659,3 +659,8 @@ def test_a_party_description_is_never_the_one_the_article_gives_the_other_party(
     )
     found = source_of(parser, text, "The Democratic presidential nominee")
     assert found[0] != "Tom Baxter"
+
+
+def test_a_statement_opening_a_clause_is_its_named_subject_s(parser: Any) -> None:
+    text = "In a statement issued Tuesday, Senator Jane Harper was more circumspect than others."
+    assert [n for _, n, _ in sources(parser, text)] == ["Jane Harper"]
