@@ -723,7 +723,10 @@ class SourceResolver:
         if any(t.ent_type_ in {"PERSON", "ORG"} for t in words):
             return None
         head = _head(words)  # "the former secretary of state": secretary
-        entry = self._role_holder(head) or self._epithet_holder(head) or self._body_named(head)
+        holder = self._role_holder(head)
+        if holder is not None and self._other_place(words, holder.source):
+            return None  # "the Vermont senator" is not the senator from Texas
+        entry = holder or self._epithet_holder(head) or self._body_named(head)
         if entry is not None and self._other_party(words, entry.source):
             return None  # "the Democratic nominee" is not the Republican Party's nominee
         return entry.source if entry is not None else None
@@ -766,6 +769,21 @@ class SourceResolver:
         if source.affiliation and source.affiliation.casefold() in _PARTY_NAMES.values():
             theirs.add(source.affiliation.casefold())
         return bool(theirs) and not theirs & named
+
+    def _other_place(self, words: list[Token], source: ResolvedSource) -> bool:
+        """Whether a title with a place ("the Vermont senator") names one the article never
+        ties to the source (its title words, role or affiliation). Epithets are not asked:
+        "the New York businessman" of a campaign story is its businessman."""
+        places = {t.lower_ for t in words if t.ent_type_ == "GPE" and t.text[:1].isupper()}
+        if not places:
+            return False
+        if self._people is None:
+            self._people = people_of(self._docs)
+        person = self._people.get(source.name)
+        known = set(person.words) if person else set()
+        for text in (source.role, source.affiliation):
+            known |= set((text or "").casefold().split())
+        return not places <= known
 
     def _role_holder(self, head: Token) -> _Entry | None:
         """ "the spokesman", "the president", "the senator": a role seen before."""

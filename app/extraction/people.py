@@ -116,6 +116,9 @@ def _around(ent: Any) -> list[str]:
         i -= 1
     root = ent.root
     for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from"} and child.i > root.i:
+            # "Sen. Tom Baxter of Vermont": where the person is from describes them
+            words.extend(descriptor_word(t) for t in child.subtree if t.ent_type_ == "GPE")
         if child.dep_ == "appos" and child.i > root.i:
             words.extend(
                 descriptor_word(t)

@@ -664,3 +664,17 @@ def test_a_party_description_is_never_the_one_the_article_gives_the_other_party(
 def test_a_statement_opening_a_clause_is_its_named_subject_s(parser: Any) -> None:
     text = "In a statement issued Tuesday, Senator Jane Harper was more circumspect than others."
     assert [n for _, n, _ in sources(parser, text)] == ["Jane Harper"]
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("Sen. Tom Baxter (R-Tex.) spoke on Monday.", "Vermont senator"),
+        ("Sen. Tom Baxter of Vermont spoke on Monday.", "Tom Baxter"),
+    ],
+)
+def test_a_description_naming_a_place_is_someone_the_article_ties_to_it(
+    parser: Any, first: str, expected: str
+) -> None:
+    text = f"{first} Baxter said the bill would pass.\n\nThe Vermont senator said it would fail."
+    assert source_of(parser, text, "The Vermont senator")[0] == expected
