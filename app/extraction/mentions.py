@@ -839,6 +839,9 @@ def _analyse_other(tokens: list[Token], anonymous: bool) -> _Analysed | None:
         return _analyse_anonymous(pre_head, alias, plural)
     if source_type is SourceType.PERSON:
         return _analyse_unnamed_person(pre_head, head, alias, anonymous)
+    name_words, within = _body_within(name_words)
+    if within and affiliation[0] is None:
+        affiliation = _affiliation(within)
     name = _canonical(_proper_part(name_words), source_type, alias)
     source = ResolvedSource(
         name=name,
@@ -849,6 +852,20 @@ def _analyse_other(tokens: list[Token], anonymous: bool) -> _Analysed | None:
         anonymous=anonymous,
     )
     return source, None, plural or head.lower_ in _PLURAL_GOV
+
+
+def _body_within(words: list[Token]) -> tuple[list[Token], list[Token]]:
+    """ "the Center for Federal Tax Policy at the more conservative Tax Foundation": a body
+    within another is named by its own name, the other is its affiliation (not "the
+    University of California at Berkeley": a place is part of a name)."""
+    for k, tok in enumerate(words):
+        if tok.lower_ != "at" or k == 0 or not words[0].text[:1].isupper() or tok.ent_type_:
+            continue  # an "at" inside one name ("University of California at Berkeley")
+        rest = [t for t in words[k + 1 :] if t.lower_ not in _DETERMINERS]
+        proper = [t for t in rest if t.text[:1].isupper()]
+        if proper and all(t.ent_type_ == "ORG" for t in proper) and proper[-1] == rest[-1]:
+            return words[:k], _proper_part(rest)
+    return words, []
 
 
 def _proper_part(words: list[Token]) -> list[Token]:

@@ -678,3 +678,17 @@ def test_a_description_naming_a_place_is_someone_the_article_ties_to_it(
 ) -> None:
     text = f"{first} Baxter said the bill would pass.\n\nThe Vermont senator said it would fail."
     assert source_of(parser, text, "The Vermont senator")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Belfer Center at Harvard University said the plan would fail.", "Belfer Center"),
+        (
+            "The University of California at Berkeley said the study was flawed.",
+            "University of California at Berkeley",
+        ),
+    ],
+)
+def test_a_body_within_another_is_named_by_its_own_name(parser: Any, text: str, name: str) -> None:
+    assert [n for _, n, _ in sources(parser, text)] == [name]
