@@ -696,7 +696,26 @@ class SourceResolver:
             start = tokens[0]
             return first == "the" or (start.i > 0 and start.doc[start.i - 1].lower_ == "the")
 
+        def leads(e: _Entry) -> bool:
+            # "Patriot" for "Patriot Coal", "Brookings" for "Brookings Institution": a body
+            # named in full is also called by its first word
+            name = e.source.name.split()
+            return (
+                e.source.type in _BODY_TYPES
+                and not e.source.generic
+                and len(name) > 1
+                and " and " not in e.source.name
+                and name[0].lower() == key
+            )
+
         entry = self._find(fits)
+        lone = words[0] if len(words) == 1 else None
+        if entry is None and lone is not None and first != "the" and lone.text[:1].isupper():
+            if self._people is None:
+                self._people = people_of(self._docs)
+            person = any(lone.text in p.name.split() for p in self._people.values())
+            if not person and (lone.pos_ == "PROPN" or lone.ent_type_ == "ORG"):
+                entry = self._find(leads)  # not "Trump" for "Trump campaign"
         if entry is not None and entry.source.type is SourceType.PERSON and len(words) == 1:
             main = self._main_namesake(words[0].text, entry)
             if not honorific or self._gender_of(main) in (None, honorific):

@@ -692,3 +692,12 @@ def test_a_description_naming_a_place_is_someone_the_article_ties_to_it(
 )
 def test_a_body_within_another_is_named_by_its_own_name(parser: Any, text: str, name: str) -> None:
     assert [n for _, n, _ in sources(parser, text)] == [name]
+
+
+def test_a_body_named_in_full_is_also_its_first_word(parser: Any) -> None:
+    text = (
+        "The Brookings Institution said the plan would fail. Brookings said it would publish "
+        "a study.\n\nHillary Clinton said she would win. Clinton said she was ready."
+    )
+    names = [name for m, name, _ in sources(parser, text) if m in {"Brookings", "Clinton"}]
+    assert names == ["Brookings Institution", "Hillary Clinton"]
