@@ -732,7 +732,9 @@ class SourceResolver:
         """ "the Republican nominee", "the spokesman", "the businessman", "the ministry";
         "the statement", "the clip": the maker of the document the text mentioned last."""
         head = _head(words)
-        if head.lemma_.lower() in _DOCUMENT_NOUNS and head.lemma_.lower() not in _POLL_WORDS:
+        lemma = head.lemma_.lower()
+        if len(words) == 1 and lemma in _DOCUMENT_NOUNS and lemma not in _POLL_WORDS:
+            # a bare "the statement" refers back; "the transcript of the debate" is new
             maker = self._last_document_maker(mention)
             if maker is not None:
                 return maker

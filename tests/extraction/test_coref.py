@@ -701,3 +701,11 @@ def test_a_body_named_in_full_is_also_its_first_word(parser: Any) -> None:
     )
     names = [name for m, name, _ in sources(parser, text) if m in {"Brookings", "Clinton"}]
     assert names == ["Brookings Institution", "Hillary Clinton"]
+
+
+def test_a_document_with_its_own_complement_is_not_the_last_one_named(parser: Any) -> None:
+    text = (
+        "Jane Harper's statement was true, the fact-checkers said.\n\n"
+        "The transcript of the hearing shows that the senator asked twice."
+    )
+    assert source_of(parser, text, "The transcript of the hearing")[0] != "Jane Harper"
