@@ -1034,6 +1034,14 @@ def _campaign_of(words: list[Token], head: Token) -> ResolvedSource | None:
     candidate when the mention names them in full."""
     if head.lemma_.lower() not in {"campaign", "team"} or not _lower_word(head):
         return None
+    # "Trump's campaign" where the NER took the bare possessor for an organisation
+    owner = [w for w in words if w.dep_ == "poss" and w.head == head and w.text[:1].isupper()]
+    lone_owner = (
+        len(owner) == 1
+        and owner[0].ent_type_ == "ORG"
+        and owner[0].pos_ in {"PROPN", "NOUN"}
+        and _could_be_surname(owner[0])
+    )
     run = [
         w
         for w in words
@@ -1042,9 +1050,11 @@ def _campaign_of(words: list[Token], head: Token) -> ResolvedSource | None:
         and (
             w.ent_type_ == "PERSON"
             or (w.pos_ == "PROPN" and not w.ent_type_ and _could_be_surname(w))
+            or (lone_owner and w == owner[0])
         )
     ]
-    if not run or any(w.i < head.i and w.ent_type_ in {"ORG", "GPE"} for w in words):
+    orgs = [w for w in words if w.i < head.i and w.ent_type_ in {"ORG", "GPE"} and w not in run]
+    if not run or orgs:
         return None
     return campaign_of_person(
         _text_between(run[0], run[-1]).translate(_APOSTROPHES), alias=_surface(words)

@@ -709,3 +709,16 @@ def test_a_document_with_its_own_complement_is_not_the_last_one_named(parser: An
         "The transcript of the hearing shows that the senator asked twice."
     )
     assert source_of(parser, text, "The transcript of the hearing")[0] != "Jane Harper"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump's campaign said the rally was a success.",
+        "Donald Trump spoke in Ohio.\n\nTrump’s campaign said the rally was a success.",
+    ],
+)
+def test_a_surname_s_campaign_is_the_campaign_when_the_ner_calls_the_surname_a_body(
+    parser: Any, text: str
+) -> None:
+    assert [n for m, n, _ in sources(parser, text) if "campaign" in m] == ["Trump campaign"]
