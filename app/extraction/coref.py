@@ -85,6 +85,8 @@ class ResolvedMention:
 
 
 # "First Last" pairs, overlapping ("Donald John Trump" gives both pairs)
+_GIVEN_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) $")
+_GIVEN_NAMES = _MALE_NAMES | _FEMALE_NAMES
 _NAME_PAIR = re.compile(
     r"(?=(?<![\w.])([A-Z][a-z][\w'’-]*)\s+(?:([A-Z])\.\s+)?([A-Z][\w'’-]*[\w])\b)"
 )
@@ -909,6 +911,14 @@ class SourceResolver:
             for m in _NAME_PAIR.finditer(self.text):
                 last = _POSSESSIVE_END.sub("", m.group(3))  # "Donald Trump’s": Trump
                 full = self.text[m.start(1) : m.start(3) + len(last)]
+                given = _GIVEN_BEFORE.search(self.text, max(0, m.start(1) - 40), m.start(1))
+                if given is not None and given.group(1).lower() in _GIVEN_NAMES:
+                    # "Hillary Rodham Clinton": Rodham is a middle name, she is Hillary Clinton
+                    full = f"{given.group(1)} {last}"
+                    self._full_names.setdefault(last, []).append(
+                        (given.start(1), full, given.group(1))
+                    )
+                    continue
                 self._full_names.setdefault(last, []).append((m.start(1), full, m.group(1)))
         best: tuple[int, str, str] | None = None
         for start, full, first in self._full_names.get(surname.text, []):
