@@ -255,10 +255,20 @@ def _cut_clauses(tokens: list[Token]) -> list[Token]:
             break
         if tok.tag_ in {"VBG", "VBN", "VBD", "VBZ"} and out and out[-1].text == ",":
             break  # "Trump, speaking to veterans in Virginia," is Trump
+        if out and tok.dep_ == "prep" and tok.lower_ in {"in", "during"} and _in_a_text(tok):
+            break  # "Trump in his announcement speech" is Trump
         out.append(tok)
     while out and (out[-1].is_punct or out[-1].lower_ in {"and", "or"}):
         out.pop()
     return out
+
+
+def _in_a_text(prep: Token) -> bool:
+    """ "in his announcement speech", "during an interview": where someone said it."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and (
+        objs[0].lemma_.lower() in _DOCUMENT_NOUNS or objs[0].lower_ in _DOCUMENT_NOUNS
+    )
 
 
 def _text_between(first: Token, last: Token) -> str:
@@ -658,6 +668,8 @@ def _names_a_person(role: str) -> bool:
         return False  # "taxes", "expectations", "closest aides": no one person's title
     if last in _ROLE_WORDS or last in _HUMAN_NOUNS:
         return True
+    if last in _DOCUMENT_NOUNS:
+        return False  # "Trump in his announcement speech": a speech is no title
     return last not in _NOT_ROLES and not last.endswith(_ABSTRACT_SUFFIXES)
 
 

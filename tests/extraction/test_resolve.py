@@ -213,6 +213,14 @@ def resolve_all(nlp: Any, text: str, mentions: list[str]) -> list[Any]:
             "Senate Armed Services Committee",
         ),
         (
+            "Tom Baxter in his announcement speech said no.",
+            "Tom Baxter in his announcement speech",
+            "Tom Baxter",
+            P,
+            None,
+            None,
+        ),
+        (
             "Tom Baxter, under fire over his taxes, said no.",
             "Tom Baxter, under fire over his taxes",
             "Tom Baxter",
