@@ -733,9 +733,6 @@ def test_a_middle_name_is_not_taken_for_a_given_name(parser: Any) -> None:
 
 
 def test_where_someone_said_it_is_not_part_of_their_name(parser: Any) -> None:
-    text = (
-        "Donald Trump spoke in June.\n\n"
-        "Trump in his announcement speech said the border was open."
-    )
+    text = "Donald Trump spoke in June. Trump in his announcement speech said the border was open."
     found = [(m, n) for m, n, _ in sources(parser, text)]
     assert found == [("Trump in his announcement speech", "Donald Trump")]
