@@ -268,6 +268,23 @@ def _clausal_complement(doc: Any, verb: Any, kids: list[Any], excluded: set[int]
     return None
 
 
+def _clause_on_object(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
+    """ "told a meeting of leaders that few people understood X": the parser hung the
+    that-clause on the object as a relative clause. A relative clause opened by "that" as a
+    complementizer (dep mark) with a subject of its own has no gap: it is the verb's
+    complement."""
+    objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
+    for obj in objs:
+        for t in obj.subtree:
+            if t.dep_ != "relcl" or t.i <= obj.i:
+                continue
+            opener = doc[t.left_edge.i]
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            if opener.lower_ == "that" and opener.dep_ == "mark" and has_subject:
+                return _ranges(doc, _complement(t, excluded))
+    return None
+
+
 def _lost_subject(verb: Any, clause: Any, excluded: set[int]) -> list[int]:
     """ "thinks the plan was phony": the parser made "the plan" the verb's object and left
     the clause after it without a subject; the object is the clause's subject."""
@@ -451,6 +468,7 @@ _CONTENT_BY_PATTERN = {
 # The content of a verb cue, tried in this order (the first that applies decides).
 _VERB_CONTENT_RULES = (
     _clausal_complement,
+    _clause_on_object,
     _indirect_question,
     _main_clause_of_as,
     _parenthetical_host,

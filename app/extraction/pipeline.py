@@ -127,6 +127,7 @@ def _drafts_in(
         )
         frags = [(off + doc[s].idx, off + _end_char(doc, e)) for s, e in content_tok]
         frags = _widen_to_quotes(frags, pquotes)
+        frags = _quote_before_verb(text, frags, pquotes, cue_range, src_range) or frags
         if cue.pattern == "byline":
             # the cue is the dash alone, not the closing quote glued to it
             lead = len(text[cue_range[0] : cue_range[1]]) - len(
@@ -144,6 +145,28 @@ def _drafts_in(
             continue
         out.append(Draft(p.index, cue, cue_range, src_range, src_tok, tuple(sorted(frags))))
     return out
+
+
+def _quote_before_verb(
+    text: str,
+    frags: list[tuple[int, int]],
+    quotes: list[Quote],
+    cue_range: tuple[int, int],
+    src_range: tuple[int, int] | None,
+) -> list[tuple[int, int]] | None:
+    """'“...,” Warren told Stumpf, after he admitted X': a quotation closed by a comma right
+    before its speaker and verb is what they said; an unquoted clause the parser hung on
+    the verb after a comma is no part of it (None: keep the content found)."""
+    if not frags or text[frags[0][0]] in "“\"'" or frags[0][0] < cue_range[1]:
+        return None
+    if "," not in text[cue_range[1] : frags[0][0]]:
+        return None
+    lo = min(cue_range[0], src_range[0]) if src_range else cue_range[0]
+    for q in quotes:
+        before = q.closed and q.end <= lo and not text[q.end : lo].strip()
+        if before and text[q.start : q.end].rstrip("”\"'").endswith(","):
+            return [(q.start, q.end)]
+    return None
 
 
 def _signed_quotes(text: str, quotes: list[Quote], dash: int) -> list[tuple[int, int]]:

@@ -1,0 +1,65 @@
+"""Contents the parse misplaces: a that-clause hung on the addressee as a relative clause,
+an unquoted clause hung on the verb after its quotation (sentences written for these
+tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction import ExtractionConfig, extract, get_parser
+
+pytestmark = pytest.mark.model
+
+CONFIG = ExtractionConfig(include_editorial=False)
+
+
+@pytest.fixture(scope="module")
+def parser():  # type: ignore[no-untyped-def]
+    return get_parser(CONFIG)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "fragments"),
+    [
+        # the that-clause is the complement of "told", not a relative clause on its object
+        (
+            "In Lisbon last week, she told a meeting of Atlantic fishing leaders that few "
+            "people understood the risks of overfishing better than the crews.",
+            "told",
+            "she",
+            ["few people understood the risks of overfishing better than the crews"],
+        ),
+        # a relative clause with its gap stays on its noun
+        (
+            "She praised the plan that the council adopted last week.",
+            "praised",
+            "She",
+            ["the plan that the council adopted last week"],
+        ),
+        # the quotation before the speaker is what was told; the "after" clause is not
+        (
+            "“You should resign,” Ortiz told Brandt, after he admitted under Ortiz’s "
+            "questioning he had not yet been held accountable for the losses.",
+            "told",
+            "Ortiz",
+            ["“You should resign,”"],
+        ),
+        (
+            "“We will win,” he said, “and we will celebrate.”",
+            "said",
+            "he",
+            ["“We will win,”", "“and we will celebrate.”"],
+        ),
+    ],
+)
+def test_extract_misplaced_contents(  # type: ignore[no-untyped-def]
+    parser, text: str, cue: str, source: str, fragments: list[str]
+) -> None:
+    atts = extract(text, config=CONFIG, parser=parser)
+    found = [a for a in atts if a.cue is not None and a.cue.text == cue]
+    assert found, [(a.cue.text if a.cue else None) for a in atts]
+    a = found[0]
+    assert a.source_mention is not None and a.source_mention.text == source
+    assert [f.text for f in a.content_fragments] == fragments
+    # the speech act reported inside the content is left to the reporting one
+    assert not any(a.source_mention and a.source_mention.text == "few people" for a in atts)
