@@ -78,6 +78,11 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 # mixed marks close too: '“We won," he said' (a curly quote closed straight)
                 quotes.append(Quote(open_at, i + width, True))
                 open_at = -1
+            elif open_char == _STRAIGHT and role == "open" and _curly_end(text, i, pend):
+                # '"PENCE: It is an episode of “Shark Tank.” But ...': a curly quotation
+                # inside a straight one (transcripts open each turn with a straight mark)
+                i = _curly_end(text, i, pend)
+                continue
             elif (open_char == _STRAIGHT) == (mark == _STRAIGHT) and role == "open":
                 inner = _nested_end(text, i + 1, pend) if mark != _STRAIGHT else None
                 if inner is not None:
@@ -103,6 +108,15 @@ def _opens_a_line(text: str, i: int, lo: int) -> bool:
     while k >= lo and text[k] in " \t\xa0":
         k -= 1
     return (k < lo or text[k] == "\n") and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _curly_end(text: str, i: int, hi: int) -> int:
+    """After the curly opening mark at ``i``: the position after the curly mark that closes
+    it, when the next curly mark closes (0 otherwise)."""
+    if text[i] not in _OPEN:
+        return 0
+    m = _CURLY.search(text, i + 1, hi)
+    return m.end() if m is not None and m.group() in _CLOSE else 0
 
 
 def _nested_end(text: str, i: int, hi: int) -> int | None:

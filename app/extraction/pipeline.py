@@ -210,6 +210,8 @@ def _after_dash(doc: Any, src: tuple[int, int]) -> tuple[int, int]:
     for i in range(lo, hi - 1):
         if doc[i].text in ("-", "—", "―", "–", "--"):
             lo = i + 1
+    while lo < hi - 1 and doc[lo].text in ('"', "“", "''"):
+        lo += 1  # '"PENCE: ...': a transcript turn opens with a quotation mark
     return (lo, hi)
 
 

@@ -66,9 +66,26 @@ def test_extract_signature_takes_the_quotations_of_its_line(parser) -> None:  # 
         ("“He calls it “fair” and means it.” ― Ana Ruiz", ["“He calls it “fair” and means it.”"]),
         # a lost closing mark still ends the quotation where the next one opens
         ("“We won. “They lost.”", ["“We won. ", "“They lost.”"]),
+        # a curly quotation inside a straight one (a transcript turn)
+        (
+            '"LEE: It is an episode of “Dragons’ Den.” But this is serious.',
+            ['"LEE: It is an episode of “Dragons’ Den.” But this is serious.'],
+        ),
         # a closing mark after a word is no opening mark
         ("He said it was over” and left.", []),
     ],
 )
 def test_find_quotes_sloppy_marks(text: str, quotes: list[str]) -> None:
     assert [text[q.start : q.end] for q in find_quotes(text, [(0, len(text))])] == quotes
+
+
+def test_extract_transcript_turn_with_a_title_in_quotes(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"LEE: Well, my rival thinks this is an episode of “Dragons’ Den.” But this is a '
+        "city, not a show. And his latest tweet was really mocking the fact that the budget "
+        "is late."
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    assert [a.source_mention.text for a in atts if a.source_mention] == ["LEE"]
+    assert atts[0].cue is not None and atts[0].cue.text == ":"
