@@ -113,6 +113,9 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
                 return _np_range(doc, subj, cue)
         return None
     # verbs and adjectives
+    shown = _shown_speaking(doc, head)
+    if shown is not None:
+        return _np_range(doc, shown, cue)
     tok = head
     if cue.pattern == "adj":
         # "he is confident that ...": the subject of the copula
@@ -243,6 +246,17 @@ def _author(noun: Any) -> Any | None:
     if subj is None or subj is _PASSIVE:
         return None
     return subj
+
+
+def _shown_speaking(doc: Any, verb: Any) -> Any | None:
+    """ "The ad shows Clinton asking, ...", "footage of Smith saying ...": a participle right
+    after a person (no comma between) is that person's act, however the parser hung it."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("xcomp", "advcl") or verb.i == 0:
+        return None
+    before = doc[verb.i - 1]
+    if before.ent_type_ == "PERSON" or before.lower_ in ("him", "her", "them"):
+        return before
+    return None
 
 
 def _own_statement(prep: Any, noun: Any) -> Any | None:

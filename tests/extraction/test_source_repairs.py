@@ -88,3 +88,14 @@ def test_extract_speaker_before_quotation_goes_on(parser) -> None:  # type: igno
     assert "pressed" not in by_cue  # a passive without its agent speaks no quotation
     assert by_cue["insisting"].source_mention is not None
     assert by_cue["insisting"].source_mention.text == "Mr. Ortiz"
+
+
+def test_extract_person_shown_speaking(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The campaign released a new ad on Monday. The ad uses footage of Senator Ann Lee "
+        "asking, “Why are we still waiting for the bridge?” It ends with a slogan."
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    asking = [a for a in atts if a.cue is not None and a.cue.text == "asking"]
+    assert asking and asking[0].source_mention is not None
+    assert asking[0].source_mention.text == "Senator Ann Lee"
