@@ -254,6 +254,8 @@ def _shown_speaking(doc: Any, verb: Any) -> Any | None:
     if verb.tag_ != "VBG" or verb.dep_ not in ("xcomp", "advcl") or verb.i == 0:
         return None
     before = doc[verb.i - 1]
+    if before.dep_ == "pobj" and before.head.lower_ == "to":
+        return None  # "a letter to Zucker asking ...": the one written to does not ask
     if before.ent_type_ == "PERSON" or before.lower_ in ("him", "her", "them"):
         return before
     return None

@@ -99,3 +99,14 @@ def test_extract_person_shown_speaking(parser) -> None:  # type: ignore[no-untyp
     asking = [a for a in atts if a.cue is not None and a.cue.text == "asking"]
     assert asking and asking[0].source_mention is not None
     assert asking[0].source_mention.text == "Senator Ann Lee"
+
+
+def test_extract_addressee_is_not_shown_speaking(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The union wrote a letter to Mayor Ann Lee asking that the depot stay open. "
+        "The mayor has not answered."
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    asking = [a for a in atts if a.cue is not None and "asking" in a.cue.text]
+    assert asking
+    assert asking[0].source_mention is None or "Lee" not in asking[0].source_mention.text
