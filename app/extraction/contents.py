@@ -78,7 +78,12 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 # mixed marks close too: '“We won," he said' (a curly quote closed straight)
                 quotes.append(Quote(open_at, i + width, True))
                 open_at = -1
-            elif open_char == _STRAIGHT and role == "open" and _curly_end(text, i, pend):
+            elif (
+                open_char == _STRAIGHT
+                and role == "open"
+                and _turn_goes_on(text, open_at, i, pend)
+                and _curly_end(text, i, pend)
+            ):
                 # '"PENCE: It is an episode of “Shark Tank.” But ...': a curly quotation
                 # inside a straight one (transcripts open each turn with a straight mark)
                 i = _curly_end(text, i, pend)
@@ -108,6 +113,13 @@ def _opens_a_line(text: str, i: int, lo: int) -> bool:
     while k >= lo and text[k] in " \t\xa0":
         k -= 1
     return (k < lo or text[k] == "\n") and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _turn_goes_on(text: str, open_at: int, i: int, hi: int) -> bool:
+    """A straight quotation that runs on the same line to a curly one and is not closed at
+    the end of its paragraph (a transcript turn, a quotation going on over paragraphs); a
+    paragraph wrapped in straight marks ('"“A,” he said."') keeps its curly quotations."""
+    return "\n" not in text[open_at:i] and text[hi - 1] != _STRAIGHT
 
 
 def _curly_end(text: str, i: int, hi: int) -> int:

@@ -89,3 +89,16 @@ def test_extract_transcript_turn_with_a_title_in_quotes(parser) -> None:  # type
     atts = extract(text, config=CONFIG, parser=parser)
     assert [a.source_mention.text for a in atts if a.source_mention] == ["LEE"]
     assert atts[0].cue is not None and atts[0].cue.text == ":"
+
+
+def test_extract_paragraph_wrapped_in_straight_marks_keeps_its_cues(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "She spoke to a radio station on Friday.\n\n"
+        '"“You don’t win a league by how many games you draw,” Lee responded before adding '
+        'that her team will have to win some away games in March."'
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    cues = {a.cue.text: a for a in atts if a.cue is not None}
+    assert cues["responded"].source_mention is not None
+    assert cues["responded"].source_mention.text == "Lee"
+    assert "adding" in cues
