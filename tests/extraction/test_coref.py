@@ -726,8 +726,7 @@ def test_a_surname_s_campaign_is_the_campaign_when_the_ner_calls_the_surname_a_b
 
 def test_a_middle_name_is_not_taken_for_a_given_name(parser: Any) -> None:
     text = (
-        "Former secretary of state Jane Mary Harper spoke on Monday.\n\n"
-        "Harper said she would win."
+        "Former secretary of state Jane Mary Harper spoke on Monday.\n\nHarper said she would win."
     )
     assert source_of(parser, text, "Harper")[0] in {"Jane Harper", "Jane Mary Harper"}
 
