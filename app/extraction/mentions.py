@@ -311,7 +311,14 @@ def _analyse_words(
     if other is None or not _is_generic(tokens, other[0]):
         return other
     source, gender, plural = other
-    if tokens[0].lower_ in _DEFINITE and not plural and not source.anonymous:
+    # "the two", "the three senators" (not "the mother of three"): several, no one entity
+    ids = {t.i for t in tokens}
+    top = next((t for t in tokens if t.head.i not in ids or t.head == t), tokens[0])
+    count = [
+        t for t in tokens if t.like_num and (t == top or (t.dep_ == "nummod" and t.head == top))
+    ]
+    several = any(t.lower_ not in {"one", "1"} for t in count)
+    if tokens[0].lower_ in _DEFINITE and not plural and not several and not source.anonymous:
         return replace(source, local=True), gender, plural  # "the union": someone in particular
     return replace(source, generic=True), gender, plural
 

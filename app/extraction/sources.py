@@ -220,7 +220,7 @@ _ISSUED = _words(
     """
     statement release letter memo email e-mail post tweet message note report article op-ed
     editorial editorials column essay speech interview filing complaint ad ads advert
-    advertisement commercial spot video clip
+    advertisement commercial spot video clip paper
     """
 )
 

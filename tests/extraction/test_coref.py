@@ -735,3 +735,13 @@ def test_where_someone_said_it_is_not_part_of_their_name(parser: Any) -> None:
     text = "Donald Trump spoke in June. Trump in his announcement speech said the border was open."
     found = [(m, n) for m, n, _ in sources(parser, text)]
     assert found == [("Trump in his announcement speech", "Donald Trump")]
+
+
+def test_the_two_is_no_one_entity(parser: Any) -> None:
+    text = "Jane Harper and Tom Baxter met in Ohio.\n\nThe two said the plan had failed."
+    assert sources(parser, text) == [("The two", "two", True)]
+
+
+def test_the_issuer_of_a_policy_paper_speaks_through_it(parser: Any) -> None:
+    text = "The coalition issued a policy paper welcoming the decision."
+    assert [m for m, _, _ in sources(parser, text)] == ["The coalition"]
