@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from app.extraction import ExtractionConfig, extract, get_parser
+from app.extraction import ExtractionConfig, extract
 
 pytestmark = pytest.mark.model
 
 CONFIG = ExtractionConfig(include_editorial=False)
-
-
-@pytest.fixture(scope="module")
-def parser():  # type: ignore[no-untyped-def]
-    return get_parser(CONFIG)
 
 
 @pytest.mark.parametrize(

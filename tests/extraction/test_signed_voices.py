@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.extraction import Attribution, ExtractionConfig, extract, get_parser
+from app.extraction import Attribution, ExtractionConfig, extract
 from app.extraction.contents import find_quotes
 
 pytestmark = pytest.mark.model
 
 CONFIG = ExtractionConfig(include_editorial=False)
 NBSP = "\u00a0"
-
-
-@pytest.fixture(scope="module")
-def parser():  # type: ignore[no-untyped-def]
-    return get_parser(CONFIG)
 
 
 def _pairs(atts: list[Attribution]) -> list[tuple[str | None, str]]:
