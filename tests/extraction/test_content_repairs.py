@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.extraction import ExtractionConfig, extract
+from app.extraction import ExtractionConfig
 
 pytestmark = pytest.mark.model
 
@@ -48,12 +48,9 @@ CONFIG = ExtractionConfig(include_editorial=False)
     ],
 )
 def test_extract_misplaced_contents(  # type: ignore[no-untyped-def]
-    parser, text: str, cue: str, source: str, fragments: list[str]
+    by_cue, text: str, cue: str, source: str, fragments: list[str]
 ) -> None:
-    atts = extract(text, config=CONFIG, parser=parser)
-    found = [a for a in atts if a.cue is not None and a.cue.text == cue]
-    assert found, [(a.cue.text if a.cue else None) for a in atts]
-    a = found[0]
+    atts, a = by_cue(text, cue)
     assert a.source_mention is not None and a.source_mention.text == source
     assert [f.text for f in a.content_fragments] == fragments
     # the speech act reported inside the content is left to the reporting one

@@ -55,12 +55,9 @@ CONFIG = ExtractionConfig(include_editorial=False)
     ],
 )
 def test_extract_misparsed_cues(  # type: ignore[no-untyped-def]
-    parser, text: str, cue: str, source: str, content: str
+    by_cue, text: str, cue: str, source: str, content: str
 ) -> None:
-    atts = extract(text, config=CONFIG, parser=parser)
-    found = [a for a in atts if a.cue is not None and a.cue.text == cue]
-    assert found, [(a.cue.text if a.cue else None) for a in atts]
-    a = found[0]
+    atts, a = by_cue(text, cue)
     assert a.source_mention is not None and a.source_mention.text == source
     assert a.content.text == content
 
