@@ -15,13 +15,13 @@ from app.extraction.cues import (
     STANCE_NOUNS,
     Cue,
     _has_clause,
-    _words,
     byline_range,
     fronted_participle,
     is_animate,
     is_poll,
     misread_subject,
 )
+from app.extraction.lexicon import load_words
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -169,14 +169,7 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
 
 
 # Things that carry a message of their own: "an ad attacking X", "a video showing Y".
-_SPEAKING_THINGS = _words(
-    """
-    ad ads advert advertisement commercial spot video clip film documentary website site
-    page post tweet message email letter memo note book editorial column op-ed speech
-    interview campaign petition resolution bill measure law rule order statement release
-    report poll survey study
-    """
-)
+_SPEAKING_THINGS = load_words("source_speaking_things")
 
 
 def _idle_noun(noun: Any) -> bool:
@@ -216,13 +209,7 @@ def _agrees(subj: Any, poss: Any) -> bool:
 
 # Messages someone issues in their own name: "the group released an ad attacking X" is
 # the group's attack (polls and studies, by contrast, speak for themselves).
-_ISSUED = _words(
-    """
-    statement release letter memo email e-mail post tweet message note report article op-ed
-    editorial editorials column essay speech interview filing complaint ad ads advert
-    advertisement commercial spot video clip paper
-    """
-)
+_ISSUED = load_words("source_issued_documents")
 
 
 def _author(noun: Any) -> Any | None:
@@ -347,9 +334,7 @@ def _phrase_of(doc: Any, tok: Any, lo: int, end: int) -> tuple[int, int] | None:
 
 
 # Verbs that make someone else do what their complement says: "led X to question".
-_CAUSATIVES = _words(
-    "lead prompt force cause drive push spur inspire encourage compel move provoke"
-)
+_CAUSATIVES = load_words("source_causatives")
 
 
 def _misread_name(doc: Any, verb: Any, cue: Cue) -> tuple[int, int] | None:
@@ -460,13 +445,7 @@ def _subject(verb: Any) -> Any | None:
 _PASSIVE = object()
 # Verbs whose passive names the one who feels, believes or attends: "is convinced that",
 # "was worried about", "is focused on".
-_EXPERIENCER_PASSIVES = _words(
-    """
-    convince persuade worry concern disappoint surprise please satisfy encourage alarm
-    frustrate dismay shock trouble disturb anger upset offend outrage impress focus fixate
-    obsess commit dedicate determine resign
-    """
-)
+_EXPERIENCER_PASSIVES = load_words("source_experiencer_passives")
 
 
 def _closer(a: Any, b: Any, verb: Any) -> bool:
