@@ -266,12 +266,14 @@ class SourceResolver:
             )
             if fuller_body is not None:
                 source = replace(fuller_body.source, alias=source.alias)
-        if source.type in _BODY_TYPES and " " not in source.name and source.name.istitle():
+        if (
+            source.type in _BODY_TYPES
+            and " " not in source.name
+            and source.name.istitle()
+            and self._namesakes_of(source.name)
+        ):
             # "Schiff, 56, who ..." typed an organisation by the NER: the article's Adam Schiff
-            if self._people is None:
-                self._people = people_of(self._docs)
-            if any(p.name.split()[-1] == source.name for p in self._people.values()):
-                source = replace(source, type=SourceType.PERSON)
+            source = replace(source, type=SourceType.PERSON)
         if source.type in _BODY_TYPES and self._named_person(source.name):
             # "Ivanka Trump acknowledged", an organisation to the NER here and a person where
             # the article names her elsewhere: a person ("she wrote" goes on with her)
@@ -297,9 +299,7 @@ class SourceResolver:
         full. "Trump supporters" and "the Trump campaign" are someone else."""
         if len(tokens) < 2:
             return None
-        if self._people is None:
-            self._people = people_of(self._docs)
-        surnames = {p.name.split()[-1] for p in self._people.values()}
+        surnames = {p.name.split()[-1] for p in self._article_people().values()}
         first, second, last = tokens[0], tokens[1], tokens[-1]
         if first.text in surnames and second.text.islower() and _reads_as_verb(second):
             return first.doc[first.i : first.i + 1]
@@ -321,12 +321,7 @@ class SourceResolver:
             return source
         if words[1].lower() == "campaign" and source.type is SourceType.ORGANIZATION:
             return source
-        if self._people is None:
-            self._people = people_of(self._docs)
-        owners = sorted(
-            (p for p in self._people.values() if p.name.split()[-1] == words[0]),
-            key=lambda p: -p.mentions,
-        )
+        owners = sorted(self._namesakes_of(words[0]), key=lambda p: -p.mentions)
         if not owners or (len(owners) > 1 and owners[0].mentions == owners[1].mentions):
             return source  # "the Trump team": the Trump the story names most
         return campaign_of_person(owners[0].name, alias=source.alias)
@@ -350,19 +345,18 @@ class SourceResolver:
         )
         if titled:
             return None  # "President Obama" names its holder: identity finds the office's one
-        if self._people is None:
-            self._people = people_of(self._docs)
         if source.name.isupper() and len(source.name) > 2:
             # "WALLACE:" of a transcript: the one person the article names so
             shouting = [
-                p.name for p in self._people.values() if p.name.split()[-1].upper() == source.name
+                p.name
+                for p in self._article_people().values()
+                if p.name.split()[-1].upper() == source.name
             ]
             if len(shouting) != 1:
                 return None
             return ResolvedSource(name=shouting[0], type=SourceType.PERSON, alias=source.alias)
         key = source.name.lower()
-        namesakes = {p.name for p in self._people.values() if p.name.split()[-1] == source.name}
-        if len(namesakes) > 1:
+        if len(self._namesakes_of(source.name)) > 1:
             return None
         entry = self._find(
             lambda e: (
@@ -633,7 +627,7 @@ class SourceResolver:
             given = _given_name_gender(words[0])
             if given is not None:
                 return given
-        if len(words) > 1 and self._namesakes(words[-1]) > 1:
+        if len(words) > 1 and len(self._namesakes_of(words[-1])) > 1:
             return None  # "Mr. Trump" says nothing of Ivanka Trump
         found = self._surname_genders.get(words[-1])
         if found is None and len(words) == 1 and not self._is_surname(words[0]):
@@ -645,28 +639,31 @@ class SourceResolver:
             found = self._chain_genders.get(words[-1])
         return found
 
+    def _article_people(self) -> dict[str, Person]:
+        """The article's people (``people_of``), found once."""
+        if self._people is None:
+            self._people = people_of(self._docs)
+        return self._people
+
+    def _namesakes_of(self, surname: str) -> list[Person]:
+        """The people the article names in full with ``surname`` last."""
+        return [p for p in self._article_people().values() if p.name.split()[-1] == surname]
+
+    def _main_person(self, namesakes: list[Person]) -> Person:
+        """Of people sharing a surname, the one the article names more often, else first:
+        the story's own Cruz comes before "his father, Rafael Cruz"."""
+        return min(namesakes, key=lambda p: (-p.mentions, p.first))
+
     def _named_person(self, name: str) -> bool:
         """Whether the NER reads ``name`` (a full name) as a person elsewhere in the article."""
         if " " not in name:
             return False
-        if self._people is None:
-            self._people = people_of(self._docs)
-        return name in self._people
-
-    def _namesakes(self, surname: str) -> int:
-        """How many people the article names in full with ``surname``."""
-        if self._people is None:
-            self._people = people_of(self._docs)
-        return sum(1 for p in self._people.values() if p.name.split()[-1] == surname)
+        return name in self._article_people()
 
     def _is_surname(self, word: str) -> bool:
         """Whether the article names someone in full with ``word`` last ("Amelize Joseph"):
         then "Joseph" alone is her surname, not a man's given name."""
-        if self._people is None:
-            self._people = people_of(self._docs)
-        if any(
-            len(p.name.split()) > 1 and p.name.split()[-1] == word for p in self._people.values()
-        ):
+        if self._namesakes_of(word):  # people_of's names are all full names
             return True
         return any(m.group(2) == word for m in _FULL_NAME.finditer(self.text))
 
@@ -713,9 +710,7 @@ class SourceResolver:
         entry = self._find(fits)
         lone = words[0] if len(words) == 1 else None
         if entry is None and lone is not None and first != "the" and lone.text[:1].isupper():
-            if self._people is None:
-                self._people = people_of(self._docs)
-            person = any(lone.text in p.name.split() for p in self._people.values())
+            person = any(lone.text in p.name.split() for p in self._article_people().values())
             if not person and (lone.pos_ == "PROPN" or lone.ent_type_ == "ORG"):
                 entry = self._find(leads)  # not "Trump" for "Trump campaign"
         if entry is not None and entry.source.type is SourceType.PERSON and len(words) == 1:
@@ -785,9 +780,7 @@ class SourceResolver:
         named = {_PARTY_NAMES[w] for w in map(descriptor_word, words) if w in _PARTY_NAMES}
         if not named:
             return False
-        if self._people is None:
-            self._people = people_of(self._docs)
-        person = self._people.get(source.name)
+        person = self._article_people().get(source.name)
         theirs = {_PARTY_NAMES[w] for w in person.words if w in _PARTY_NAMES} if person else set()
         if source.affiliation and source.affiliation.casefold() in _PARTY_NAMES.values():
             theirs.add(source.affiliation.casefold())
@@ -800,9 +793,7 @@ class SourceResolver:
         places = {t.lower_ for t in words if t.ent_type_ == "GPE" and t.text[:1].isupper()}
         if not places:
             return False
-        if self._people is None:
-            self._people = people_of(self._docs)
-        person = self._people.get(source.name)
+        person = self._article_people().get(source.name)
         known = set(person.words) if person else set()
         for text in (source.role, source.affiliation):
             known |= set((text or "").casefold().split())
@@ -868,13 +859,11 @@ class SourceResolver:
         """ "the Republican nominee": the person the article describes so elsewhere."""
         if head.tag_ != "NN" or not _is_human_noun(head) or not self._docs:
             return None
-        if self._people is None:
-            self._people = people_of(self._docs)
         offset = self._offset_of(mention.doc)
         position = (offset or 0) + words[0].idx
         modifiers = [descriptor_word(t) for t in words if t.i < head.i and not t.is_punct]
         gender = _GENDERED_ROLES.get(head.lower_) or _clause_gender(head)
-        people = self._people
+        people = self._article_people()
         if gender is not None:
             # as the article shows each one's gender: "Mr. Romney", "Romney ... he said"
             people = {
@@ -933,8 +922,7 @@ class SourceResolver:
                 or low in _GOV_WORDS
                 or doc.vocab[low].is_stop
                 or first.endswith(("'s", "’s"))
-                or (want_gender == _FEMALE and low in _MALE_NAMES and low not in _FEMALE_NAMES)
-                or (want_gender == _MALE and low in _FEMALE_NAMES and low not in _MALE_NAMES)
+                or (want_gender is not None and _given_name_gender(low) == _other(want_gender))
             ):
                 continue  # "Mrs. Clinton" is not "Bill Clinton"
             before = self.text[max(0, start - 3) : start]
@@ -967,14 +955,10 @@ class SourceResolver:
     def _main_full_name(self, surname: str, nearest: tuple[int, str, str]) -> tuple[int, str, str]:
         """Of two people sharing ``surname`` ("Bill Clinton", "Hillary Clinton"), the one the
         article names more often (counting "Hillary" alone), else the one it names first."""
-        if self._people is None:
-            self._people = people_of(self._docs)
-        namesakes = [p for p in self._people.values() if p.name.split()[-1] == surname]
+        namesakes = self._namesakes_of(surname)
         if len(namesakes) < 2:
             return nearest
-        # the one named more often, else first: the story's own Cruz comes before "his
-        # father, Rafael Cruz"
-        first = min(namesakes, key=lambda p: (-p.mentions, p.first)).name.split()[0]
+        first = self._main_person(namesakes).name.split()[0]
         for start, full, given in self._full_names.get(surname, []) if self._full_names else []:
             if given == first:
                 return (start, full, given)
@@ -987,11 +971,9 @@ class SourceResolver:
         before = surname.doc[surname.i - 1] if surname.i > 0 else None
         if before is None or before.lower_ not in _HONORIFICS:
             return None
-        if self._people is None:
-            self._people = people_of(self._docs)
         found = {
             p.name
-            for p in self._people.values()
+            for p in self._article_people().values()
             if p.name.split()[0] == surname.text and len(p.name.split()) == 2
         }
         if len(found) != 1:
@@ -1128,12 +1110,10 @@ class SourceResolver:
         """ "Cruz" where the article names both Ted and Rafael Cruz: the one it names more
         often (the article's subject), else the one it names first ("his father, Rafael
         Cruz" comes after the story's own Cruz)."""
-        if self._people is None:
-            self._people = people_of(self._docs)
-        namesakes = [p for p in self._people.values() if p.name.split()[-1] == surname]
+        namesakes = self._namesakes_of(surname)
         if len(namesakes) < 2:
             return entry
-        top = min(namesakes, key=lambda p: (-p.mentions, p.first))
+        top = self._main_person(namesakes)
         first, last = top.name.split()[0], top.name.split()[-1]
         found = self._find(
             lambda e: (

@@ -1215,23 +1215,7 @@ def _maker_in_clause(head: Token) -> list[Token] | None:
             owner = [c for c in objs[0].children if c.dep_ == "poss"] if objs else []
             if owner and any(t.ent_type_ in {"ORG", "PERSON", "GPE"} for t in owner[0].subtree):
                 return [t for t in owner[0].subtree if t.tag_ != "POS"]  # "the X's website"
-    return _subject_after_in(head)
-
-
-def _subject_after_in(head: Token) -> list[Token] | None:
-    """ "In a statement issued Tuesday, Hillary Clinton was more circumspect": the named
-    subject of the clause the document opens is its maker."""
-    prep = head.head
-    if head.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
-        return None
-    verb = prep.head
-    if prep.i > verb.i:
-        return None
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.ent_type_ not in {"PERSON", "ORG"}:
-        return None
-    named = [t for t in subject.subtree if t.ent_type_ == subject.ent_type_ and t.tag_ != "POS"]
-    return named or None
+    return None
 
 
 def _named_object(prep: Token) -> list[Token] | None:

@@ -48,6 +48,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from app.db import utcnow
+from app.extraction.lexicon import load_map
 from app.extraction.types import SourceType
 from app.models import Claim, Source, SourceAlias
 from app.models.correction import not_corrected
@@ -605,16 +606,15 @@ def described_person(
     role: str | None,
     description: str,
     people: dict[int, str | None],
-    parties: dict[str, str],
     text: str = "",
 ) -> int | None:
     """The person an article-local description ("the GOP presidential nominee", "the
     president") is, when the article does not tie it to a name itself: the one person the
     article names who is known under that role (in this article or earlier ones) and, when
-    the description names a party (``parties``: "gop" -> "republican party"), is affiliated
-    with it. The people named are the article's own sources (``people``: id -> the role
-    the article gives them) and the directory's holders of the role whose full name the
-    ``text`` gives. Roles many people hold at once ("the spokesman") never match: only
+    the description names a party (the extraction's ``source_parties`` lexicon: "GOP" is the
+    Republican Party), is affiliated with it. The people named are the article's own sources
+    (``people``: id -> the role the article gives them) and the directory's holders of the
+    role whose full name the ``text`` gives. Roles many people hold at once ("the spokesman") never match: only
     offices and candidacies do, and all candidacies are one ("nominee", "candidate")."""
     words = (role or "").casefold().replace("-", " ").split()
     if not words:
@@ -623,6 +623,7 @@ def described_person(
     heads = candidacies if words[-1] in candidacies else {words[-1]}
     if not heads <= lexicon("offices") | candidacies:
         return None
+    parties = _party_names()
     party = next((parties[w] for w in _fold(description).casefold().split() if w in parties), None)
     own = {pid: {r.casefold().split()[-1]} if r else set() for pid, r in people.items()}
     found = _holders(session, own, heads, party)
@@ -635,6 +636,12 @@ def described_person(
     }
     found = _holders(session, named, heads, party)
     return found[0] if len(found) == 1 else None
+
+
+@cache
+def _party_names() -> dict[str, str]:
+    """Party word -> the party's name, case-folded: "gop" -> "republican party"."""
+    return {word: party.casefold() for word, party in load_map("source_parties").items()}
 
 
 def _holders(

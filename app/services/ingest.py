@@ -28,7 +28,6 @@ from sqlmodel import Session
 
 from app.db import Database, utcnow
 from app.errors import InvalidInput, ServiceUnavailable
-from app.extraction.lexicon import load_map
 from app.extraction.types import (
     Attribution,
     AttributionKind,
@@ -346,9 +345,6 @@ def _find_existing(
     )
 
 
-_PARTIES = {word: party.casefold() for word, party in load_map("source_parties").items()}
-
-
 def _described_by_role(spec: _SourceSpec) -> bool:
     """An article-local person the article describes by a role only ("the president")."""
     return bool(spec.scope) and spec.type == SourceType.PERSON and spec.role is not None
@@ -387,7 +383,6 @@ def _upsert_sources(
             role=spec.role,
             description=spec.name,
             people=people,
-            parties=_PARTIES,
             text=text,
         ) or identity.resolve_source(
             session, dialect, name=spec.name, type=spec.type, scope=spec.scope, role=spec.role
