@@ -614,8 +614,9 @@ def described_person(
     the description names a party (the extraction's ``source_parties`` lexicon: "GOP" is the
     Republican Party), is affiliated with it. The people named are the article's own sources
     (``people``: id -> the role the article gives them) and the directory's holders of the
-    role whose full name the ``text`` gives. Roles many people hold at once ("the spokesman") never match: only
-    offices and candidacies do, and all candidacies are one ("nominee", "candidate")."""
+    role whose full name the ``text`` gives. Roles many people hold at once ("the
+    spokesman") never match: only offices and candidacies do, and all candidacies are one
+    ("nominee", "candidate")."""
     words = (role or "").casefold().replace("-", " ").split()
     if not words:
         return None
