@@ -745,3 +745,14 @@ def test_the_two_is_no_one_entity(parser: Any) -> None:
 def test_the_issuer_of_a_policy_paper_speaks_through_it(parser: Any) -> None:
     text = "The coalition issued a policy paper welcoming the decision."
     assert [m for m, _, _ in sources(parser, text)] == ["The coalition"]
+
+
+def test_a_shared_surname_saying_he_is_the_man_of_that_name(parser: Any) -> None:
+    # the daughter is named in full more often, but "Baxter says he would" is the father
+    text = (
+        "Walter Baxter's new plan for school lunches is vague, experts say.\n\n"
+        "Karen Baxter, the candidate's eldest daughter, praised the plan in an interview. "
+        "Karen Baxter also wrote an essay about it.\n\n"
+        "Baxter says he would pay for it by cutting waste."
+    )
+    assert source_of(parser, text, "Baxter") == ("Walter Baxter", False)
