@@ -892,6 +892,9 @@ class SourceResolver:
         first word must look like a given name: not a title, a stop word, a month or a
         place. The NER often takes a lone surname for an organisation or a place.
         """
+        inner = self._inner_name_of(surname)
+        if inner is not None:
+            return inner
         doc = surname.doc
         offset = self._offset_of(doc)
         position = (offset if offset is not None else 0) + surname.idx
@@ -964,23 +967,57 @@ class SourceResolver:
                 return (start, full, given)
         return nearest
 
+    def _inner_name_of(self, word: Token) -> ResolvedSource | None:
+        """ "Kim" after "Kim Jong Un" spoke, "Lula" after "Luiz Inácio Lula da Silva": a word
+        of exactly one person named so far, as the article wrote the name, when it is no
+        one's last name and the NER does not read it as a place or a body."""
+        if word.ent_type_ in {"GPE", "LOC", "ORG", "FAC", "NORP"}:
+            return None
+        sources = [
+            e.source.name.split()
+            for e in self._history
+            if e.source.type is SourceType.PERSON and not e.source.generic
+        ]
+        people = [p.name.split() for p in self._article_people().values()]
+        if any(words[-1] == word.text for words in sources + people if words):
+            return None
+        # the names sources were given ("Kim Jong Un"), else the NER's ("Kim Un")
+        named = {" ".join(words) for words in sources if word.text in words[:-1]}
+        known = bool(named)  # then the caller makes that entry salient again
+        if not named:
+            named = {" ".join(words) for words in people if word.text in words[:-1]}
+        if len(named) != 1:
+            return None
+        source = ResolvedSource(name=named.pop(), type=SourceType.PERSON, alias=word.text)
+        if not known:
+            self._history.append(_Entry(replace(source, alias=source.name), None, False))
+        return source
+
     def _family_name_first(self, surname: Token) -> ResolvedSource | None:
-        """ "Mr. Ban" in a story that names "Ban Ki-moon", "Mr. Xi" after "Xi Jinping": a
-        name written family name first (only after an honorific, and only a name the NER
-        reads as a person's)."""
+        """ "Mr. Ban" in a story that names "Ban Ki-moon", "Mr. Xi" after "Xi Jinping"; and,
+        with no honorific, "Kim" after "Kim Jong Un", "Lula" after "Luiz Inácio Lula da
+        Silva", "Hillary" after "Hillary Clinton": a word of exactly one full name the
+        article gives (not its last word, and no one's last word), which the NER does not
+        read as a place or a body."""
         before = surname.doc[surname.i - 1] if surname.i > 0 else None
-        if before is None or before.lower_ not in _HONORIFICS:
+        honorific = before is not None and before.lower_ in _HONORIFICS
+        if not honorific and surname.ent_type_ in {"GPE", "LOC", "ORG", "FAC", "NORP"}:
+            return None
+        people = [p.name.split() for p in self._article_people().values()]
+        if any(words[-1] == surname.text for words in people):
             return None
         found = {
-            p.name
-            for p in self._article_people().values()
-            if p.name.split()[0] == surname.text and len(p.name.split()) == 2
+            " ".join(words)
+            for words in people
+            if (words[0] == surname.text and len(words) == 2)
+            or (not honorific and surname.text in words[:-1])
         }
         if len(found) != 1:
             return None
         name = found.pop()
         source = ResolvedSource(name=name, type=SourceType.PERSON, alias=surname.text)
-        self._history.append(_Entry(source, _HONORIFICS[before.lower_], False))
+        gender = _HONORIFICS[before.lower_] if honorific and before is not None else None
+        self._history.append(_Entry(source, gender, False))
         return source
 
     def _titled_surname(self, surname: Token) -> ResolvedSource | None:

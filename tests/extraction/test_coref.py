@@ -756,3 +756,32 @@ def test_a_shared_surname_saying_he_is_the_man_of_that_name(parser: Any) -> None
         "Baxter says he would pay for it by cutting waste."
     )
     assert source_of(parser, text, "Baxter") == ("Walter Baxter", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "North Korean leader Kim Jong Un said the launch was a success. "
+            "Kim said the country's deterrent was ready.",
+            "Kim",
+            "Kim Jong Un",
+        ),
+        (
+            "Brazil's President Luiz Inácio Lula da Silva said the summit went well. "
+            "Lula told reporters he would travel to Beijing.",
+            "Lula",
+            "Luiz Inácio Lula da Silva",
+        ),
+        (
+            "Senator Mary Okafor said the bill would pass. Mary said she had the votes.",
+            "Mary",
+            "Mary Okafor",
+        ),
+    ],
+)
+def test_a_word_of_one_full_name_is_that_person(
+    parser: Any, text: str, mention: str, name: str
+) -> None:
+    # a family name written first, a name used in the middle, a given name alone
+    assert source_of(parser, text, mention) == (name, False)
