@@ -541,7 +541,9 @@ def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
         if tok.lower_ in {"for", "at", "with", "of", "to"} and k > 0 and _role_like(words[k - 1]):
             start = k
             while start > 0 and (
-                _role_like(words[start - 1]) or words[start - 1].lower_ in _TEMPORAL_MODIFIERS
+                _role_like(words[start - 1])
+                or words[start - 1].lower_ in _TEMPORAL_MODIFIERS
+                or _hyphen_in_title(words, start - 1)
             ):
                 start -= 1
             role_part = words[start:k]
@@ -559,7 +561,7 @@ def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
             break
     if not role_tokens:
         k = len(words)
-        while k > 0 and _role_like(words[k - 1]):
+        while k > 0 and (_role_like(words[k - 1]) or _hyphen_in_title(words, k - 1)):
             k -= 1
         role_tokens, rest = words[k:], words[:k]
     while rest and rest[-1].text.islower() and rest[-1].lower_ in _ROLE_MODIFIERS:
@@ -571,6 +573,16 @@ def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
         return None, _affiliation_run(rest, from_end=True)
     role = " ".join([*(_expand(w) for w in temporal), _join_role(role_tokens)])
     return role, _affiliation_run(rest, from_end=True)
+
+
+def _hyphen_in_title(words: list[Token], k: int) -> bool:
+    """The hyphen of "Director-General", "Governor-General": written without spaces between
+    two role words."""
+    tok = words[k]
+    if tok.text != "-" or k == 0 or k + 1 >= len(words) or tok.whitespace_:
+        return False
+    before = words[k - 1]
+    return not before.whitespace_ and _is_role_word(before) and _is_role_word(words[k + 1])
 
 
 def _join_role(tokens: list[Token]) -> str:
@@ -682,6 +694,10 @@ def _names_a_person(role: str) -> bool:
 
 def _role_text(tokens: list[Token]) -> str | None:
     words = [t for t in tokens if t.lower_ not in _DETERMINERS and not t.is_punct]
+    if any(_hyphen_in_title(tokens, k) for k in range(len(tokens))):
+        # "Governor-General" keeps its hyphen
+        words = [t for k, t in enumerate(tokens) if t in words or _hyphen_in_title(tokens, k)]
+        return _join_role(words)
     return " ".join(_expand(w) for w in words) or None
 
 

@@ -52,6 +52,22 @@ def resolve_all(nlp: Any, text: str, mentions: list[str]) -> list[Any]:
             "Interior Ministry",
         ),
         (
+            "WHO Director-General Anna Berg said the outbreak was contained.",
+            "WHO Director-General Anna Berg",
+            "Anna Berg",
+            P,
+            "director-general",
+            "WHO",
+        ),
+        (
+            "The Governor-General of Canada, Mary Lowe, said the country mourned.",
+            "The Governor-General of Canada, Mary Lowe",
+            "Mary Lowe",
+            P,
+            "governor-general",
+            "Canada",
+        ),
+        (
             "Norway's Foreign Ministry spokesperson, Erik Larsen, declined to comment.",
             "Norway's Foreign Ministry spokesperson, Erik Larsen",
             "Erik Larsen",
