@@ -302,7 +302,7 @@ def _analyse_words(
     anonymous = bool(_ANONYMOUS.search(text_all))
     person = _person_entity(tokens)
     if person is None:
-        person = _given_name_run(tokens)
+        person = _given_name_run(tokens) or _name_in_apposition(tokens)
     if len(tokens) == 1 and tokens[0].lower_ in _CAPITALS:
         person = None
     if person is not None:
@@ -397,6 +397,33 @@ def _given_name_run(tokens: list[Token]) -> list[Token] | None:
             or child.lower_ in _EPITHETS
         ):
             return run
+    return None
+
+
+def _name_in_apposition(tokens: list[Token]) -> list[Token] | None:
+    """A person's name the NER missed (or took for a place) in apposition to a role: "its
+    leader, Kemi Badenoch", "the party's spokesman, Joe Bloggs". Two to four capitalised
+    words, none a body's, a party's or a capital's."""
+    head = _head(tokens)
+    low = head.lemma_.lower()
+    if not head.text.islower() or (low not in _ROLE_WORDS and head.lower_ not in _ROLE_WORDS):
+        return None
+    ids = {t.i for t in tokens}
+    for child in head.children:
+        if child.dep_ != "appos" or child.i not in ids or child.pos_ != "PROPN":
+            continue
+        run = [t for t in child.subtree if t.i in ids and (not t.is_punct or t.text == "-")]
+        words = [t for t in run if t.text != "-"]
+        if not 2 <= len(words) <= 4 or run[-1] != child:
+            return None
+        for t in words:
+            word = t.lower_
+            if not t.text[:1].isupper() or t.ent_type_ in {"NORP", "FAC"}:
+                return None
+            lexicons = (_GOV_WORDS, _ORG_WORDS, _MEDIA_NAMES, _PARTIES, _CAPITALS, _ROLE_WORDS)
+            if any(word in lexicon for lexicon in lexicons):
+                return None
+        return run
     return None
 
 

@@ -785,3 +785,14 @@ def test_a_word_of_one_full_name_is_that_person(
 ) -> None:
     # a family name written first, a name used in the middle, a given name alone
     assert source_of(parser, text, mention) == (name, False)
+
+
+def test_a_name_in_apposition_to_a_role_is_the_person_the_ner_missed(parser: Any) -> None:
+    # the NER takes the unfamiliar name for a place; "She" goes on with her
+    text = (
+        "The opposition Conservative Party accused the government of lying. "
+        "Its leader, Kemi Badenoch, said Labour had misled voters. "
+        "She told the BBC that the budget would hurt pensioners."
+    )
+    assert source_of(parser, text, "Its leader, Kemi Badenoch") == ("Kemi Badenoch", False)
+    assert source_of(parser, text, "She") == ("Kemi Badenoch", False)
