@@ -60,7 +60,14 @@ from app.extraction.mentions import (
     _surface,
     campaign_of_person,
 )
-from app.extraction.people import Person, acronyms_in, describes, descriptor_word, people_of
+from app.extraction.people import (
+    MINOR_WORDS,
+    Person,
+    acronyms_in,
+    describes,
+    descriptor_word,
+    people_of,
+)
 from app.extraction.types import Attribution, ResolvedSource, SourceType, Span
 
 if TYPE_CHECKING:
@@ -190,7 +197,7 @@ class SourceResolver:
             return None
         if len(tokens) == 1 and tokens[0].lower_ in _ADDRESSEE:
             return None  # "you" is the reader or the interviewer, never a source we know
-        if len(tokens) == 1 and tokens[0].lower_ in _RELATIVE_PRONOUNS:
+        if len(tokens) == 1 and tokens[0].lower_ in _RELATIVE_PRONOUNS and not _acronym(tokens[0]):
             # "..., who said ...": the noun the relative clause hangs on
             antecedent_np = _relative_antecedent_np(tokens[0])
             return self.resolve(antecedent_np) if antecedent_np is not None else None
@@ -234,7 +241,7 @@ class SourceResolver:
         if antecedent is not None:
             self._touch(antecedent, subject=True, speaker=True)
             return ResolvedMention(antecedent, based_span)
-        if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
+        if len(tokens) == 1 and _pronoun(tokens[0]):
             return None
         spelled = self._spelled_out(tokens)
         if spelled is not None:
@@ -492,7 +499,7 @@ class SourceResolver:
 
     def _antecedent(self, tokens: list[Token], mention: SpacySpan) -> ResolvedSource | None:
         """The entity a pronoun, a short name or a definite description refers back to."""
-        if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
+        if len(tokens) == 1 and _pronoun(tokens[0]):
             return self._pronoun_antecedent(tokens[0])
         words = [t for t in tokens if t.lower_ not in _DETERMINERS]
         if not words:
@@ -1133,6 +1140,8 @@ class SourceResolver:
             self._acronyms = acronyms_in(self.text)
         full = self._acronyms.get(words[0].text.replace(".", ""))
         if full is None:
+            full = self._initials_of(words[0].text.replace(".", ""))
+        if full is None:
             return None
         entry = self._find(lambda e: e.source.name == full)
         if entry is not None:
@@ -1142,6 +1151,25 @@ class SourceResolver:
         source = ResolvedSource(name=full, type=kind, alias=words[0].text)
         self._history.append(_Entry(source, None, False, subject=True))
         return source
+
+    def _initials_of(self, acronym: str) -> str | None:
+        """ "the IFS" after "the Institute for Fiscal Studies" with no "(IFS)": the one body
+        named so far whose capitalised words spell the acronym."""
+        if len(acronym) < 2:
+            return None
+        names = {
+            e.source.name
+            for e in self._history
+            if e.source.type in _BODY_TYPES and not e.source.generic
+        }
+        # "Paul Johnson, director of the Institute for Fiscal Studies": affiliations count
+        names |= {e.source.affiliation for e in self._history if e.source.affiliation}
+        found = {
+            name
+            for name in names
+            if "".join(w[0] for w in name.split() if w.lower() not in MINOR_WORDS) == acronym
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _main_namesake(self, surname: str, entry: _Entry, gender: str | None = None) -> _Entry:
         """ "Cruz" where the article names both Ted and Rafael Cruz: the one it names more
@@ -1531,6 +1559,15 @@ def _clause_gender(subject: Token) -> str | None:
         if own_clause:
             found.add(_OWN_PRONOUNS[t.lower_])
     return found.pop() if len(found) == 1 else None
+
+
+def _acronym(tok: Token) -> bool:
+    """An acronym written like a pronoun: "the WHO", "IT" are bodies."""
+    return tok.text.isupper() and len(tok.text) > 1
+
+
+def _pronoun(tok: Token) -> bool:
+    return tok.lower_ in _PRONOUNS and not _acronym(tok)
 
 
 def _speaker_gender(subject: Token | None) -> str | None:

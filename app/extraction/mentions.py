@@ -249,7 +249,7 @@ def _cut_clauses(tokens: list[Token]) -> list[Token]:
             continue
         if depth:
             continue
-        if tok.lower_ in {"who", "which", "that", "whose", "whom"} and out:
+        if tok.lower_ in {"who", "which", "that", "whose", "whom"} and out and tok.text != "WHO":
             break
         if tok.dep_ in {"relcl", "acl"} and out and tok.i > out[-1].i:
             break
@@ -323,6 +323,11 @@ def _analyse_words(
     return replace(source, generic=True), gender, plural
 
 
+_LINKING_PREPOSITIONS = frozenset(
+    {"for", "under", "to", "with", "by", "of", "from", "at", "like", "as", "including", "and"}
+)
+
+
 def _person_entity(tokens: list[Token]) -> list[Token] | None:
     """The PERSON entity the mention is about: the one at its head or in apposition.
 
@@ -350,6 +355,12 @@ def _person_entity(tokens: list[Token]) -> list[Token] | None:
         last = run[-1]
         if last.dep_ == "appos" or (last.dep_ == "conj" and last.head.i == head.i):
             return run
+        if last == tokens[-1] and run[0].i > 0 and _is_role_word(doc[run[0].i - 1]):
+            # "WHO chief Tedros Adhanom Ghebreyesus", however the parse goes (not "a
+            # spokesman for Hillary Clinton", "director under President Bill Clinton")
+            before = [t for t in tokens if t.i < run[0].i]
+            if not any(t.is_punct or t.lower_ in _LINKING_PREPOSITIONS for t in before):
+                return run
         if last.dep_ in {"compound", "nmod"} and last.head.i == head.i and head.i > last.i:
             continue  # "the Clinton campaign"
     return None

@@ -225,6 +225,7 @@ _SPELLED = re.compile(
     r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)"
 )
 _MINOR = frozenset({"of", "for", "and", "on", "the", "de"})
+MINOR_WORDS = _MINOR  # the small words an acronym skips
 
 
 def acronyms_in(text: str) -> dict[str, str]:

@@ -796,3 +796,40 @@ def test_a_name_in_apposition_to_a_role_is_the_person_the_ner_missed(parser: Any
     )
     assert source_of(parser, text, "Its leader, Kemi Badenoch") == ("Kemi Badenoch", False)
     assert source_of(parser, text, "She") == ("Kemi Badenoch", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Paul Okoro, director of the Institute for Fiscal Studies, said the choices were "
+            "hard. The IFS said in a report that taxes would rise.",
+            "The IFS",
+            "Institute for Fiscal Studies",
+        ),
+        (
+            "The World Health Organization warned that hospitals were out of fuel. "
+            "The WHO said its staff were safe.",
+            "The WHO",
+            "World Health Organization",
+        ),
+        (
+            "WHO chief Tedros Adhanom Ghebreyesus said the situation was catastrophic.",
+            "WHO chief Tedros Adhanom Ghebreyesus",
+            "Tedros Adhanom Ghebreyesus",
+        ),
+    ],
+)
+def test_an_acronym_is_the_body_whose_initials_it_spells(
+    parser: Any, text: str, mention: str, name: str
+) -> None:
+    # no "(IFS)" needed; "WHO" is no relative pronoun
+    assert source_of(parser, text, mention) == (name, False)
+
+
+def test_a_person_after_a_preposition_in_a_mention_is_not_the_speaker(parser: Any) -> None:
+    text = "A spokesman for Democratic presidential candidate Mary Okafor said no."
+    name, _ = source_of(
+        parser, text, "A spokesman for Democratic presidential candidate Mary Okafor"
+    )
+    assert name != "Mary Okafor"
