@@ -943,11 +943,12 @@ def _body_within(words: list[Token]) -> tuple[list[Token], list[Token]]:
 
 def _proper_part(words: list[Token]) -> list[Token]:
     """A body's name without the lower-case words describing it: "the nonpartisan
-    Commission on Presidential Debates", "the conservative-leaning Tax Foundation"."""
+    Commission on Presidential Debates", "the conservative-leaning Tax Foundation", "the
+    opposition Conservative Party", "the rights group Amnesty International"."""
+    described = {"JJ", "JJR", "RBR", "RB", "VBG", "VBN", "NN", "NNS", "HYPH"}
     k = 0
     while k < len(words) and (
-        (words[k].text.islower() and words[k].tag_ in {"JJ", "JJR", "RBR", "RB", "VBG", "VBN"})
-        or (words[k].text == "-" and k > 0)
+        (words[k].text.islower() and words[k].tag_ in described) or (words[k].text == "-" and k > 0)
     ):
         k += 1  # "conservative-leaning", "more conservative", "left-wing"
     rest = words[k:]

@@ -833,3 +833,20 @@ def test_a_person_after_a_preposition_in_a_mention_is_not_the_speaker(parser: An
         parser, text, "A spokesman for Democratic presidential candidate Mary Okafor"
     )
     assert name != "Mary Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The opposition Conservative Party accused the government of lying.",
+            "Conservative Party",
+        ),
+        ("The news agency Reuters reported the deal.", "Reuters"),
+    ],
+)
+def test_a_common_noun_describing_a_body_is_not_part_of_its_name(
+    parser: Any, text: str, name: str
+) -> None:
+    (found,) = sources(parser, text)
+    assert found[1] == name
