@@ -41,6 +41,7 @@ from app.extraction.mentions import (
     _MALE,
     _MALE_NAMES,
     _MEDIA_WORDS,
+    _NAME_PARTICLES,
     _NOT_GIVEN_NAMES,
     _POSSESSIVE_PRONOUNS,
     _PRONOUNS,
@@ -508,7 +509,9 @@ class SourceResolver:
         honorific = next((_HONORIFICS[t.lower_] for t in words if _HONORIFICS.get(t.lower_)), None)
         if titles and len(words) > len(titles):
             words = [t for t in words if t.i not in titles]  # "Mr. Cruz" is "Cruz"
-        if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words) and len(words) <= 2:
+        named = [t for t in words if t.lower_ not in _NAME_PARTICLES or t.i == words[0].i]
+        if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in named) and len(named) <= 2:
+            # "Miller", "Mr. Cruz", "Von der Leyen" (particles do not count)
             return self._name_antecedent(tokens, words, mention, honorific)
         first = tokens[0].lower_
         if first not in {"the", "this", "that", "these", "those"} or len(words) > 4:

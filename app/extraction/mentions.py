@@ -345,6 +345,7 @@ def _person_entity(tokens: list[Token]) -> list[Token] | None:
         return None
     head = _head(tokens)
     doc = tokens[0].doc
+    runs = [_through_particles(run, tokens) for run in runs]
     for run in reversed(runs):
         nxt = run[-1].i + 1
         if nxt < len(doc) and doc[nxt].tag_ == "POS":
@@ -364,6 +365,32 @@ def _person_entity(tokens: list[Token]) -> list[Token] | None:
         if last.dep_ in {"compound", "nmod"} and last.head.i == head.i and head.i > last.i:
             continue  # "the Clinton campaign"
     return None
+
+
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "bin"})
+
+
+def _through_particles(run: list[Token], tokens: list[Token]) -> list[Token]:
+    """A PERSON run the NER cut at a particle, carried on to the family name: "Ursula
+    von" + "der Leyen" is Ursula von der Leyen."""
+    ids = {t.i for t in tokens}
+    doc = run[-1].doc
+    out = list(run)
+    particles: list[Token] = []
+    while len(out) > 1 and out[-1].text in _NAME_PARTICLES:
+        particles.insert(0, out.pop())
+    k = run[-1].i + 1
+    while k in ids:
+        tok = doc[k]
+        if tok.text in _NAME_PARTICLES:
+            particles.append(tok)
+        elif particles and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            out += [*particles, tok]
+            particles = []
+        else:
+            break
+        k += 1
+    return out if not particles and len(out) > len(run) else run
 
 
 def _given_name_run(tokens: list[Token]) -> list[Token] | None:

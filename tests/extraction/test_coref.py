@@ -850,3 +850,13 @@ def test_a_common_noun_describing_a_body_is_not_part_of_its_name(
 ) -> None:
     (found,) = sources(parser, text)
     assert found[1] == name
+
+
+def test_a_name_the_ner_cuts_at_a_particle_is_one_person(parser: Any) -> None:
+    text = (
+        "European Commission President Ursula von der Leyen said the bloc would respond. "
+        "Von der Leyen told lawmakers that the package was ready."
+    )
+    mention = "European Commission President Ursula von der Leyen"
+    assert source_of(parser, text, mention) == ("Ursula von der Leyen", False)
+    assert source_of(parser, text, "Von der Leyen") == ("Ursula von der Leyen", False)
