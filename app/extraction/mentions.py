@@ -689,7 +689,13 @@ def _affiliation_run(words: list[Token], *, from_end: bool) -> list[Token]:
     """The names (with possessive marks and body words) next to the role."""
     ordered = list(reversed(words)) if from_end else list(words)
     run: list[Token] = []
-    for w in ordered:
+    for k, w in enumerate(ordered):
+        if w.lower_ in {"of", "for", "on"} and run and k + 1 < len(ordered):
+            other = ordered[k + 1]  # "Bank of England", "Institute for Fiscal Studies"
+            named = other.pos_ == "PROPN" or (other.text[:1].isupper() and not other.is_sent_start)
+            if named and other.tag_ != "POS":
+                run.append(w)
+                continue
         body_word = w.lower_ in _GOV_WORDS or w.lower_ in _ORG_WORDS
         lower_word = w.text.islower() and not body_word and w.tag_ != "POS"
         namelike = not lower_word and (

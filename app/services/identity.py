@@ -15,6 +15,13 @@ source the directory already holds, in these steps (``STRATEGIES``, first hit wi
    whose middle parts agree ("Donald Trump" finds "Donald J. Trump"; "George Bush" finds
    neither "George W. Bush" nor "George H. W. Bush", being ambiguous between them).
 
+Before those, a **national body** under another of its spellings ("the State Department",
+"US State Department"; ``lexicons/national_bodies.txt``); after them, a body by its
+**initials** ("IMF") and "<place>'s <body>" spelled the other way ("Gaza's Health
+Ministry"). After an ingest, a bare surname that holds the same office, or the same post at
+the same body ("Peskov, the Kremlin spokesman"), as exactly one full-name namesake becomes
+that person (``consolidate_office_namesakes``).
+
 An article-local description of a person ("the GOP presidential nominee", "the
 president") that the article itself did not tie to a name becomes the one person the
 article names who is known under that office or candidacy, of that party

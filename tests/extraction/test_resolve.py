@@ -68,6 +68,22 @@ def resolve_all(nlp: Any, text: str, mentions: list[str]) -> list[Any]:
             "Canada",
         ),
         (
+            "The Bank of England's governor, Anne Lowe, said inflation was falling.",
+            "The Bank of England's governor, Anne Lowe",
+            "Anne Lowe",
+            P,
+            "governor",
+            "Bank of England",
+        ),
+        (
+            "Institute for Fiscal Studies director Paul Okoro said taxes would rise.",
+            "Institute for Fiscal Studies director Paul Okoro",
+            "Paul Okoro",
+            P,
+            "director",
+            "Institute for Fiscal Studies",
+        ),
+        (
             "Norway's Foreign Ministry spokesperson, Erik Larsen, declined to comment.",
             "Norway's Foreign Ministry spokesperson, Erik Larsen",
             "Erik Larsen",
