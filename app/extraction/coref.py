@@ -297,8 +297,30 @@ class SourceResolver:
                 titled = self._titled_surname(surname)
                 if titled is not None:
                     source = replace(source, role=titled.role)
+        source = self._full_affiliation(source)
         self._history.append(_Entry(source, gender, plural, subject=True, speaker=True))
         return ResolvedMention(source, based_span)
+
+    def _full_affiliation(self, source: ResolvedSource) -> ResolvedSource:
+        """ "Erdogan's spokesman, Ibrahim Kalin" in an article that names Recep Tayyip
+        Erdogan: affiliated with him by his full name, not with a bare "Erdogan"."""
+        affiliation = (source.affiliation or "").translate(_APOSTROPHES)
+        if not affiliation or " " in affiliation or not affiliation[:1].isupper():
+            return source
+        namesakes = self._namesakes_of(affiliation)
+        if not namesakes:
+            return source
+        full = self._main_person(namesakes).name
+        written = {
+            e.source.name
+            for e in self._history
+            if e.source.type is SourceType.PERSON
+            and e.source.name.split()[-1] == affiliation
+            and e.source.name.split()[0] == full.split()[0]
+        }
+        if len(written) == 1:  # as the article wrote it: "Recep Tayyip Erdogan"
+            full = written.pop()
+        return replace(source, affiliation=full, affiliation_type=SourceType.PERSON)
 
     def _person_in_misparse(self, tokens: list[Token]) -> SpacySpan | None:
         """The person inside a mention the parser ran together with its neighbours: "Trump

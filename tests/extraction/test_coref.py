@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from app.extraction import extract
+from app.extraction import SourceType, extract
 from app.extraction.coref import writers_of
 from app.extraction.people import acronyms_in
 
@@ -860,3 +860,19 @@ def test_a_name_the_ner_cuts_at_a_particle_is_one_person(parser: Any) -> None:
     mention = "European Commission President Ursula von der Leyen"
     assert source_of(parser, text, mention) == ("Ursula von der Leyen", False)
     assert source_of(parser, text, "Von der Leyen") == ("Ursula von der Leyen", False)
+
+
+def test_a_surname_affiliation_is_the_person_the_article_names_in_full(parser: Any) -> None:
+    text = (
+        "Turkish President Recep Tayyip Erdogan said Ankara was ready. "
+        "Erdogan's spokesman, Ibrahim Kalin, said a date had not been set."
+    )
+    (kalin,) = [
+        a.source
+        for a in extract(text, parser=parser)
+        if a.source and a.source.name == "Ibrahim Kalin"
+    ]
+    assert (kalin.affiliation, kalin.affiliation_type) == (
+        "Recep Tayyip Erdogan",
+        SourceType.PERSON,
+    )
