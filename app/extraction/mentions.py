@@ -783,6 +783,7 @@ def _affiliation(words: list[Token]) -> tuple[str | None, SourceType | None]:
     ]
     while words and (words[-1].tag_ == "POS" or words[-1].is_punct):
         words = words[:-1]
+    words = _named_part(words)
     if not words:
         return None, None
     if len(words) == 1 and words[0].lower_ in _DEMONYMS:
@@ -795,6 +796,22 @@ def _affiliation(words: list[Token]) -> tuple[str | None, SourceType | None]:
     source_type = _classify(words)
     name = _canonical(words, source_type, surface)
     return name, source_type
+
+
+def _named_part(words: list[Token]) -> list[Token]:
+    """An affiliation as a name: without the lower-case words describing it ("centrist Tax
+    Policy Center", "former White House") or a title before a person's name ("President
+    Barack Obama"); nothing when no word of it is a name ("oversight", "25")."""
+    while len(words) > 1 and any(w.text[:1].isupper() for w in words[1:]):
+        first = words[0]
+        title = first.lower_ in _HONORIFICS or first.lower_ in _TITLE_ABBREVIATIONS
+        title = (title or _is_role_word(first)) and words[1].ent_type_ == "PERSON"
+        if not (first.text.islower() or title or first.lower_ in _TEMPORAL_MODIFIERS):
+            break
+        words = words[1:]
+    if not any(w.text[:1].isupper() and w.is_alpha for w in words):
+        return []
+    return words
 
 
 def _classify(words: list[Token]) -> SourceType:

@@ -84,6 +84,22 @@ def resolve_all(nlp: Any, text: str, mentions: list[str]) -> list[Any]:
             "Institute for Fiscal Studies",
         ),
         (
+            "A spokesman for President Barack Obama said the deal was done.",
+            "A spokesman for President Barack Obama",
+            "Barack Obama spokesman",
+            P,
+            "spokesman",
+            "Barack Obama",
+        ),
+        (
+            "An economist at the centrist Tax Policy Center said taxes rose.",
+            "An economist at the centrist Tax Policy Center",
+            "Tax Policy Center economist",
+            P,
+            "economist",
+            "Tax Policy Center",
+        ),
+        (
             "Norway's Foreign Ministry spokesperson, Erik Larsen, declined to comment.",
             "Norway's Foreign Ministry spokesperson, Erik Larsen",
             "Erik Larsen",
