@@ -613,6 +613,8 @@ def _affiliation_run(words: list[Token], *, from_end: bool) -> list[Token]:
     ordered = list(reversed(words)) if from_end else list(words)
     run: list[Token] = []
     for w in ordered:
+        if w.lower_ in _RELATION_NOUNS:
+            break  # "Rival Hillary Clinton" opening a sentence: how she stands, no body
         body_word = w.lower_ in _GOV_WORDS or w.lower_ in _ORG_WORDS
         lower_word = w.text.islower() and not body_word and w.tag_ != "POS"
         namelike = not lower_word and (
