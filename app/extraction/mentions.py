@@ -965,11 +965,16 @@ def _analyse_unnamed_person(
     before_head = [w for w in pre_head if w.i != head.i]
     aff_words = _affiliation_run(before_head, from_end=True)
     after = False
+    title_tail = ""  # "of state" of "the former secretary of state"
     if not aff_words:
         # "a spokesperson for the Pentagon"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"for", "at", "of", "with", "from"}:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                titled = pobj is not None and f"{head.lower_} {child.lower_} {pobj.lower_}"
+                if titled in _MULTIWORD_ROLE_SET:
+                    title_tail = f" {child.lower_} {pobj.lower_}"  # one title, no body "state"
+                    break
                 if pobj is not None:
                     aff_words = _np_after(list(pobj.subtree))
                     after = bool(aff_words)
@@ -979,6 +984,8 @@ def _analyse_unnamed_person(
     role = _role_text([w for w in role_words if not w.ent_type_]) or None
     aff = _affiliation(aff_words) if aff_words else (None, None)
     name = _canonical(pre_head, SourceType.PERSON, alias)
+    if title_tail and role:
+        role, name = role + title_tail, name + title_tail
     if after and aff[0]:
         name = f"{aff[0]} {name}"
     gender = _GENDERED_ROLES.get(head.lower_)
