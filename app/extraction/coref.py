@@ -132,6 +132,7 @@ _PLACE_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
 _POLICE_FORCE = re.compile(
     rf"(?<![\w-])({_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}}) (?:police|Police)(?: [Dd]epartment)?\b"
 )
+_TEMPORAL_WORDS = frozenset({"former", "retired", "then", "ex", "onetime", "late", "outgoing"})
 _SAME_OFFICE = {"judge": "justice", "justice": "judge"}
 _BODY_TYPES = frozenset(
     {SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA, SourceType.GROUP}
@@ -744,6 +745,8 @@ class SourceResolver:
         holder = self._role_holder(head)
         if holder is not None and self._other_place(words, holder.source):
             return None  # "the Vermont senator" is not the senator from Texas
+        if holder is None:
+            holder = self._placed_office_speaker(words, head)
         entry = holder or self._epithet_holder(head) or self._body_named(head)
         if entry is not None and self._other_party(words, entry.source):
             return None  # "the Democratic nominee" is not the Republican Party's nominee
@@ -813,6 +816,32 @@ class SourceResolver:
                 and _role_names(e.source.role, want)
                 and (gender is None or self._gender_of(e) in (None, gender))
             )
+        )
+
+    def _placed_office_speaker(self, words: list[Token], head: Token) -> _Entry | None:
+        """ "As far as whether Sanders still senses anger, the Vermont senator acknowledged
+        ...": an office with a place, where the article gives no one that office, is the
+        person just speaking (or the subject just named) whose role the article never gives:
+        news varies a name with the office and state of its holder."""
+        if head.lower_ not in _ROLE_WORDS and head.lemma_.lower() not in _ROLE_WORDS:
+            return None
+        if not any(t.ent_type_ == "GPE" and t.text[:1].isupper() for t in words if t.i < head.i):
+            return None
+        if any(t.lower_ in _TEMPORAL_WORDS for t in words):
+            return None  # "the former New Mexico governor": someone named for a past office
+        gender = _GENDERED_ROLES.get(head.lower_)
+        return _last(
+            self._history,
+            lambda e: (
+                e.speaker
+                and not e.quoted
+                and e.source.type is SourceType.PERSON
+                and not e.plural
+                and not e.source.generic
+                and e.source.role is None
+                and (gender is None or self._gender_of(e) in (None, gender))
+            ),
+            _SPEAKER_WINDOW,
         )
 
     def _epithet_holder(self, head: Token) -> _Entry | None:

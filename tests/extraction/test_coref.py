@@ -745,3 +745,28 @@ def test_the_two_is_no_one_entity(parser: Any) -> None:
 def test_the_issuer_of_a_policy_paper_speaks_through_it(parser: Any) -> None:
     text = "The coalition issued a policy paper welcoming the decision."
     assert [m for m, _, _ in sources(parser, text)] == ["The coalition"]
+
+
+def test_an_office_with_a_place_is_the_speaker_whose_role_the_article_never_gives(
+    parser: Any,
+) -> None:
+    text = (
+        "Tom Baxter offered some advice to the party on Friday.\n\n"
+        "As for whether Baxter still senses anger among voters, the Vermont senator "
+        "acknowledged that some people feel that way."
+    )
+    assert source_of(parser, text, "the Vermont senator")[0] == "Tom Baxter"
+
+
+def test_a_former_office_with_a_place_is_not_the_last_speaker(parser: Any) -> None:
+    text = "Tom Baxter said the bill would pass.\n\nThe former Vermont governor said it would fail."
+    assert source_of(parser, text, "The former Vermont governor")[0] != "Tom Baxter"
+
+
+def test_former_alone_does_not_tie_a_description_to_a_former_president(parser: Any) -> None:
+    text = (
+        "Former President Jack Moran spoke in Ohio on Monday.\n\n"
+        "The former secretary of state aggressively pushed the plan during the convention."
+    )
+    name = source_of(parser, text, "The former secretary of state")[0]
+    assert name == "former secretary of state"
