@@ -132,6 +132,7 @@ _PLACE_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
 _POLICE_FORCE = re.compile(
     rf"(?<![\w-])({_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}}) (?:police|Police)(?: [Dd]epartment)?\b"
 )
+_PLAIN_PERSON_NOUNS = frozenset({"woman", "man", "girl", "boy", "lady"})
 _TEMPORAL_WORDS = frozenset({"former", "retired", "then", "ex", "onetime", "late", "outgoing"})
 _SAME_OFFICE = {"judge": "justice", "justice": "judge"}
 _BODY_TYPES = frozenset(
@@ -741,6 +742,8 @@ class SourceResolver:
             return described
         if any(t.ent_type_ in {"PERSON", "ORG"} for t in words):
             return None
+        if len(words) == 1 and head.lower_ in _PLAIN_PERSON_NOUNS:
+            return self._plain_person(head, mention)
         head = _head(words)  # "the former secretary of state": secretary
         holder = self._role_holder(head)
         if holder is not None and self._other_place(words, holder.source):
@@ -817,6 +820,51 @@ class SourceResolver:
                 and (gender is None or self._gender_of(e) in (None, gender))
             )
         )
+
+    def _plain_person(self, head: Token, mention: SpacySpan) -> ResolvedSource | None:
+        """ "the woman", "the man": someone the article introduced without a name ("a
+        female Trump supporter"), never a person it names only after its first "the woman"
+        (the reporter of the profile named in between); when no one named fits, the first
+        person of that gender the next paragraphs call by a given name alone ("Melanie
+        thought ..."): a profile's subject known by her first name."""
+        gender = _GENDERED_ROLES.get(head.lower_)
+        offset = self._offset_of(mention.doc)
+        position = (offset or 0) + head.idx
+        used = re.search(rf"\bthe {re.escape(head.lower_)}\b", self.text, re.IGNORECASE)
+        first_use = min(used.start(), position) if used else position
+        entry = self._epithet_holder(head)
+        if entry is not None and self._first_named(entry) < first_use:
+            return entry.source
+        named = self._given_name_after(mention.doc, position, gender)
+        if named is None:
+            return None
+        source = ResolvedSource(name=named, type=SourceType.PERSON, alias=named)
+        self._history.append(_Entry(source, gender, False))
+        return replace(source, alias=_surface([head]))
+
+    def _first_named(self, entry: _Entry) -> int:
+        """Where the article first names the entry's source."""
+        person = self._article_people().get(entry.source.name)
+        if person is not None:
+            return person.first
+        found = self.text.find(entry.source.name)
+        return found if found >= 0 else entry.at
+
+    def _given_name_after(self, doc: Any, position: int, gender: str | None) -> str | None:
+        """The first given name standing alone as a person (no surname anywhere in the
+        article) of ``gender`` after ``position``, in this or the next few paragraphs."""
+        here = next((k for k, (_, d) in enumerate(self._docs) if d is doc), None)
+        if here is None or gender is None:
+            return None
+        for offset, later in self._docs[here : here + _DOCUMENT_REACH + 1]:
+            for ent in later.ents:
+                words = [t for t in ent if t.is_alpha]
+                if ent.label_ != "PERSON" or len(words) != 1 or offset + ent.start_char < position:
+                    continue
+                word = words[0].text
+                if _given_name_gender(word) == gender and not self._is_surname(word):
+                    return word
+        return None
 
     def _placed_office_speaker(self, words: list[Token], head: Token) -> _Entry | None:
         """ "As far as whether Sanders still senses anger, the Vermont senator acknowledged

@@ -770,3 +770,22 @@ def test_former_alone_does_not_tie_a_description_to_a_former_president(parser: A
     )
     name = source_of(parser, text, "The former secretary of state")[0]
     assert name == "former secretary of state"
+
+
+def test_the_woman_is_not_the_reporter_named_after_its_first_use(parser: Any) -> None:
+    text = (
+        "The Tribune profiled a retired nurse who lost her job in the spring.\n\n"
+        "The paper quoted the woman at length. It sent its reporter Jane Harper to visit "
+        "her farm in Ohio.\n\n"
+        "The woman disputes that she was ever fired. Harper writes:\n\n"
+        "Margaret thought the whole thing was unfair. She had worked there for years."
+    )
+    assert source_of(parser, text, "The woman")[0] == "Margaret"
+
+
+def test_the_woman_is_the_woman_named_before(parser: Any) -> None:
+    text = (
+        "Jane Harper, 34, was arrested on Monday in Toledo.\n\n"
+        "The woman told police that she had done nothing wrong."
+    )
+    assert source_of(parser, text, "The woman")[0] == "Jane Harper"
