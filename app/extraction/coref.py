@@ -581,6 +581,10 @@ class SourceResolver:
                 or _last(history, lambda e: e.subject and known(e), _SUBJECT_WINDOW)
                 or _last(history, known, 6)
             )
+        if entry is None and cls != "person":
+            # "The ad then references FBI criticism of ... It also mentions": a body or
+            # document that was the subject goes on, not one named inside the sentence
+            entry = _last(history, lambda e: (e.speaker or e.subject) and fits(e), _SUBJECT_WINDOW)
         if entry is None:
             # nothing of that gender known nearby: the most recent compatible entity, but
             # only among the last few (a pronoun does not reach back a page)

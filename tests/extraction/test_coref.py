@@ -789,3 +789,12 @@ def test_the_woman_is_the_woman_named_before(parser: Any) -> None:
         "The woman told police that she had done nothing wrong."
     )
     assert source_of(parser, text, "The woman")[0] == "Jane Harper"
+
+
+def test_it_goes_on_with_the_subject_not_a_body_named_inside_the_sentence(parser: Any) -> None:
+    text = (
+        "A new ad from Tom Baxter's campaign is seizing on remarks by his rival.\n\n"
+        "The ad then references FBI criticism of the governor's use of a private server. "
+        "It also mentions policies she supported that Baxter says hurt farmers."
+    )
+    assert source_of(parser, text, "It")[0] == "Baxter campaign"
