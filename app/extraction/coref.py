@@ -754,6 +754,10 @@ class SourceResolver:
             return None  # "the Vermont senator" is not the senator from Texas
         if holder is None:
             holder = self._placed_office_speaker(words, head)
+        if holder is None and len(words) == 1 and head.lemma_.lower() == "campaign":
+            run = self._candidate_campaign()
+            if run is not None:
+                return replace(run, alias=_surface(words))
         entry = holder or self._epithet_holder(head) or self._body_named(head)
         if entry is not None and self._other_party(words, entry.source):
             return None  # "the Democratic nominee" is not the Republican Party's nominee
@@ -824,6 +828,24 @@ class SourceResolver:
                 and (gender is None or self._gender_of(e) in (None, gender))
             )
         )
+
+    def _candidate_campaign(self) -> ResolvedSource | None:
+        """ "Hillary Clinton plans to call on young people ... The campaign says": the
+        campaign of the person just speaking or the subject just named, when the article
+        names that person's campaign ("Clinton's campaign") and no campaign came since."""
+        for entry in reversed(self._history[-_SUBJECT_WINDOW:]):
+            if "campaign" in entry.source.name.lower().split():
+                return None  # "the campaign" of the last one named
+            person = entry.source
+            if not (entry.speaker or entry.subject) or entry.quoted or entry.plural:
+                continue
+            if person.type is not SourceType.PERSON or person.generic or person.local:
+                continue
+            surname = re.escape(person.name.split()[-1])
+            if re.search(rf"\b{surname}(?:['’]s)? (?:[a-z]+ )?campaign\b", self.text):
+                return campaign_of_person(person.name, alias=person.name)
+            return None
+        return None
 
     def _plain_person(self, head: Token, mention: SpacySpan) -> ResolvedSource | None:
         """ "the woman", "the man": someone the article introduced without a name ("a

@@ -798,3 +798,19 @@ def test_it_goes_on_with_the_subject_not_a_body_named_inside_the_sentence(parser
         "It also mentions policies she supported that Baxter says hurt farmers."
     )
     assert source_of(parser, text, "It")[0] == "Baxter campaign"
+
+
+@pytest.mark.parametrize(
+    ("lopez_campaign", "expected"),
+    [(" Lopez's campaign has spent little so far.", "Lopez campaign"), ("", "Baxter campaign")],
+)
+def test_the_campaign_is_the_one_of_the_candidate_just_speaking(
+    parser: Any, lopez_campaign: str, expected: str
+) -> None:
+    text = (
+        "Tom Baxter's campaign said it would spend heavily in May.\n\n"
+        "Senator Maria Lopez plans to call on young people to serve their country."
+        f"{lopez_campaign}\n\n"
+        "The campaign says the senator will announce the plans Friday in Ohio."
+    )
+    assert source_of(parser, text, "The campaign")[0] == expected
