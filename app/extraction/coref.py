@@ -132,6 +132,7 @@ _PLACE_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
 _POLICE_FORCE = re.compile(
     rf"(?<![\w-])({_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}}) (?:police|Police)(?: [Dd]epartment)?\b"
 )
+_RULING_NOUNS = frozenset({"government", "regime"})
 _PLAIN_PERSON_NOUNS = frozenset({"woman", "man", "girl", "boy", "lady"})
 _TEMPORAL_WORDS = frozenset({"former", "retired", "then", "ex", "onetime", "late", "outgoing"})
 _SAME_OFFICE = {"judge": "justice", "justice": "judge"}
@@ -754,6 +755,14 @@ class SourceResolver:
             return None  # "the Vermont senator" is not the senator from Texas
         if holder is None:
             holder = self._placed_office_speaker(words, head)
+        if len(words) == 1 and head.lemma_.lower() in _RULING_NOUNS:
+            country = self._country_subject(mention)
+            if country is not None:
+                return replace(country, alias=_surface(words))
+        if head.lemma_.lower() in _CLASS_NOUNS and any(
+            t.lower_ in _DEMONYMS or t.ent_type_ in {"GPE", "NORP"} for t in words if t.i < head.i
+        ):
+            return None  # "the Saudi government" names its own body, not the last one
         if holder is None and len(words) == 1 and head.lemma_.lower() == "campaign":
             run = self._candidate_campaign()
             if run is not None:
@@ -828,6 +837,29 @@ class SourceResolver:
                 and (gender is None or self._gender_of(e) in (None, gender))
             )
         )
+
+    def _country_subject(self, mention: SpacySpan) -> ResolvedSource | None:
+        """ "North Korea's fifth missile test ... did nothing to stop the government's
+        determination": the country a clause of this or the previous paragraph is about
+        (its subject, or the subject's owner), nearest first."""
+        docs = [d for _, d in self._docs]
+        here = next((k for k, d in enumerate(docs) if d is mention.doc), None)
+        if here is None:
+            return None
+        countries = set(_DEMONYMS.values())
+        for doc in (docs[here], docs[here - 1] if here > 0 else None):
+            if doc is None:
+                continue
+            end = mention.start if doc is mention.doc else len(doc)
+            for ent in reversed([e for e in doc.ents if e.label_ == "GPE" and e.end <= end]):
+                name = _POSSESSIVE_END.sub("", ent.text).removeprefix("the ")
+                root = ent.root
+                subject = root.dep_ in {"nsubj", "nsubjpass"} or (
+                    root.dep_ == "poss" and root.head.dep_ in {"nsubj", "nsubjpass"}
+                )
+                if name in countries and subject:
+                    return ResolvedSource(name=name, type=SourceType.GOVERNMENT, alias=name)
+        return None
 
     def _candidate_campaign(self) -> ResolvedSource | None:
         """ "Hillary Clinton plans to call on young people ... The campaign says": the

@@ -814,3 +814,22 @@ def test_the_campaign_is_the_one_of_the_candidate_just_speaking(
         "The campaign says the senator will announce the plans Friday in Ohio."
     )
     assert source_of(parser, text, "The campaign")[0] == expected
+
+
+def test_the_government_is_the_country_the_paragraph_is_about(parser: Any) -> None:
+    text = (
+        "The White House said the talks would go on.\n\n"
+        "North Korea's latest missile test reflects the quickening pace of its program. "
+        "The sanctions have done nothing to stop the government's plan to build more, "
+        "the government said."
+    )
+    assert source_of(parser, text, "the government")[0] == "North Korea"
+
+
+def test_a_government_with_a_demonym_is_not_the_last_government_named(parser: Any) -> None:
+    text = (
+        "The White House said the bill would be vetoed.\n\n"
+        "The effort has also included members of the Saudi government, which has strongly "
+        "denied any role in the attacks."
+    )
+    assert source_of(parser, text, "which")[0] != "White House"
