@@ -132,6 +132,14 @@ _PLACE_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
 _POLICE_FORCE = re.compile(
     rf"(?<![\w-])({_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}}) (?:police|Police)(?: [Dd]epartment)?\b"
 )
+_SPOUSES = {
+    spouse: gender
+    for gender, words in (
+        (_FEMALE, ("wife", "ex-wife", "widow")),
+        (_MALE, ("husband", "ex-husband")),
+    )
+    for spouse in words
+}
 _RULING_NOUNS = frozenset({"government", "regime"})
 _PLAIN_PERSON_NOUNS = frozenset({"woman", "man", "girl", "boy", "lady"})
 _TEMPORAL_WORDS = frozenset({"former", "retired", "then", "ex", "onetime", "late", "outgoing"})
@@ -213,6 +221,9 @@ class SourceResolver:
         swallowed = self._person_in_misparse(tokens)
         if swallowed is not None:
             return self.resolve(swallowed)
+        whole = _whole_hyphenated(tokens, mention)
+        if whole is not None:
+            return self.resolve(whole)
         conjuncts = _conjuncts(tokens)
         if len(conjuncts) > 1:
             one = self._one_described_twice(tokens, conjuncts, mention)
@@ -454,6 +465,11 @@ class SourceResolver:
         owner = self._antecedent(tokens[:1], mention)
         if owner is None:
             return None
+        spouse = _SPOUSES.get("".join(t.text for t in tokens[1:]).lower())
+        named = self._spouse_named(owner, spouse) if spouse else None
+        if named is not None:
+            self._history.append(_Entry(named, spouse, False, subject=True))
+            return replace(named, alias=_surface(tokens))
         analysed = _analyse(tokens[1:], tokens[1:])
         if analysed is None:
             return None
@@ -490,6 +506,34 @@ class SourceResolver:
         )
         self._history.append(_Entry(owned, gender, plural))
         return owned
+
+    def _spouse_named(self, owner: ResolvedSource, gender: str) -> ResolvedSource | None:
+        """ "His ex-wife" where the article names "Donald and Ivana Trump": the one person of
+        ``gender`` the article names with the owner's surname (with an owner it describes
+        only, "the GOP nominee", with the surname of someone of the other gender)."""
+        people = self._article_people()
+        if owner.type is not SourceType.PERSON:
+            return None
+        if " " in owner.name and owner.name in people:
+            surnames = {owner.name.split()[-1]}
+        elif owner.local:
+            surnames = {
+                p.name.split()[-1]
+                for p in people.values()
+                if self._person_gender(p.name) == _other(gender)
+            }
+        else:
+            return None
+        found = [
+            p
+            for p in people.values()
+            if p.name != owner.name
+            and p.name.split()[-1] in surnames
+            and self._person_gender(p.name) == gender
+        ]
+        if len(found) != 1:
+            return None
+        return ResolvedSource(name=found[0].name, type=SourceType.PERSON, alias=found[0].name)
 
     # -- coreference --
 
@@ -1382,6 +1426,21 @@ def writers_of(text: str) -> list[tuple[int, int, str, bool]]:
     if tagline:
         return [(0, len(text), tagline.group(1), False)]
     return []
+
+
+def _whole_hyphenated(tokens: list[Token], mention: SpacySpan) -> SpacySpan | None:
+    """ "His ex-wife agreed" that the parser split into subjects "ex", "-", "wife": the
+    mention "wife" as a whole word with its determiner, "His ex-wife"."""
+    first = tokens[0]
+    doc, i = first.doc, first.i
+    if i < 2 or doc[i - 1].text not in {"-", "‐"} or doc[i - 1].whitespace_:
+        return None
+    if doc[i - 2].whitespace_ or not doc[i - 2].is_alpha:
+        return None
+    start = i - 2
+    if start > 0 and doc[start - 1].lower_ in _POSSESSIVE_PRONOUNS | _DETERMINERS:
+        start -= 1
+    return doc[start : mention.end]
 
 
 def _ends_police_department(words: list[Token]) -> bool:

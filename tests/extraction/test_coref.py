@@ -833,3 +833,19 @@ def test_a_government_with_a_demonym_is_not_the_last_government_named(parser: An
         "denied any role in the attacks."
     )
     assert source_of(parser, text, "which")[0] != "White House"
+
+
+def test_his_ex_wife_is_the_woman_named_with_his_surname(parser: Any) -> None:
+    text = (
+        "Earlier this month, lawyers for both Tom and Anna Baxter filed papers opposing the "
+        "release. Tom Baxter said the files were private.\n\n"
+        "His ex-wife agreed, but also contended that she should not have to give up her "
+        "privacy."
+    )
+    names = [name for m, name, _ in sources(parser, text) if m.endswith("wife")]
+    assert names == ["Anna Baxter"]
+
+
+def test_his_wife_is_no_one_when_the_article_names_no_woman_of_his_name(parser: Any) -> None:
+    text = "Tom Baxter said the files were private.\n\nHis wife said the plan would fail."
+    assert source_of(parser, text, "His wife")[0] != "Tom Baxter"
