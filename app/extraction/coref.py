@@ -589,6 +589,10 @@ class SourceResolver:
         def fits(e: _Entry) -> bool:
             if told and e.quoted:
                 return False
+            if cls != "person" and self._body_taken_for_person(e):
+                # "Following the debate Politifact did a fact-check. On Tuesday they
+                # published ...": a one-word name the NER took for a person
+                e = replace(e, source=replace(e.source, type=SourceType.ORGANIZATION))
             return _pronoun_fits(replace(e, gender=self._gender_of(e)), cls, gender)
 
         def known(e: _Entry) -> bool:
@@ -635,6 +639,19 @@ class SourceResolver:
             # only among the last few (a pronoun does not reach back a page)
             entry = _last(history, fits, _SUBJECT_WINDOW)
         return entry
+
+    def _body_taken_for_person(self, entry: _Entry) -> bool:
+        """Whether a person entry, a subject, is one word that names no person the article
+        knows: no given name, no surname of a full name it gives, no gender it shows."""
+        source = entry.source
+        if source.type is not SourceType.PERSON or source.generic or " " in source.name:
+            return False
+        if not (entry.subject or entry.speaker):
+            return False  # "stocking up on Beehive freeze-dried food. ... they planned"
+        word = source.name
+        if not word[:1].isupper() or word.lower() in _GIVEN_NAMES or source.role:
+            return False
+        return self._gender_of(entry) is None and not self._is_surname(word)
 
     def _in_quotation(self, token: Token) -> bool:
         """Whether ``token`` stands inside quotation marks (someone's quoted words)."""

@@ -849,3 +849,12 @@ def test_his_ex_wife_is_the_woman_named_with_his_surname(parser: Any) -> None:
 def test_his_wife_is_no_one_when_the_article_names_no_woman_of_his_name(parser: Any) -> None:
     text = "Tom Baxter said the files were private.\n\nHis wife said the plan would fail."
     assert source_of(parser, text, "His wife")[0] != "Tom Baxter"
+
+
+def test_they_is_a_one_word_body_the_ner_took_for_a_person(parser: Any) -> None:
+    text = (
+        "Following Monday's debate Truthmeter did a fact-check on Tom Baxter's claim that "
+        "crime is up. On September 27 they published the results of their check by "
+        "announcing that the statement was true."
+    )
+    assert source_of(parser, text, "they")[0] == "Truthmeter"
