@@ -567,24 +567,40 @@ class SourceResolver:
                 return writer
         offset = self._offset_of(pronoun.doc)
         sentence = -1 if offset is None else offset + pronoun.sent.start_char
+        skip = _asking_agents(pronoun)
         entry = None
         if not self._in_quotation(pronoun):
-            entry = self._pronoun_entry(cls, gender, told=True, sentence=sentence)
+            entry = self._pronoun_entry(cls, gender, told=True, sentence=sentence, skip=skip)
         if entry is None:
-            entry = self._pronoun_entry(cls, gender, told=False, sentence=sentence)
+            entry = self._pronoun_entry(cls, gender, told=False, sentence=sentence, skip=skip)
         if entry is None and cls == "person" and gender is not None:
             return self._gendered_name_before(pronoun, gender)
         return entry.source if entry else None
 
     def _pronoun_entry(
-        self, cls: str, gender: str | None, *, told: bool, sentence: int
+        self,
+        cls: str,
+        gender: str | None,
+        *,
+        told: bool,
+        sentence: int,
+        skip: frozenset[str] = frozenset(),
     ) -> _Entry | None:
         """The entry a pronoun of class ``cls`` and ``gender`` refers to; with ``told``,
         never one named inside quotation marks. The last speaker, or the subject of the
         pronoun's own sentence (starting at offset ``sentence``: "Romney was never able to
         shake that image, which was cemented with his comment"), goes on even when the
-        article never shows that person's gender."""
-        history = self._history
+        article never shows that person's gender. Names in ``skip`` (their last word) are
+        no candidates."""
+        history = (
+            [
+                e
+                for e in self._history
+                if e.source.name.split()[-1:] != [] and (e.source.name.split()[-1] not in skip)
+            ]
+            if skip
+            else self._history
+        )
 
         def fits(e: _Entry) -> bool:
             if told and e.quoted:
@@ -1458,6 +1474,19 @@ def _whole_hyphenated(tokens: list[Token], mention: SpacySpan) -> SpacySpan | No
     if start > 0 and doc[start - 1].lower_ in _POSSESSIVE_PRONOUNS | _DETERMINERS:
         start -= 1
     return doc[start : mention.end]
+
+
+def _asking_agents(pronoun: Token) -> frozenset[str]:
+    """The askers of an adverbial passive before ``pronoun`` in its sentence: "When pressed
+    by Holt about jobs, his best response was ..." is about the one pressed, not Holt."""
+    found = set()
+    for tok in pronoun.sent:
+        if tok.i >= pronoun.i:
+            break
+        agent = tok.head
+        if tok.dep_ == "pobj" and agent.dep_ == "agent" and agent.head.dep_ == "advcl":
+            found.add(_POSSESSIVE_END.sub("", tok.text))
+    return frozenset(found)
 
 
 def _ends_police_department(words: list[Token]) -> bool:

@@ -858,3 +858,14 @@ def test_they_is_a_one_word_body_the_ner_took_for_a_person(parser: Any) -> None:
         "announcing that the statement was true."
     )
     assert source_of(parser, text, "they")[0] == "Truthmeter"
+
+
+def test_his_after_a_passive_asked_by_someone_is_the_one_asked(parser: Any) -> None:
+    text = (
+        "Tom Baxter said his plan would bring back jobs. He repeated his talking points on "
+        "trade in the opening minutes of the night. When pressed by Lester Holt about how he "
+        "would actually bring jobs back to the United States, his best response was to say "
+        "he would prevent more from leaving."
+    )
+    names = [name for m, name, _ in sources(parser, text) if m.startswith("his best")]
+    assert names == ["Tom Baxter"]
