@@ -140,6 +140,9 @@ _SPOUSES = {
     )
     for spouse in words
 }
+_ROLE_SYNONYMS = {
+    word: group for group in (frozenset({"lawyer", "attorney", "counsel"}),) for word in group
+}
 _RULING_NOUNS = frozenset({"government", "regime"})
 _PLAIN_PERSON_NOUNS = frozenset({"woman", "man", "girl", "boy", "lady"})
 _TEMPORAL_WORDS = frozenset({"former", "retired", "then", "ex", "onetime", "late", "outgoing"})
@@ -263,6 +266,10 @@ class SourceResolver:
         if analysed is None:
             return None
         source, gender, plural = analysed
+        held = self._owned_role_holder(source)
+        if held is not None:
+            self._history.append(_Entry(held, gender, False, subject=True, speaker=True))
+            return ResolvedMention(replace(held, alias=_surface(tokens)), based_span)
         source = self._campaign_team(source)
         trimmed = _MARKUP_EDGES.sub("", source.name.rsplit(">", 1)[-1])
         trimmed = _AGE.sub("", trimmed)  # "Schiff, 56, who has served ...": Schiff
@@ -507,6 +514,34 @@ class SourceResolver:
         self._history.append(_Entry(owned, gender, plural))
         return owned
 
+    def _owned_role_holder(self, source: ResolvedSource) -> ResolvedSource | None:
+        """ "Pagliano's lawyer" after "An attorney for Pagliano, Mark MacDougall": the person
+        named with that role for that owner; "Keith Lamont Scott's wife": the woman named
+        with his surname (``_spouse_named``). Only for a role with an owner and no name."""
+        role, owner = source.role, source.affiliation
+        if source.type is not SourceType.PERSON or not role or not owner:
+            return None
+        if source.generic or not source.name.lower().endswith(role.split()[-1]):
+            return None  # a named person ("Mark MacDougall") or a group
+        spouse = _SPOUSES.get(role.split()[-1])
+        if spouse is not None:  # a wife is someone's, whatever the NER made of him
+            return self._spouse_named(
+                ResolvedSource(name=owner, type=SourceType.PERSON, alias=owner), spouse
+            )
+        want = _ROLE_SYNONYMS.get(role.split()[-1], {role.split()[-1]})
+        owner_last = owner.split()[-1]
+        found = self._find(
+            lambda e: (
+                e.source.type is SourceType.PERSON
+                and not (e.source.local or e.source.generic)
+                and e.source.name != source.name
+                and bool(e.source.role)
+                and e.source.role.split()[-1] in want
+                and (e.source.affiliation or "").split()[-1:] == [owner_last]
+            )
+        )
+        return found.source if found is not None else None
+
     def _spouse_named(self, owner: ResolvedSource, gender: str) -> ResolvedSource | None:
         """ "His ex-wife" where the article names "Donald and Ivana Trump": the one person of
         ``gender`` the article names with the owner's surname (with an owner it describes
@@ -514,7 +549,7 @@ class SourceResolver:
         people = self._article_people()
         if owner.type is not SourceType.PERSON:
             return None
-        if " " in owner.name and owner.name in people:
+        if " " in owner.name and not owner.local:
             surnames = {owner.name.split()[-1]}
         elif owner.local:
             surnames = {
@@ -529,7 +564,8 @@ class SourceResolver:
             for p in people.values()
             if p.name != owner.name
             and p.name.split()[-1] in surnames
-            and self._person_gender(p.name) == gender
+            and self._person_gender(p.name) != _other(gender)
+            and not owner.name.startswith(p.name.split()[0])
         ]
         if len(found) != 1:
             return None

@@ -869,3 +869,20 @@ def test_his_after_a_passive_asked_by_someone_is_the_one_asked(parser: Any) -> N
     )
     names = [name for m, name, _ in sources(parser, text) if m.startswith("his best")]
     assert names == ["Tom Baxter"]
+
+
+def test_an_owners_lawyer_is_the_attorney_named_for_that_owner(parser: Any) -> None:
+    text = (
+        "The panel voted to hold Bryan Talley in contempt. An attorney for Talley, Mark "
+        "Dunmore, stressed that his client was ready to appear.\n\n"
+        "Later, Talley's lawyer said he would refuse to answer any questions."
+    )
+    assert source_of(parser, text, "Talley's lawyer")[0] == "Mark Dunmore"
+
+
+def test_a_named_mans_wife_is_the_woman_named_with_his_surname(parser: Any) -> None:
+    text = (
+        "Keith Lamont Scott's wife pleads for his life.\n\n"
+        "The wife of the man recorded the encounter. Rakeyia Scott said her husband was unarmed."
+    )
+    assert source_of(parser, text, "Keith Lamont Scott's wife")[0] == "Rakeyia Scott"
