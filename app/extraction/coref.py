@@ -811,8 +811,11 @@ class SourceResolver:
                 # "Miller" for "Matthew Miller"; "De Blasio" (the NER's ORG) for "Bill de Blasio"
                 plain = "," not in e.source.name and len(e.source.name.split()) <= 4
                 return not named_thing or (len(words) > 1 and plain)
-            # "the Post" for "New York Post" (the NER's entity leaves "the" out)
+            # "the Post" for "New York Post" (the NER's entity leaves "the" out); "a Times
+            # article" names the paper that made it
             start = tokens[0]
+            if len(tokens) == 1 and start.dep_ == "compound" and start.head.pos_ == "NOUN":
+                return e.source.type in _BODY_TYPES
             return first == "the" or (start.i > 0 and start.doc[start.i - 1].lower_ == "the")
 
         def leads(e: _Entry) -> bool:

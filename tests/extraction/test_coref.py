@@ -886,3 +886,13 @@ def test_a_named_mans_wife_is_the_woman_named_with_his_surname(parser: Any) -> N
         "The wife of the man recorded the encounter. Rakeyia Scott said her husband was unarmed."
     )
     assert source_of(parser, text, "Keith Lamont Scott's wife")[0] == "Rakeyia Scott"
+
+
+def test_the_article_after_a_paper_s_article_speaks_for_the_paper(parser: Any) -> None:
+    text = (
+        "The New York Times wrote that the senator lost money in 1995.\n\n"
+        "Twenty years ago, a Times article hailed her as a comeback story for the city.\n\n"
+        '"Business leaders honored her yesterday for the comeback of the decade," the '
+        "article read."
+    )
+    assert source_of(parser, text, "the article")[0] == "New York Times"
