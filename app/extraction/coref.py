@@ -685,7 +685,9 @@ class SourceResolver:
         if entry is None and cls != "person":
             # "The ad then references FBI criticism of ... It also mentions": a body or
             # document that was the subject goes on, not one named inside the sentence
-            entry = _last(history, lambda e: (e.speaker or e.subject) and fits(e), _SUBJECT_WINDOW)
+            entry = _last(history, lambda e: e.speaker and fits(e), _SUBJECT_WINDOW) or _last(
+                history, lambda e: e.subject and fits(e), _SUBJECT_WINDOW
+            )
         if entry is None:
             # nothing of that gender known nearby: the most recent compatible entity, but
             # only among the last few (a pronoun does not reach back a page)
@@ -1431,7 +1433,11 @@ class SourceResolver:
         start = self._scanned.get(key, 0)
         ents = self._doc_ents.get(key)
         if ents is None:
-            ents = [(e.start, e.end, True) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
+            ents = [
+                (e.start, e.end, True)
+                for e in doc.ents
+                if e.label_ in {"PERSON", "ORG"} or _is_country_subject(e)
+            ]
             ents += [(t.left_edge.i, t.i + 1, False) for t in doc if _is_subject_description(t)]
             ents.sort()
             self._doc_ents[key] = ents
@@ -1447,6 +1453,13 @@ class SourceResolver:
             quoted = self._in_quotation(ent[0])
             offset = self._offset_of(doc)
             at = -1 if offset is None else offset + ent.start_char
+            if named and ent.root.ent_type_ == "GPE":  # a country: never a surname ("Poor Mexico")
+                country = _analyse(tokens, ent)
+                if country is not None:
+                    self._history.append(
+                        _Entry(*country, subject=subject, quoted=quoted, at=at, main=main)
+                    )
+                continue
             known = self._antecedent(tokens, ent)
             if known is not None:
                 # a later mention of a known source: it is salient again
@@ -1513,6 +1526,16 @@ def _whole_hyphenated(tokens: list[Token], mention: SpacySpan) -> SpacySpan | No
     if start > 0 and doc[start - 1].lower_ in _POSSESSIVE_PRONOUNS | _DETERMINERS:
         start -= 1
     return doc[start : mention.end]
+
+
+_COUNTRIES = frozenset(_DEMONYMS.values())
+
+
+def _is_country_subject(ent: Any) -> bool:
+    """A country as the subject of a clause ("how strongly should Mexico retaliate? It has
+    shown it knows how"): "it" may go on with it."""
+    name = ent.text.removeprefix("the ")
+    return ent.label_ == "GPE" and name in _COUNTRIES and ent.root.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _asking_agents(pronoun: Token) -> frozenset[str]:

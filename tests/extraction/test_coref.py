@@ -896,3 +896,12 @@ def test_the_article_after_a_paper_s_article_speaks_for_the_paper(parser: Any) -
         "article read."
     )
     assert source_of(parser, text, "the article")[0] == "New York Times"
+
+
+def test_it_goes_on_with_a_country_that_was_the_subject(parser: Any) -> None:
+    text = (
+        "Canada should sue in every court under the rules of Nafta and the W.T.O.\n\n"
+        "A big question remains: how strongly should Mexico retaliate?\n\n"
+        "It has shown it knows how. In the truck dispute it picked its targets well."
+    )
+    assert source_of(parser, text, "It")[0] == "Mexico"
