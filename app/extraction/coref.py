@@ -1179,7 +1179,7 @@ class SourceResolver:
             ):
                 continue  # "Mrs. Clinton" is not "Bill Clinton"
             before = self.text[max(0, start - 3) : start]
-            opens_sentence = start == 0 or re.search(r"(?:[.!?\"“”:]\s*|\n)$", before)
+            opens_sentence = start == 0 or re.search(r"(?:[.!?\"“”:]\s*|''|\n)$", before)
             if opens_sentence and low not in _MALE_NAMES and low not in _FEMALE_NAMES:
                 continue  # "Maybe Trump ...": a capitalised word opening a sentence
             if best is None or start < position:

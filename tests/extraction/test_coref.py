@@ -905,3 +905,11 @@ def test_it_goes_on_with_a_country_that_was_the_subject(parser: Any) -> None:
         "It has shown it knows how. In the truck dispute it picked its targets well."
     )
     assert source_of(parser, text, "It")[0] == "Mexico"
+
+
+def test_a_country_after_two_apostrophes_is_no_given_name(parser: Any) -> None:
+    text = (
+        "Lamenting their luck, Mexicans often say, ''Poor Mexico, so far from God.''\n\n"
+        "In 1995 Mexico demanded that the United States pay for the fence."
+    )
+    assert source_of(parser, text, "Mexico")[0] == "Mexico"
