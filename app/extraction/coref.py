@@ -266,6 +266,10 @@ class SourceResolver:
         if analysed is None:
             return None
         source, gender, plural = analysed
+        if _bare_title(tokens, source):
+            # "Senator from Texas says ..." (a headline's style for "the senator from Texas"):
+            # someone of this article, not a source named "Texas Senator" in every article
+            source = replace(source, local=True)
         held = self._owned_role_holder(source)
         if held is not None:
             self._history.append(_Entry(held, gender, False, subject=True, speaker=True))
@@ -1536,6 +1540,23 @@ def _is_country_subject(ent: Any) -> bool:
     shown it knows how"): "it" may go on with it."""
     name = ent.text.removeprefix("the ")
     return ent.label_ == "GPE" and name in _COUNTRIES and ent.root.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _bare_title(tokens: list[Token], source: ResolvedSource) -> bool:
+    """Whether a person mention is a title and places only, no name and no determiner:
+    "Senator from Texas", "Vermont Governor"."""
+    if source.type is not SourceType.PERSON or not source.role or source.local:
+        return False
+    if source.generic or tokens[0].lower_ in _DETERMINERS:
+        return False
+    titled = False
+    for tok in tokens:
+        low = tok.lower_
+        if low in _ROLE_WORDS or low in _TITLE_ABBREVIATIONS:
+            titled = True
+        elif tok.text[:1].isupper() and tok.ent_type_ not in {"GPE", "NORP"}:
+            return False  # a name ("Senator Tom Baxter"), a body
+    return titled
 
 
 def _asking_agents(pronoun: Token) -> frozenset[str]:

@@ -913,3 +913,25 @@ def test_a_country_after_two_apostrophes_is_no_given_name(parser: Any) -> None:
         "In 1995 Mexico demanded that the United States pay for the fence."
     )
     assert source_of(parser, text, "Mexico")[0] == "Mexico"
+
+
+@pytest.mark.parametrize(
+    ("mention", "local"),
+    [("Senator from Vermont", True), ("Senator Tom Baxter", False)],
+)
+def test_a_bare_title_in_a_headline_is_someone_of_the_article(
+    parser: Any, mention: str, local: bool
+) -> None:
+    text = (
+        "Baxter endorses the governor.\n\n"
+        f"{mention} says he cannot allow the mayor to win.\n\n"
+        "Sen. Tom Baxter (D-Vt.) is endorsing the governor."
+    )
+    found = [
+        a.source
+        for a in extract(text, parser=parser)
+        if a.source is not None
+        and a.source_mention is not None
+        and a.source_mention.text == mention
+    ]
+    assert found and found[0].local is local
