@@ -690,6 +690,8 @@ def _affiliation_run(words: list[Token], *, from_end: bool) -> list[Token]:
     ordered = list(reversed(words)) if from_end else list(words)
     run: list[Token] = []
     for k, w in enumerate(ordered):
+        if w.lower_ in _RELATION_NOUNS:
+            break  # "Rival Hillary Clinton" opening a sentence: how she stands, no body
         if w.lower_ in {"of", "for", "on"} and run and k + 1 < len(ordered):
             other = ordered[k + 1]  # "Bank of England", "Institute for Fiscal Studies"
             named = other.pos_ == "PROPN" or (other.text[:1].isupper() and not other.is_sent_start)
@@ -1068,11 +1070,16 @@ def _analyse_unnamed_person(
     before_head = [w for w in pre_head if w.i != head.i]
     aff_words = _affiliation_run(before_head, from_end=True)
     after = False
+    title_tail = ""  # "of state" of "the former secretary of state"
     if not aff_words:
         # "a spokesperson for the Pentagon"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"for", "at", "of", "with", "from"}:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                titled = pobj is not None and f"{head.lower_} {child.lower_} {pobj.lower_}"
+                if titled in _MULTIWORD_ROLE_SET:
+                    title_tail = f" {child.lower_} {pobj.lower_}"  # one title, no body "state"
+                    break
                 if pobj is not None:
                     aff_words = _np_after(list(pobj.subtree))
                     after = bool(aff_words)
@@ -1082,6 +1089,8 @@ def _analyse_unnamed_person(
     role = _role_text([w for w in role_words if not w.ent_type_]) or None
     aff = _affiliation(aff_words) if aff_words else (None, None)
     name = _canonical(pre_head, SourceType.PERSON, alias)
+    if title_tail and role:
+        role, name = role + title_tail, name + title_tail
     if after and aff[0]:
         name = f"{aff[0]} {name}"
     gender = _GENDERED_ROLES.get(head.lower_)

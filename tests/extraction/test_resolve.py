@@ -253,6 +253,14 @@ def resolve_all(nlp: Any, text: str, mentions: list[str]) -> list[Any]:
         # how one stands to others, a plural, an adjective: no role (a role is a title)
         ("Rival Tom Baxter said no.", "Rival Tom Baxter", "Tom Baxter", P, None, None),
         (
+            "Rival Maria Lopez had mocked the plan, saying it would fail.",
+            "Rival Maria Lopez",
+            "Maria Lopez",
+            P,
+            None,
+            None,  # no body called "Rival": the Democratic nominee stays a Democrat
+        ),
+        (
             "Jane Roe, a longtime member of the Senate Armed Services Committee, said no.",
             "Jane Roe, a longtime member of the Senate Armed Services Committee",
             "Jane Roe",
