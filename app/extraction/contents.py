@@ -240,6 +240,9 @@ def _colon_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
 def _noun_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
     """ "his claim that X", "her plan to X", "criticism of X", "took aim at X"."""
     head = doc[cue.head]
+    found = _for_to_clause(doc, head, list(head.children), excluded)
+    if found:
+        return found  # "a call for the state to act": the for-to clause
     for c in head.children:
         if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.i > head.i:
             return _ranges(doc, _complement(c, excluded))
@@ -440,6 +443,7 @@ def _direct_object(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> 
     """ "announced the deaths of six hostages"; with its predicate: "called him a liar",
     "accused Trump of using divisive rhetoric", "praised her for her work". Not the
     addressee: "told him", "asked reporters"."""
+    compares = verb.lemma_.lower() in _COMPARING
     for c in kids:
         if c.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS:
             continue
@@ -451,6 +455,8 @@ def _direct_object(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> 
                     hi = max(hi, d.right_edge.i + 1)
                 if d.dep_ == "prep" and d.lower_ in ("of", "for", "as", "over") and d.i > c.i:
                     hi = max(hi, d.right_edge.i + 1)
+                if d.dep_ == "prep" and d.lower_ in ("to", "with") and d.i > c.i and compares:
+                    hi = max(hi, d.right_edge.i + 1)  # "compared him favorably to X"
             skip = excluded | _appended_clauses(c)
             return _ranges(doc, [i for i in range(lo, hi) if i not in skip])
     return None
@@ -509,6 +515,9 @@ _VERB_CONTENT_RULES = (
 )
 
 
+# Verbs whose object is set beside another thing: "compared him to X", "likened it to Y".
+_COMPARING = frozenset({"compare", "liken", "equate"})
+
 # Verbs of plain saying: only "about"/"of" give their topic ("said of the plan").
 _PLAIN_SAYING = load_words("plain_saying_verbs")
 
@@ -535,7 +544,11 @@ def _appended_clauses(noun: Any) -> set[int]:
 
 
 def _is_parenthetical(verb: Any) -> bool:
-    """``X, he said, Y``: a cue verb set off by commas inside the clause it reports."""
+    """``X, he said, Y``: a cue verb set off by commas inside the clause it reports; not a
+    complement clause opened by "that" after a quoted title ('told "Face the Nation" that
+    ...')."""
+    if any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in verb.children):
+        return False
     prev = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     return prev is not None and prev.text in (",", "”", '"')
 

@@ -335,7 +335,7 @@ def _attach_quotes(
             covered.append(d.source_range)
     drafts = list(drafts)
     for q in quotes:
-        if quote_words(text, q) < 3:
+        if quote_words(text, q) < 3 or _is_title(text, q):
             continue
         if any(_overlaps((q.start, q.end), c) for c in covered):
             continue
@@ -366,6 +366,16 @@ def _attach_quotes(
             d, fragments=tuple(_merge([*d.fragments, (q.start, q.end)]))
         )
     return drafts
+
+
+def _is_title(text: str, q: Quote) -> bool:
+    """ "told CNN's “State of the Union” that ...": a short quotation whose words are all
+    capitalised (small words aside) and that ends no sentence is a title, not speech."""
+    inner = text[q.start : q.end].strip("“”\"' ")
+    words = inner.split()
+    if not words or len(words) > 6 or any(ch in inner for ch in ".,!?;:"):
+        return False
+    return all(w[:1].isupper() or (len(w) <= 3 and w.islower()) for w in words)
 
 
 def _is_quote_draft(d: Draft, text: str) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 from app.extraction.cues.cue import Cue
 from app.extraction.cues.grammar import (
     _editors_note,
+    _for_to,
     _when_not_what,
     is_animate,
 )
@@ -269,6 +270,8 @@ def _light_idiom(tok: Any, lemma: str) -> bool:
         return False
     if lemma not in _LIGHT_IDIOMS.get(head.lemma_.lower(), ()):
         return False
+    if any(_for_to(c) for c in tok.children):
+        return True  # "sounded a call for the state to act": the clause is the target
     preps = [c for c in (*tok.children, *head.children) if c.dep_ == "prep" and c.i > tok.i]
     return any(
         c.lower_ in CONTENT_PREPS
