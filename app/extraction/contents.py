@@ -18,6 +18,7 @@ from app.extraction.cues import (
     REGARD_VERBS,
     Cue,
     fronted_participle,
+    owned_that_clause,
     regard_predicate,
 )
 from app.extraction.lexicon import load_words
@@ -245,7 +246,10 @@ def _noun_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
         return found  # "a call for the state to act": the for-to clause
     for c in head.children:
         if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.i > head.i:
-            return _ranges(doc, _complement(c, excluded))
+            idx = _complement(c, excluded)
+            if owned_that_clause(head) and idx and doc[idx[0] - 1].lower_ == "that":
+                idx.insert(0, idx[0] - 1)  # PolNeAR: "Smith's claim [that X]"
+            return _ranges(doc, idx)
     preps = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
     if cue.start < cue.head:
         # a light verb carries the noun: "took aim at X", "made the point that X"

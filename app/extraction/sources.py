@@ -23,6 +23,7 @@ from app.extraction.cues import (
     misread_subject,
 )
 from app.extraction.lexicon import load_words
+from app.extraction.types import AttributionKind
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -48,6 +49,10 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
     head = doc[cue.head]
     if cue.pattern == "in_doc":
         objs = [c for c in head.children if c.dep_ == "pobj"]
+        if objs and head.lower_ == "under":
+            # "Under Smith's plan, ...": the plan's owner
+            poss = next((c for c in objs[0].children if c.dep_ == "poss"), objs[0])
+            return _np_range(doc, poss, cue)
         if objs and _own_statement(head, objs[0]) is not None:
             # "In a statement, Smith was more cautious": the statement is Smith's
             return _np_range(doc, _own_statement(head, objs[0]), cue)
@@ -138,6 +143,11 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
             # "she was spotted at the rally, criticizing X": the cue's own verb is
             # active; the passive subject of the verb it hangs on is its speaker
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), _PASSIVE)
+        if subj is _PASSIVE and tok == head and cue.kind is AttributionKind.INTENTION:
+            owner = _owner_of_act(next((c for c in tok.children if c.dep_ == "nsubjpass"), tok))
+            if owner is not None:
+                # "Smith's plan is intended to ...": the plan's owner intends it
+                return _np_range(doc, owner, cue)
         if subj is _PASSIVE:
             return None
         if subj is not None:

@@ -35,6 +35,7 @@ from app.extraction.cues.grammar import _has_clause as _has_clause
 from app.extraction.cues.grammar import is_animate, misread_name
 from app.extraction.cues.marks import byline_range, is_poll
 from app.extraction.cues.misread import fronted_participle, misread_subject
+from app.extraction.cues.nouns import owned_that_clause
 from app.extraction.cues.verbs import regard_predicate
 from app.extraction.cues.words import (
     AGENT_NOUNS,
@@ -83,5 +84,6 @@ __all__ = [
     "is_poll",
     "misread_name",
     "misread_subject",
+    "owned_that_clause",
     "regard_predicate",
 ]

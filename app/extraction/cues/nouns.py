@@ -5,6 +5,7 @@ existential frames ("the question is whether ...", "there are concerns about ...
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from app.extraction.cues.cue import Cue
@@ -42,19 +43,24 @@ def _nominal_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         cue = _perspective_cue(tok, para)  # "in his view, ..."
         if cue is not None:
             return cue
+    if lemma in _INTENT_NOUNS and tok.head.lower_ == "under":
+        cue = _perspective_cue(tok, para, prep_word="under")  # "Under her plan, ..."
+        if cue is not None:
+            return dataclasses.replace(cue, kind=AttributionKind.INTENTION)
     if lemma in CUE_NOUNS or lemma in STANCE_NOUNS or lemma in _IDIOM_NOUNS:
         return _noun_cue(tok, lemma, para)
     return None
 
 
-def _perspective_cue(tok: Any, para: int) -> Cue | None:
+def _perspective_cue(tok: Any, para: int, prep_word: str = "in") -> Cue | None:
     """ "In his view, the tax is unfair": "in" + a possessed noun of perspective frames the
     clause it modifies as the possessor's, like "according to". The cue is the phrase; the
-    source, the possessed noun phrase; the content, the rest of the clause."""
+    source, the possessed noun phrase; the content, the rest of the clause. So does
+    "under" + a possessed plan: "Under Smith's plan, families would pay less"."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+    if tok.dep_ != "pobj" or prep.lower_ != prep_word or prep.dep_ != "prep":
         return None
-    if not any(c.dep_ == "poss" for c in tok.children):
+    if not any(c.dep_ == "poss" and c.lower_ != "its" for c in tok.children):
         return None
     if prep.head.pos_ not in ("VERB", "AUX"):
         return None
@@ -95,7 +101,7 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     clause = any(
         (c.dep_ in ("acl", "ccomp") and _is_clause_acl(c)) or _of_whether(c) for c in tok.children
     )
-    if tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS:
+    if tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS and not owned_that_clause(tok):
         # "asked about her plan to ...", "split over his call for ...": the noun is the
         # topic of another word, which is the attribution if any
         return None
@@ -286,3 +292,20 @@ def _is_clause_acl(tok: Any) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         return True
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def owned_that_clause(tok: Any) -> bool:
+    """A cue noun of saying or believing with a possessor that names someone (not a
+    pronoun) and a that-clause: "Smith's claim that X", "the police's earlier claim that
+    Y". The claim is the possessor's wherever the noun stands ("seized on Smith's claim")."""
+    if tok.lemma_.lower() in _INTENT_NOUNS:
+        return False
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None or poss.pos_ not in ("PROPN", "NOUN"):
+        return False
+    return any(
+        c.dep_ in ("acl", "ccomp")
+        and c.i > tok.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in tok.children
+    )
