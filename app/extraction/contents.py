@@ -18,6 +18,7 @@ from app.extraction.cues import (
     REGARD_VERBS,
     Cue,
     fronted_participle,
+    is_animate,
     owned_that_clause,
     regard_predicate,
 )
@@ -436,11 +437,54 @@ def _pro_form(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Range
 
 
 def _infinitive(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
-    """ "wants to X", "vowed to X"."""
+    """ "wants to X", "vowed to X"; "advocates a set of rules to end X" (the infinitive
+    belongs to the object before it, not to an addressee as in "urged Congress to act")."""
     for c in kids:
         if c.dep_ == "xcomp" and c.i > verb.i:
-            return _ranges(doc, _complement(c, excluded, keep_to=True))
+            idx = _complement(c, excluded, keep_to=True)
+            obj = next((o for o in kids if o.dep_ == "dobj" and verb.i < o.i < c.i), None)
+            if obj is not None and _thing_before_infinitive(verb, obj):
+                idx = [t.i for t in obj.subtree if t.i not in excluded] + idx
+            for more in _shared_to(c, kids):
+                # "to end X, stop Y and remove Z": the bare verbs share the "to"
+                idx += list(range(max(idx, default=more.i) + 1, more.left_edge.i))
+                idx += [t.i for t in more.subtree if t.i not in excluded]
+            return _ranges(doc, sorted(set(idx)))
     return None
+
+
+def _shared_to(xcomp: Any, kids: list[Any]) -> list[Any]:
+    """Bare infinitives the parser hung on the verb after an infinitive and a comma ("to end
+    X, stop Y and remove Z"): they share its "to"."""
+    out = []
+    end = xcomp.right_edge.i
+    for c in kids:
+        if (
+            c.dep_ == "advcl"
+            and c.tag_ == "VB"
+            and c.left_edge.i > end
+            and _comma_between(xcomp.doc, end, c.left_edge.i)
+            and not any(g.dep_ in ("nsubj", "mark", "aux") for g in c.children)
+        ):
+            out.append(c)
+            end = c.right_edge.i
+    return out
+
+
+def _comma_between(doc: Any, end: int, start: int) -> bool:
+    """Only a comma between token ``end`` (itself, or the token after it) and ``start``."""
+    gap = doc[end + 1 : start].text
+    return not gap.strip(", ") and ("," in gap or doc[end].text == ",")
+
+
+def _thing_before_infinitive(verb: Any, obj: Any) -> bool:
+    """An object that is no addressee: a common noun naming no person or group."""
+    return (
+        verb.lemma_.lower() not in ADDRESSEE_VERBS
+        and obj.pos_ == "NOUN"
+        and obj.ent_type_ == ""
+        and not is_animate(obj)
+    )
 
 
 def _direct_object(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:

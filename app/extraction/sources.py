@@ -31,7 +31,7 @@ _EXPLETIVE = frozenset({"it", "there"})
 # Climb from a cue verb to the verb whose subject it shares: "X said and added ...",
 # "X wants to say", "..., X said, adding ...", "a statement saying ...".
 _CLIMB = frozenset(
-    {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl", "prep", "acomp", "dep"}
+    {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl", "prep", "acomp", "dep", "advmod"}
 )
 
 
@@ -143,6 +143,11 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
             # "she was spotted at the rally, criticizing X": the cue's own verb is
             # active; the passive subject of the verb it hangs on is its speaker
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), _PASSIVE)
+            if subj is _PASSIVE and tok.dep_ == "advcl" and tok.tag_ == "VBN":
+                # "Smith was defensive when forced to defend X": the reduced clause's
+                # passive subject is the main clause's, and it does what it was forced to
+                tok = tok.head
+                continue
         if subj is _PASSIVE and tok == head and cue.kind is AttributionKind.INTENTION:
             owner = _owner_of_act(next((c for c in tok.children if c.dep_ == "nsubjpass"), tok))
             if owner is not None:

@@ -223,3 +223,32 @@ def test_extract_titles_garbles_and_rulings(  # type: ignore[no-untyped-def]
     atts, a = by_cue(text, cue)
     assert a.source_mention is not None and a.source_mention.text == source
     assert " … ".join(f.text for f in a.content_fragments) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # a reduced "when forced to" clause: the main subject does what it was forced to
+        (
+            "The mayor was similarly defensive when forced to defend not paying a contractor "
+            "who said he was cheated, saying, “Maybe he didn’t do a good job.”",
+            "defend",
+            "The mayor",
+            None,
+        ),
+        # "stopped short of calling": the climb passes the adverb "short"
+        (
+            "The senator further described the vote as a “terrible mistake,” but stopped "
+            "short of calling Brown’s actions corrupt.",
+            "calling",
+            "The senator",
+            "Brown’s actions corrupt",
+        ),
+    ],
+)
+def test_extract_sources_through_adjuncts(  # type: ignore[no-untyped-def]
+    by_cue, text: str, cue: str, source: str, content: str | None
+) -> None:
+    atts, a = by_cue(text, cue)
+    assert a.source_mention is not None and a.source_mention.text == source
+    assert content is None or a.content.text == content
