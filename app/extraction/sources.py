@@ -130,6 +130,12 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
     if cue.pattern == "adj":
         # "he is confident that ...": the subject of the copula
         tok = head.head if head.dep_ in ("acomp", "amod") else head
+    if _asyndetic_conj(head):
+        # "targeting X since Clinton, at the debate, cited Y": no "and" joins the verbs, so
+        # the parser's coordination is wrong; the name before the aside is the subject
+        found = _name_before_aside(doc, cue)
+        if found is not None:
+            return found
     for _ in range(6):
         name = misread_name(tok)
         if name is not None:
@@ -344,6 +350,15 @@ def _nearest_speaker(doc: Any, cue: Cue) -> tuple[int, int] | None:
     return _name_before_aside(doc, cue) or _nearest_name(doc, cue.start)
 
 
+def _asyndetic_conj(verb: Any) -> bool:
+    """A verb coordinated with an earlier one with no conjunction between them."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.i > verb.i:
+        return False
+    return not any(
+        c.dep_ in ("cc", "preconj") and verb.head.i < c.i < verb.i for c in verb.head.children
+    ) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _name_before_aside(doc: Any, cue: Cue) -> tuple[int, int] | None:
     """ "Smith, appearing after Jones at the CNN forum, cited ...", "In Ohio, Jane Roe, the
     head of the Urban League, told ...": a name set off before a comma-enclosed aside that
@@ -363,14 +378,16 @@ def _name_before_aside(doc: Any, cue: Cue) -> tuple[int, int] | None:
         m -= 1
     if m == k or not any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTS for t in doc[m:k]):
         return None
-    if m > sent.start and doc[m - 1].text != ",":
-        return None  # the name must open the sentence or follow a comma
+    if m > sent.start and doc[m - 1].text != "," and doc[m - 1].lower_ not in _SUBORDINATORS:
+        return None  # the name must open the sentence or its clause, or follow a comma
     first = doc[k + 1]
     appositive = first.pos_ in ("DET", "ADJ", "NOUN", "PROPN") and first.tag_ != "VBG"
     return _trim(doc, m, i if appositive else k)
 
 
 _NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Words opening a clause that the parser may read as prepositions: "since Clinton cited X".
+_SUBORDINATORS = frozenset({"since", "because", "after", "before", "while", "until", "once"})
 
 
 def _name_word(tok: Any) -> bool:
@@ -460,6 +477,11 @@ def _after_verb(doc: Any, verb: Any, cue: Cue) -> tuple[int, int] | None:
         return None
     if doc[i].pos_ == "PRON" and doc[i].lower_ not in ("he", "she", "they", "it", "we"):
         return None
+    np = doc[i]
+    while np.dep_ in ("det", "amod", "compound", "nummod", "poss") and np.head.i > np.i:
+        np = np.head
+    if verb.tag_ == "VBG" and np.dep_ in ("dobj", "attr", "oprd") and np.head == verb:
+        return None  # '..., suggesting a few questions': a participle does not invert
     if doc[i].ent_type_ in ("DATE", "TIME"):
         return None  # '"...," X said Thursday morning': when, not who
     j = i

@@ -170,16 +170,6 @@ def test_extract_for_to_subject_takes_no_stance(parser) -> None:  # type: ignore
     assert [a.cue.text for a in atts if a.cue is not None] == ["sounded a call"]
 
 
-def test_extract_copula_subject_owns_no_idea(parser) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "She talked about the rumors — from the mayor being a thief, to Ann Lee being his "
-        "partner, to the idea that the audit may have been rigged."
-    )
-    atts = extract(text, config=CONFIG, parser=parser)
-    idea = [a for a in atts if a.cue is not None and a.cue.text == "idea"]
-    assert all(a.source_mention is None for a in idea)
-
-
 @pytest.mark.parametrize(
     ("text", "cue", "source", "content"),
     [
@@ -252,3 +242,34 @@ def test_extract_sources_through_adjuncts(  # type: ignore[no-untyped-def]
     atts, a = by_cue(text, cue)
     assert a.source_mention is not None and a.source_mention.text == source
     assert content is None or a.content.text == content
+
+
+def test_extract_subject_of_a_misread_coordination(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Smith has been attacking Jones since Brown, at Tuesday’s hearing, cited harsh "
+        "remarks Smith had made about Jones after she lost the vote."
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    cited = [a for a in atts if a.cue is not None and a.cue.text == "cited"]
+    assert cited and cited[0].source_mention is not None
+    assert cited[0].source_mention.text == "Brown"
+
+
+def test_extract_object_after_participle_is_no_speaker(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"The voters do not agree with Smith," Jones said, suggesting a few questions, '
+        'including, "Mr. Smith, do you really think that bankers need a tax break?"'
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    suggesting = [a for a in atts if a.cue is not None and a.cue.text == "suggesting"]
+    assert suggesting and suggesting[0].source_mention is not None
+    assert suggesting[0].source_mention.text == "Jones"
+
+
+def test_extract_idea_in_a_range_of_topics_is_no_claim(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "She talked about the rumors — from the mayor being a thief, to Ann Lee being his "
+        "partner, to the idea that the audit may have been rigged."
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    assert [a.cue.text for a in atts if a.cue is not None] == ["talked about"]

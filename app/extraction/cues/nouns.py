@@ -127,6 +127,10 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         )
         return Cue(para, cop.i, tok.i, cop.i + 1, kind, "adj")
     owner = _stance_holder(tok) or _existential(tok) or _agent_phrase(tok)
+    if not owner and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from"):
+        # "from X being Y, to the idea that Z": an item in a range of topics, nobody's
+        # claim (with an owner it still is one: "to Smith's claim that Z")
+        return None
     if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and ((owner and has_comp) or clause):
         kind = (
             AttributionKind.INTENTION
