@@ -18,6 +18,8 @@ from app.extraction.cues import (
     REGARD_VERBS,
     Cue,
     fronted_participle,
+    is_animate,
+    owned_that_clause,
     regard_predicate,
 )
 from app.extraction.lexicon import load_words
@@ -240,9 +242,15 @@ def _colon_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
 def _noun_content(doc: Any, cue: Cue, excluded: set[int]) -> Ranges:
     """ "his claim that X", "her plan to X", "criticism of X", "took aim at X"."""
     head = doc[cue.head]
+    found = _for_to_clause(doc, head, list(head.children), excluded)
+    if found:
+        return found  # "a call for the state to act": the for-to clause
     for c in head.children:
         if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.i > head.i:
-            return _ranges(doc, _complement(c, excluded))
+            idx = _complement(c, excluded)
+            if owned_that_clause(head) and idx and doc[idx[0] - 1].lower_ == "that":
+                idx.insert(0, idx[0] - 1)  # PolNeAR: "Smith's claim [that X]"
+            return _ranges(doc, idx)
     preps = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
     if cue.start < cue.head:
         # a light verb carries the noun: "took aim at X", "made the point that X"
@@ -429,17 +437,61 @@ def _pro_form(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Range
 
 
 def _infinitive(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
-    """ "wants to X", "vowed to X"."""
+    """ "wants to X", "vowed to X"; "advocates a set of rules to end X" (the infinitive
+    belongs to the object before it, not to an addressee as in "urged Congress to act")."""
     for c in kids:
         if c.dep_ == "xcomp" and c.i > verb.i:
-            return _ranges(doc, _complement(c, excluded, keep_to=True))
+            idx = _complement(c, excluded, keep_to=True)
+            obj = next((o for o in kids if o.dep_ == "dobj" and verb.i < o.i < c.i), None)
+            if obj is not None and _thing_before_infinitive(verb, obj):
+                idx = [t.i for t in obj.subtree if t.i not in excluded] + idx
+            for more in _shared_to(c, kids):
+                # "to end X, stop Y and remove Z": the bare verbs share the "to"
+                idx += list(range(max(idx, default=more.i) + 1, more.left_edge.i))
+                idx += [t.i for t in more.subtree if t.i not in excluded]
+            return _ranges(doc, sorted(set(idx)))
     return None
+
+
+def _shared_to(xcomp: Any, kids: list[Any]) -> list[Any]:
+    """Bare infinitives the parser hung on the verb after an infinitive and a comma ("to end
+    X, stop Y and remove Z"): they share its "to"."""
+    out = []
+    end = xcomp.right_edge.i
+    for c in kids:
+        if (
+            c.dep_ == "advcl"
+            and c.tag_ == "VB"
+            and c.left_edge.i > end
+            and _comma_between(xcomp.doc, end, c.left_edge.i)
+            and not any(g.dep_ in ("nsubj", "mark", "aux") for g in c.children)
+        ):
+            out.append(c)
+            end = c.right_edge.i
+    return out
+
+
+def _comma_between(doc: Any, end: int, start: int) -> bool:
+    """Only a comma between token ``end`` (itself, or the token after it) and ``start``."""
+    gap = doc[end + 1 : start].text
+    return not gap.strip(", ") and ("," in gap or doc[end].text == ",")
+
+
+def _thing_before_infinitive(verb: Any, obj: Any) -> bool:
+    """An object that is no addressee: a common noun naming no person or group."""
+    return (
+        verb.lemma_.lower() not in ADDRESSEE_VERBS
+        and obj.pos_ == "NOUN"
+        and obj.ent_type_ == ""
+        and not is_animate(obj)
+    )
 
 
 def _direct_object(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> Ranges | None:
     """ "announced the deaths of six hostages"; with its predicate: "called him a liar",
     "accused Trump of using divisive rhetoric", "praised her for her work". Not the
     addressee: "told him", "asked reporters"."""
+    compares = verb.lemma_.lower() in _COMPARING
     for c in kids:
         if c.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS:
             continue
@@ -451,6 +503,8 @@ def _direct_object(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> 
                     hi = max(hi, d.right_edge.i + 1)
                 if d.dep_ == "prep" and d.lower_ in ("of", "for", "as", "over") and d.i > c.i:
                     hi = max(hi, d.right_edge.i + 1)
+                if d.dep_ == "prep" and d.lower_ in ("to", "with") and d.i > c.i and compares:
+                    hi = max(hi, d.right_edge.i + 1)  # "compared him favorably to X"
             skip = excluded | _appended_clauses(c)
             return _ranges(doc, [i for i in range(lo, hi) if i not in skip])
     return None
@@ -509,6 +563,9 @@ _VERB_CONTENT_RULES = (
 )
 
 
+# Verbs whose object is set beside another thing: "compared him to X", "likened it to Y".
+_COMPARING = frozenset({"compare", "liken", "equate"})
+
 # Verbs of plain saying: only "about"/"of" give their topic ("said of the plan").
 _PLAIN_SAYING = load_words("plain_saying_verbs")
 
@@ -535,7 +592,11 @@ def _appended_clauses(noun: Any) -> set[int]:
 
 
 def _is_parenthetical(verb: Any) -> bool:
-    """``X, he said, Y``: a cue verb set off by commas inside the clause it reports."""
+    """``X, he said, Y``: a cue verb set off by commas inside the clause it reports; not a
+    complement clause opened by "that" after a quoted title ('told "Face the Nation" that
+    ...')."""
+    if any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in verb.children):
+        return False
     prev = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     return prev is not None and prev.text in (",", "”", '"')
 

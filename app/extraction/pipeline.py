@@ -10,7 +10,7 @@ from typing import Any
 from app.extraction.chrome import is_chrome, is_headline
 from app.extraction.contents import Quote, find_content, find_quotes, quote_words
 from app.extraction.coref import SourceResolver, name_lede_descriptions
-from app.extraction.cues import Cue, find_cues, is_poll
+from app.extraction.cues import Cue, find_cues, is_poll, owned_that_clause
 from app.extraction.dates import find_said_on
 from app.extraction.parse import Paragraph, ParsedText, Parser, get_parser
 from app.extraction.quantities import find_quantities
@@ -335,7 +335,7 @@ def _attach_quotes(
             covered.append(d.source_range)
     drafts = list(drafts)
     for q in quotes:
-        if quote_words(text, q) < 3:
+        if quote_words(text, q) < 3 or _is_title(text, q):
             continue
         if any(_overlaps((q.start, q.end), c) for c in covered):
             continue
@@ -366,6 +366,16 @@ def _attach_quotes(
             d, fragments=tuple(_merge([*d.fragments, (q.start, q.end)]))
         )
     return drafts
+
+
+def _is_title(text: str, q: Quote) -> bool:
+    """ "told CNN's “State of the Union” that ...": a short quotation whose words are all
+    capitalised (small words aside) and that ends no sentence is a title, not speech."""
+    inner = text[q.start : q.end].strip("“”\"' ")
+    words = inner.split()
+    if not words or len(words) > 6 or any(ch in inner for ch in ".,!?;:"):
+        return False
+    return all(w[:1].isupper() or (len(w) <= 3 and w.islower()) for w in words)
 
 
 def _is_quote_draft(d: Draft, text: str) -> bool:
@@ -452,6 +462,8 @@ def _drop_nested(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
         ]
         media = [o for o in around if _media_report_of(o, d, parsed)]
         inside = [o for o in around if all(o is not m for m in media)]
+        if _owned_claim(d, parsed):
+            inside = []  # "X seized on Trump's claim that Y": Trump's claim stands too
         if any(
             not any(_overlaps(o.cue_range, f) for f in d.fragments) or _width(o) > _width(d)
             for o in inside
@@ -459,6 +471,15 @@ def _drop_nested(drafts: list[Draft], parsed: ParsedText) -> list[Draft]:
             continue
         out.append(dataclasses.replace(d, reported_in=media[0].cue_range) if media else d)
     return out
+
+
+def _owned_claim(d: Draft, parsed: ParsedText) -> bool:
+    """A cue noun with a named possessor and a that-clause ("Trump's claim that X"): the
+    possessor's claim, which PolNeAR annotates inside the one that reports it."""
+    if d.cue.pattern != "noun" or d.source_tokens is None:
+        return False
+    head = parsed.paragraphs[d.para].doc[d.cue.head]
+    return owned_that_clause(head)
 
 
 def _media_report_of(o: Draft, d: Draft, parsed: ParsedText) -> bool:
@@ -611,6 +632,8 @@ def _frames_a_speaker(d: Draft, drafts: list[Draft], parsed: ParsedText) -> bool
     speech verb with a source of its own inside the frame's content is the attribution."""
     if d.cue.pattern != "in_doc" or _poll_frame(d, parsed):
         return False
+    if parsed.paragraphs[d.para].doc[d.cue.head].lower_ == "under":
+        return False  # "Under Smith's plan, X would pay Y": the plan says it, not a place
     return any(
         o is not d
         and o.cue.pattern == "verb"

@@ -19,9 +19,11 @@ from app.extraction.cues import (
     fronted_participle,
     is_animate,
     is_poll,
+    misread_name,
     misread_subject,
 )
 from app.extraction.lexicon import load_words
+from app.extraction.types import AttributionKind
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -29,7 +31,7 @@ _EXPLETIVE = frozenset({"it", "there"})
 # Climb from a cue verb to the verb whose subject it shares: "X said and added ...",
 # "X wants to say", "..., X said, adding ...", "a statement saying ...".
 _CLIMB = frozenset(
-    {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl", "prep", "acomp", "dep"}
+    {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl", "prep", "acomp", "dep", "advmod"}
 )
 
 
@@ -47,6 +49,10 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
     head = doc[cue.head]
     if cue.pattern == "in_doc":
         objs = [c for c in head.children if c.dep_ == "pobj"]
+        if objs and head.lower_ == "under":
+            # "Under Smith's plan, ...": the plan's owner
+            poss = next((c for c in objs[0].children if c.dep_ == "poss"), objs[0])
+            return _np_range(doc, poss, cue)
         if objs and _own_statement(head, objs[0]) is not None:
             # "In a statement, Smith was more cautious": the statement is Smith's
             return _np_range(doc, _own_statement(head, objs[0]), cue)
@@ -101,6 +107,10 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         # "X issued a statement saying ...": the subject of the governing verb
         if head.dep_ in ("dobj", "pobj", "attr"):
             gov = head.head if head.dep_ != "pobj" else head.head.head
+            if gov.lemma_ == "be":
+                # "to Smith being a co-founder, to the idea that ...": the subject of a
+                # copula is what is described, not the one who holds the idea
+                return None
             subj = _subject(gov)
             for _ in range(3):
                 if subj is not None or gov.dep_ not in ("xcomp", "conj") or gov.head == gov:
@@ -120,12 +130,35 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
     if cue.pattern == "adj":
         # "he is confident that ...": the subject of the copula
         tok = head.head if head.dep_ in ("acomp", "amod") else head
+    if _asyndetic_conj(head):
+        # "targeting X since Clinton, at the debate, cited Y": no "and" joins the verbs, so
+        # the parser's coordination is wrong; the name before the aside is the subject
+        found = _name_before_aside(doc, cue)
+        if found is not None:
+            return found
     for _ in range(6):
+        name = misread_name(tok)
+        if name is not None:
+            return (name.i, name.i + 1)  # "Trump openly admires X": the misread name
         subj = _subject(tok)
+        if tok != head and subj is not None and subj is not _PASSIVE and subj.i > head.i:
+            # "Ryan, despite admitting X, the victims need Y": a garbled clause with two
+            # subjects; the one before the cue's adjunct controls it
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < head.i), subj)
         if subj is _PASSIVE and tok != head:
             # "she was spotted at the rally, criticizing X": the cue's own verb is
             # active; the passive subject of the verb it hangs on is its speaker
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), _PASSIVE)
+            if subj is _PASSIVE and tok.dep_ == "advcl" and tok.tag_ == "VBN":
+                # "Smith was defensive when forced to defend X": the reduced clause's
+                # passive subject is the main clause's, and it does what it was forced to
+                tok = tok.head
+                continue
+        if subj is _PASSIVE and tok == head and cue.kind is AttributionKind.INTENTION:
+            owner = _owner_of_act(next((c for c in tok.children if c.dep_ == "nsubjpass"), tok))
+            if owner is not None:
+                # "Smith's plan is intended to ...": the plan's owner intends it
+                return _np_range(doc, owner, cue)
         if subj is _PASSIVE:
             return None
         if subj is not None:
@@ -136,6 +169,10 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
                 # "it is hard to imagine ...", "it is worth remembering that ...": the
                 # "it" of an extraposed clause; the thought is nobody's in particular
                 return None
+            owner = _owner_of_act(subj) if tok != head and tok.lemma_ == "be" else None
+            if owner is not None:
+                # "his best response was to say ...": the possessor says it
+                return _np_range(doc, owner, cue)
             return _np_range(doc, subj, cue)
         if tok.dep_ == "relcl":
             return _np_range(doc, tok.head, cue, skip=tok)
@@ -166,6 +203,14 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
                 return _np_range(doc, obj, cue)
         tok = tok.head
     return None
+
+
+def _owner_of_act(subj: Any) -> Any | None:
+    """The possessor of a copula's subject that names an act or a turn, not a person or a
+    document ("his best response", "her first move", "their plan"): who does it."""
+    if subj.pos_ != "NOUN" or is_animate(subj) or subj.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    return next((c for c in subj.children if c.dep_ == "poss" and c.lower_ != "its"), None)
 
 
 # Things that carry a message of their own: "an ad attacking X", "a video showing Y".
@@ -302,7 +347,52 @@ def _nearest_speaker(doc: Any, cue: Cue) -> tuple[int, int] | None:
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
     if head.pos_ not in ("VERB", "AUX") or head.tag_ == "VBN" and not perfect:
         return None  # a bare participle may be a passive: its subject is no speaker
-    return _nearest_name(doc, cue.start)
+    return _name_before_aside(doc, cue) or _nearest_name(doc, cue.start)
+
+
+def _asyndetic_conj(verb: Any) -> bool:
+    """A verb coordinated with an earlier one with no conjunction between them."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.i > verb.i:
+        return False
+    return not any(
+        c.dep_ in ("cc", "preconj") and verb.head.i < c.i < verb.i for c in verb.head.children
+    ) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _name_before_aside(doc: Any, cue: Cue) -> tuple[int, int] | None:
+    """ "Smith, appearing after Jones at the CNN forum, cited ...", "In Ohio, Jane Roe, the
+    head of the Urban League, told ...": a name set off before a comma-enclosed aside that
+    ends right before the verb is its subject, not the last name inside the aside. An
+    appositive aside belongs to the source; a participle or relative clause does not."""
+    sent = doc[cue.start].sent
+    i = cue.start - 1
+    while i > sent.start and doc[i].pos_ == "ADV":
+        i -= 1  # "..., forcefully told"
+    if i <= sent.start or doc[i].text != ",":
+        return None
+    k = next((j for j in range(i - 1, sent.start, -1) if doc[j].text == ","), None)
+    if k is None or k + 1 >= i:
+        return None
+    m = k
+    while m > sent.start and _name_word(doc[m - 1]):
+        m -= 1
+    if m == k or not any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTS for t in doc[m:k]):
+        return None
+    if m > sent.start and doc[m - 1].text != "," and doc[m - 1].lower_ not in _SUBORDINATORS:
+        return None  # the name must open the sentence or its clause, or follow a comma
+    first = doc[k + 1]
+    appositive = first.pos_ in ("DET", "ADJ", "NOUN", "PROPN") and first.tag_ != "VBG"
+    return _trim(doc, m, i if appositive else k)
+
+
+_NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Words opening a clause that the parser may read as prepositions: "since Clinton cited X".
+_SUBORDINATORS = frozenset({"since", "because", "after", "before", "while", "until", "once"})
+
+
+def _name_word(tok: Any) -> bool:
+    """A word of a name: capitalised ("Smith", "H.", "Trump" even when mistagged)."""
+    return (tok.is_title or tok.is_upper) and (tok.is_alpha or tok.text.endswith("."))
 
 
 def _nearest_name(doc: Any, end: int) -> tuple[int, int] | None:
@@ -387,6 +477,11 @@ def _after_verb(doc: Any, verb: Any, cue: Cue) -> tuple[int, int] | None:
         return None
     if doc[i].pos_ == "PRON" and doc[i].lower_ not in ("he", "she", "they", "it", "we"):
         return None
+    np = doc[i]
+    while np.dep_ in ("det", "amod", "compound", "nummod", "poss") and np.head.i > np.i:
+        np = np.head
+    if verb.tag_ == "VBG" and np.dep_ in ("dobj", "attr", "oprd") and np.head == verb:
+        return None  # '..., suggesting a few questions': a participle does not invert
     if doc[i].ent_type_ in ("DATE", "TIME"):
         return None  # '"...," X said Thursday morning': when, not who
     j = i

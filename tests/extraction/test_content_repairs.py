@@ -55,3 +55,28 @@ def test_extract_misplaced_contents(  # type: ignore[no-untyped-def]
     assert [f.text for f in a.content_fragments] == fragments
     # the speech act reported inside the content is left to the reporting one
     assert not any(a.source_mention and a.source_mention.text == "few people" for a in atts)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # the infinitive belongs to the object before it; bare verbs share its "to"
+        (
+            "The Tax Policy Center advocates a series of rules to end the deferral of foreign "
+            "income, stop tax inversions and remove loopholes.",
+            "advocates",
+            "a series of rules to end the deferral of foreign income, stop tax inversions "
+            "and remove loopholes",
+        ),
+        (
+            "The mayor wants to fix the roads, hire teachers and cut taxes.",
+            "wants",
+            "to fix the roads, hire teachers and cut taxes",
+        ),
+        # an addressee before the infinitive stays out
+        ("The mayor urged the council to act quickly.", "urged", "to act quickly"),
+    ],
+)
+def test_extract_infinitive_contents(by_cue, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    atts, a = by_cue(text, cue)
+    assert a.content.text == content

@@ -163,3 +163,48 @@ def test_in_her_view_frames_the_clause(parser) -> None:  # type: ignore[no-untyp
         (a.cue.text if a.cue else None, a.source_mention.text if a.source_mention else None, a.text)
         for a in atts
     ] == [("In her view", "her view", "the new tax is unfair")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # a possessed claim noun with a that-clause stands inside the claim reporting it
+        (
+            "The fact-checkers seized on Smith's claim that there have been \"hundreds of "
+            'break-ins" in the city this year.',
+            "claim",
+            "Smith's",
+            'that there have been "hundreds of break-ins" in the city this year',
+        ),
+        (
+            "Smith’s repeated emphasis that only 2 percent of the firm’s staff had been "
+            "involved led Sen. Ann Lee to demand his resignation.",
+            "emphasis",
+            "Smith’s",
+            "that only 2 percent of the firm’s staff had been involved",
+        ),
+        # the owner of a plan intends what it is intended to do
+        (
+            "Although Mr. Smith's plan is intended to make sure that the richest families pay "
+            "more than they now do, it leaves intact loopholes for landlords.",
+            "intended",
+            "Mr. Smith's",
+            "to make sure that the richest families pay more than they now do",
+        ),
+        # "Under X's plan, ..." frames the clause as the plan's
+        (
+            "Under Mrs. Lee's plan, taxpayers reporting capital gains held for one to two "
+            "years would pay their ordinary income tax rate.",
+            "Under Mrs. Lee's plan",
+            "Mrs. Lee's",
+            "taxpayers reporting capital gains held for one to two years would pay their "
+            "ordinary income tax rate",
+        ),
+    ],
+)
+def test_extract_owned_claims(  # type: ignore[no-untyped-def]
+    by_cue, text: str, cue: str, source: str, content: str
+) -> None:
+    atts, a = by_cue(text, cue)
+    assert a.source_mention is not None and a.source_mention.text == source
+    assert a.content.text == content

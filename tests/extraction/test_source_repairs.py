@@ -102,3 +102,174 @@ def test_extract_addressee_is_not_shown_speaking(parser) -> None:  # type: ignor
     asking = [a for a in atts if a.cue is not None and "asking" in a.cue.text]
     assert asking
     assert asking[0].source_mention is None or "Lee" not in asking[0].source_mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # the parser loses the subject of "cited": the name before the participle aside
+        (
+            "Trump, appearing after Sanders at the NBC/MSNBC town hall, cited problems with "
+            "the trade deals.",
+            "cited",
+            "Trump",
+            "problems with the trade deals",
+        ),
+        # the name hangs on the place before it; its appositive aside belongs to it
+        (
+            "In a debate on Tuesday in Ohio, Tom R. Hale, the director of the Ohio Policy "
+            "Center, bluntly told a voter who said that taxes would rise because of the plan "
+            'that "the numbers do not add up."',
+            "told",
+            "Tom R. Hale, the director of the Ohio Policy Center",
+            '"the numbers do not add up."',
+        ),
+        # "his response was to say": the possessor says it, not the response
+        (
+            "Pressed by the host about how he would pay for the wall, his only response was "
+            "to say he would make Mexico pay.",
+            "say",
+            "his",
+            "he would make Mexico pay",
+        ),
+        # a name opening the sentence misread as an imperative verb
+        (
+            "Trump openly admires Chinese President Xi Jinping as a “great leader,” comparing "
+            "him favorably to President Bush.",
+            "comparing",
+            "Trump",
+            "him favorably to President Bush",
+        ),
+        # a light-verb idiom whose target is a for-to clause
+        (
+            "The governor sounded a call for the legislature to approve more funding for schools.",
+            "sounded a call",
+            "The governor",
+            "the legislature to approve more funding for schools",
+        ),
+        # "recite" is a verb of saying
+        (
+            "“I warned you,” the candidate told the crowd, reciting the fox's boast to the hen.",
+            "reciting",
+            "the candidate",
+            "the fox's boast to the hen",
+        ),
+    ],
+)
+def test_extract_lost_and_misread_sources(  # type: ignore[no-untyped-def]
+    by_cue, text: str, cue: str, source: str, content: str
+) -> None:
+    atts, a = by_cue(text, cue)
+    assert a.source_mention is not None and a.source_mention.text == source
+    assert " … ".join(f.text for f in a.content_fragments) == content
+
+
+def test_extract_for_to_subject_takes_no_stance(parser) -> None:  # type: ignore[no-untyped-def]
+    text = "The governor sounded a call for the legislature to approve more funding for schools."
+    atts = extract(text, config=CONFIG, parser=parser)
+    assert [a.cue.text for a in atts if a.cue is not None] == ["sounded a call"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # a quoted show title after "told" is no quotation; the that-clause is no aside
+        (
+            'Ahead of the vote next week, Warren told ABC\'s "This Week" that nobody would '
+            "doubt her resolve on the issue.",
+            "told",
+            "Warren",
+            "nobody would doubt her resolve on the issue",
+        ),
+        (
+            'Ahead of the vote next week, Warren told CNN\'s "State of the Union" that nobody '
+            "would doubt her resolve on the issue.",
+            "told",
+            "Warren",
+            "nobody would doubt her resolve on the issue",
+        ),
+        # a garbled clause with two subjects: the one before the cue's adjunct
+        (
+            "Mayor Ann Lee, D-Ohio, despite admitting that she did have her doubts about the "
+            "contract, the workers “do need to have a raise” and she does believe the council "
+            "will agree.",
+            "admitting",
+            "Mayor Ann Lee, D-Ohio",
+            "she did have her doubts about the contract",
+        ),
+        # a court judging another decision; the decision's clause is no participle
+        (
+            "A three-judge panel of the state Court of Appeals overruled a county judge's "
+            "decision that the mayor was not violating any laws.",
+            "overruled",
+            "A three-judge panel of the state Court of Appeals",
+            "a county judge's decision that the mayor was not violating any laws",
+        ),
+    ],
+)
+def test_extract_titles_garbles_and_rulings(  # type: ignore[no-untyped-def]
+    by_cue, text: str, cue: str, source: str, content: str
+) -> None:
+    atts, a = by_cue(text, cue)
+    assert a.source_mention is not None and a.source_mention.text == source
+    assert " … ".join(f.text for f in a.content_fragments) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # a reduced "when forced to" clause: the main subject does what it was forced to
+        (
+            "The mayor was similarly defensive when forced to defend not paying a contractor "
+            "who said he was cheated, saying, “Maybe he didn’t do a good job.”",
+            "defend",
+            "The mayor",
+            None,
+        ),
+        # "stopped short of calling": the climb passes the adverb "short"
+        (
+            "The senator further described the vote as a “terrible mistake,” but stopped "
+            "short of calling Brown’s actions corrupt.",
+            "calling",
+            "The senator",
+            "Brown’s actions corrupt",
+        ),
+    ],
+)
+def test_extract_sources_through_adjuncts(  # type: ignore[no-untyped-def]
+    by_cue, text: str, cue: str, source: str, content: str | None
+) -> None:
+    atts, a = by_cue(text, cue)
+    assert a.source_mention is not None and a.source_mention.text == source
+    assert content is None or a.content.text == content
+
+
+def test_extract_subject_of_a_misread_coordination(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Smith has been attacking Jones since Brown, at Tuesday’s hearing, cited harsh "
+        "remarks Smith had made about Jones after she lost the vote."
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    cited = [a for a in atts if a.cue is not None and a.cue.text == "cited"]
+    assert cited and cited[0].source_mention is not None
+    assert cited[0].source_mention.text == "Brown"
+
+
+def test_extract_object_after_participle_is_no_speaker(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"The voters do not agree with Smith," Jones said, suggesting a few questions, '
+        'including, "Mr. Smith, do you really think that bankers need a tax break?"'
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    suggesting = [a for a in atts if a.cue is not None and a.cue.text == "suggesting"]
+    assert suggesting and suggesting[0].source_mention is not None
+    assert suggesting[0].source_mention.text == "Jones"
+
+
+def test_extract_idea_in_a_range_of_topics_is_no_claim(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "She talked about the rumors — from the mayor being a thief, to Ann Lee being his "
+        "partner, to the idea that the audit may have been rigged."
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    assert [a.cue.text for a in atts if a.cue is not None] == ["talked about"]

@@ -76,6 +76,8 @@ def _holder(subj: Any, verb: Any) -> bool:
 
 
 def _animate_subject(tok: Any) -> bool:
+    if misread_name(tok) is not None:
+        return True  # "Trump openly admires X": a name misread as a verb
     if any(c.dep_ == "agent" for c in tok.children):
         return True  # a passive with its "by" agent: the agent holds the stance
     for c in tok.children:
@@ -95,3 +97,36 @@ def _editors_note(toks: Any) -> bool:
     """ "Editor's note", "Editors' Note": the label of the publication's own remark."""
     lemmas = [t.lemma_.lower() for t in toks]
     return "note" in lemmas and any(x.startswith("editor") for x in lemmas)
+
+
+def _for_to(tok: Any) -> bool:
+    """An infinitive with its own subject after "for" ("a call for the state to accept
+    migrants", "time for Congress to back the bill"): what someone wants or asks of that
+    subject, not a stance the subject is reported to take."""
+    kids = list(tok.children)
+    return (
+        any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        and any(c.dep_ == "nsubj" for c in kids)
+    )
+
+
+def misread_name(verb: Any) -> Any | None:
+    """ "Trump openly admires X, comparing him to Y": a name opening the sentence that the
+    tagger read as an imperative verb with the real verb as its object. No imperative takes
+    a finite verb after it, so the word is the subject. Returns that word for the misread
+    root itself or for the finite verb hanging on it, else None."""
+    root = verb.head if verb.dep_ in ("dobj", "ccomp", "conj") else verb
+    if not (
+        root.dep_ == "ROOT"
+        and root.i == root.sent.start
+        and root.is_title
+        and root.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+    ):
+        return None
+    for c in root.children:
+        between = root.doc[root.i + 1 : c.i]
+        if c.tag_ in ("VBZ", "VBD") and c.i > root.i and all(t.pos_ == "ADV" for t in between):
+            return root if verb in (root, c) else None
+    return None

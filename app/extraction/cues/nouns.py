@@ -5,11 +5,13 @@ existential frames ("the question is whether ...", "there are concerns about ...
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from app.extraction.cues.cue import Cue
 from app.extraction.cues.grammar import (
     _editors_note,
+    _for_to,
     _when_not_what,
     is_animate,
 )
@@ -41,19 +43,24 @@ def _nominal_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         cue = _perspective_cue(tok, para)  # "in his view, ..."
         if cue is not None:
             return cue
+    if lemma in _INTENT_NOUNS and tok.head.lower_ == "under":
+        cue = _perspective_cue(tok, para, prep_word="under")  # "Under her plan, ..."
+        if cue is not None:
+            return dataclasses.replace(cue, kind=AttributionKind.INTENTION)
     if lemma in CUE_NOUNS or lemma in STANCE_NOUNS or lemma in _IDIOM_NOUNS:
         return _noun_cue(tok, lemma, para)
     return None
 
 
-def _perspective_cue(tok: Any, para: int) -> Cue | None:
+def _perspective_cue(tok: Any, para: int, prep_word: str = "in") -> Cue | None:
     """ "In his view, the tax is unfair": "in" + a possessed noun of perspective frames the
     clause it modifies as the possessor's, like "according to". The cue is the phrase; the
-    source, the possessed noun phrase; the content, the rest of the clause."""
+    source, the possessed noun phrase; the content, the rest of the clause. So does
+    "under" + a possessed plan: "Under Smith's plan, families would pay less"."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+    if tok.dep_ != "pobj" or prep.lower_ != prep_word or prep.dep_ != "prep":
         return None
-    if not any(c.dep_ == "poss" for c in tok.children):
+    if not any(c.dep_ == "poss" and c.lower_ != "its" for c in tok.children):
         return None
     if prep.head.pos_ not in ("VERB", "AUX"):
         return None
@@ -94,7 +101,7 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
     clause = any(
         (c.dep_ in ("acl", "ccomp") and _is_clause_acl(c)) or _of_whether(c) for c in tok.children
     )
-    if tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS:
+    if tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS and not owned_that_clause(tok):
         # "asked about her plan to ...", "split over his call for ...": the noun is the
         # topic of another word, which is the attribution if any
         return None
@@ -120,6 +127,10 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         )
         return Cue(para, cop.i, tok.i, cop.i + 1, kind, "adj")
     owner = _stance_holder(tok) or _existential(tok) or _agent_phrase(tok)
+    if not owner and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from"):
+        # "from X being Y, to the idea that Z": an item in a range of topics, nobody's
+        # claim (with an owner it still is one: "to Smith's claim that Z")
+        return None
     if (lemma in CUE_NOUNS or lemma in STANCE_NOUNS) and ((owner and has_comp) or clause):
         kind = (
             AttributionKind.INTENTION
@@ -269,6 +280,8 @@ def _light_idiom(tok: Any, lemma: str) -> bool:
         return False
     if lemma not in _LIGHT_IDIOMS.get(head.lemma_.lower(), ()):
         return False
+    if any(_for_to(c) for c in tok.children):
+        return True  # "sounded a call for the state to act": the clause is the target
     preps = [c for c in (*tok.children, *head.children) if c.dep_ == "prep" and c.i > tok.i]
     return any(
         c.lower_ in CONTENT_PREPS
@@ -283,3 +296,20 @@ def _is_clause_acl(tok: Any) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         return True
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def owned_that_clause(tok: Any) -> bool:
+    """A cue noun of saying or believing with a possessor that names someone (not a
+    pronoun) and a that-clause: "Smith's claim that X", "the police's earlier claim that
+    Y". The claim is the possessor's wherever the noun stands ("seized on Smith's claim")."""
+    if tok.lemma_.lower() in _INTENT_NOUNS:
+        return False
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None or poss.pos_ not in ("PROPN", "NOUN"):
+        return False
+    return any(
+        c.dep_ in ("acl", "ccomp")
+        and c.i > tok.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in tok.children
+    )

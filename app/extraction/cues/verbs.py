@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from app.extraction.cues.cue import Cue
 from app.extraction.cues.grammar import (
     _animate_subject,
+    _for_to,
     _has_clause,
     _is_quote_mark,
     _lemma,
@@ -176,6 +177,8 @@ def _describes_not_reports(doc: Any, v: _Verb) -> bool:
     tok, lemma = v.tok, v.lemma
     if v.kind is not None and _imperative(tok):
         return True  # "Want more updates? Sign up ...", "Read the full statement"
+    if _for_to(tok):
+        return True  # "a call for the state to accept more migrants": asked of the state
     if lemma == "compare" and not any(
         c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in tok.children
     ):
@@ -620,6 +623,15 @@ def _object_speaks(tok: Any) -> bool:
     """ "issued a statement saying X", "released an ad claiming X": the object carries
     its own content; the participle is the cue, not the verb of publishing."""
     return any(
-        c.dep_ == "dobj" and any(g.dep_ == "acl" and g.tag_ == "VBG" for g in c.children)
-        for c in tok.children
+        c.dep_ == "dobj" and any(_participle_on(g) for g in c.children) for c in tok.children
+    )
+
+
+def _participle_on(g: Any) -> bool:
+    """A participle hanging on a noun ("a statement saying X"), not a clause the parser
+    took for one ("the decision that Smith was violating X")."""
+    return (
+        g.dep_ == "acl"
+        and g.tag_ == "VBG"
+        and not any(m.dep_ in ("mark", "nsubj", "aux") for m in g.children)
     )
