@@ -967,6 +967,10 @@ def _analyse_other(tokens: list[Token], anonymous: bool) -> _Analysed | None:
     name_words, within = _body_within(name_words)
     if within and affiliation[0] is None:
         affiliation = _affiliation(within)
+    name_words, runner = _run_by(name_words)
+    if runner and affiliation[0] is None:
+        affiliation = _affiliation(runner)  # "the Hamas-run health ministry": Hamas
+    name_words = _place_first(name_words)
     name = _canonical(_proper_part(name_words), source_type, alias)
     source = ResolvedSource(
         name=name,
@@ -977,6 +981,36 @@ def _analyse_other(tokens: list[Token], anonymous: bool) -> _Analysed | None:
         anonymous=anonymous,
     )
     return source, None, plural or head.lower_ in _PLURAL_GOV
+
+
+_RUN_BY = frozenset({"run", "led", "controlled", "backed", "funded", "owned", "allied"})
+
+
+def _run_by(words: list[Token]) -> tuple[list[Token], list[Token]]:
+    """ "the Hamas-run health ministry", "the Iran-backed militia": the body's name without
+    who runs it, and who runs it (its affiliation)."""
+    for k in range(1, len(words) - 2):
+        dash, verb = words[k], words[k + 1]
+        if dash.text == "-" and verb.lower_ in _RUN_BY and words[k - 1].text[:1].isupper():
+            runner = [w for w in words[:k] if w.lower_ not in _DETERMINERS]
+            return words[k + 2 :], runner
+    return words, []
+
+
+def _place_first(words: list[Token]) -> list[Token]:
+    """ "the health ministry in Gaza" is the Gaza Health Ministry: a body named by its
+    words alone, then "in" a place."""
+    for k, w in enumerate(words):
+        if w.lower_ != "in" or k == 0:
+            continue
+        body, place = words[:k], [t for t in words[k + 1 :] if t.lower_ not in _DETERMINERS]
+        body_words = [t for t in body if t.lower_ not in _DETERMINERS]
+        bare = all(t.lower_ in _GOV_WORDS or t.text.islower() for t in body_words)
+        bare = bare and bool(body_words) and body_words[-1].lower_ in _GOV_WORDS | _ORG_WORDS
+        if bare and place and all(t.ent_type_ in {"GPE", "LOC"} for t in place):
+            return [*place, *[t for t in body if t.lower_ not in _DETERMINERS]]
+        break
+    return words
 
 
 def _body_within(words: list[Token]) -> tuple[list[Token], list[Token]]:

@@ -1067,3 +1067,22 @@ def test_a_bare_title_in_a_headline_is_someone_of_the_article(
         and a.source_mention.text == mention
     ]
     assert found and found[0].local is local
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        (
+            "The Hamas-run health ministry in Gaza said 40 people died.",
+            "Gaza Health Ministry",
+            "Hamas",
+        ),
+        ("The health ministry in Gaza said 40 people died.", "Gaza Health Ministry", None),
+        ("The Iran-backed Houthi movement said it fired missiles.", "Houthi Movement", "Iran"),
+    ],
+)
+def test_who_runs_a_body_is_its_affiliation_and_its_place_comes_first(
+    parser: Any, text: str, name: str, affiliation: str | None
+) -> None:
+    (source,) = [a.source for a in extract(text, parser=parser) if a.source is not None]
+    assert (source.name, source.affiliation) == (name, affiliation)
