@@ -330,9 +330,23 @@ class SourceResolver:
         """ "Erdogan's spokesman, Ibrahim Kalin" in an article that names Recep Tayyip
         Erdogan: affiliated with him by his full name, not with a bare "Erdogan"."""
         affiliation = (source.affiliation or "").translate(_APOSTROPHES)
-        if not affiliation or " " in affiliation or not affiliation[:1].isupper():
+        if not affiliation or not affiliation[:1].isupper():
             return source
-        namesakes = self._namesakes_of(affiliation)
+        if source.affiliation_type in _BODY_TYPES:
+            # "Commission President Ursula von der Leyen" after "the European Commission"
+            fuller = {
+                e.source.name
+                for e in self._history
+                if e.source.type in _BODY_TYPES
+                and not e.source.generic
+                and " and " not in e.source.name
+                and e.source.name.lower() != affiliation.lower()
+                and _name_ends_with(e.source, affiliation.lower())
+            }
+            if len(fuller) == 1:
+                return replace(source, affiliation=fuller.pop())
+            return source
+        namesakes = self._namesakes_of(affiliation) if " " not in affiliation else []
         if not namesakes:
             return source
         full = self._main_person(namesakes).name

@@ -1086,3 +1086,16 @@ def test_who_runs_a_body_is_its_affiliation_and_its_place_comes_first(
 ) -> None:
     (source,) = [a.source for a in extract(text, parser=parser) if a.source is not None]
     assert (source.name, source.affiliation) == (name, affiliation)
+
+
+def test_a_short_body_affiliation_is_the_body_the_article_names_in_full(parser: Any) -> None:
+    text = (
+        "The European Commission said it would propose new measures. Commission President "
+        "Anna Lindqvist told lawmakers that the bloc would not back down."
+    )
+    (lindqvist,) = [
+        a.source
+        for a in extract(text, parser=parser)
+        if a.source and a.source.name == "Anna Lindqvist"
+    ]
+    assert lindqvist.affiliation == "European Commission"
