@@ -618,6 +618,8 @@ def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
             role = _role_text(role_part)
             if role is not None:
                 return role, _np_after(words[k + 1 :])
+    if len(words) > 2 and words[-1].lower_ in _ADDRESS_TITLES and _is_role_word(words[-2]):
+        words = words[:-1]  # "Supreme Leader Ayatollah": the supreme leader
     role_tokens: list[Token] = []
     rest = words
     for n in range(min(6, len(words)), 1, -1):  # longest known multi-word title first
@@ -742,6 +744,7 @@ def _is_role_word(tok: Token) -> bool:
 
 
 _NOT_ROLES = load_words("source_not_roles")
+_ADDRESS_TITLES = load_words("source_address_titles")
 _ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship", "able", "ible", "ous", "ful")
 _RELATION_NOUNS = load_words("source_relation_nouns")
 

@@ -100,6 +100,14 @@ def resolve_all(nlp: Any, text: str, mentions: list[str]) -> list[Any]:
             "Tax Policy Center",
         ),
         (
+            "Iran's Supreme Leader Ayatollah Ali Khamenei said the country would respond.",
+            "Iran's Supreme Leader Ayatollah Ali Khamenei",
+            "Ali Khamenei",
+            P,
+            "supreme leader",
+            "Iran",
+        ),
+        (
             "Norway's Foreign Ministry spokesperson, Erik Larsen, declined to comment.",
             "Norway's Foreign Ministry spokesperson, Erik Larsen",
             "Erik Larsen",
