@@ -134,6 +134,7 @@ _ISSUING = frozenset(
 
 
 _ROLE_NOUN_ALIASES = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
+_TITLE_VARIANTS = {k: tuple(v.split("|")) for k, v in load_map("source_title_variants").items()}
 _UNNAMED_ROLES = load_words("source_unnamed_roles")
 _NOT_PLACES = frozenset({"former", "local", "city", "county", "state", "federal", "country"})
 _PLACE_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
@@ -1745,6 +1746,10 @@ def _role_names(role: str, want: str) -> bool:
     """Whether "the <want>" describes someone with ``role``: "the spokesman" a
     spokesperson, "the president" a president but not a vice president."""
     words = role.replace("-", " ").split()
+    if want in _TITLE_VARIANTS:
+        # "the premier" for a prime minister, "the envoy" for a special coordinator
+        joined = " ".join(words)
+        return any(re.search(rf"\b{re.escape(o)}\b", joined) for o in _TITLE_VARIANTS[want])
     for k, word in enumerate(words):
         hit = word == want or (want == "spokes" and word.startswith("spokes"))
         if hit and not (k > 0 and words[k - 1] in {"vice", "deputy", "assistant", "associate"}):

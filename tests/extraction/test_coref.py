@@ -1099,3 +1099,26 @@ def test_a_short_body_affiliation_is_the_body_the_article_names_in_full(parser: 
         if a.source and a.source.name == "Anna Lindqvist"
     ]
     assert lindqvist.affiliation == "European Commission"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Lebanon's caretaker prime minister, Karim Haddad, condemned the strike. "
+            "The premier called on the world to act.",
+            "The premier",
+            "Karim Haddad",
+        ),
+        (
+            "The United Nations' special coordinator for Lebanon, Anna Berg, said she was "
+            "concerned. The envoy urged both sides to step back.",
+            "The envoy",
+            "Anna Berg",
+        ),
+    ],
+)
+def test_a_title_varied_on_second_reference_is_the_holder(
+    parser: Any, text: str, mention: str, name: str
+) -> None:
+    assert source_of(parser, text, mention) == (name, False)
