@@ -308,6 +308,10 @@ def _clause_on_object(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) 
     complementizer (dep mark) with a subject of its own has no gap: it is the verb's
     complement."""
     objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
+    # "told staff in a memo that the company had to cut jobs": on the object of a preposition
+    objs += [
+        g for c in kids if c.dep_ == "prep" and c.i > verb.i for g in c.children if g.dep_ == "pobj"
+    ]
     for obj in objs:
         for t in obj.subtree:
             if t.dep_ != "relcl" or t.i <= obj.i:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.extraction import ExtractionConfig
+from app.extraction import ExtractionConfig, extract
 
 pytestmark = pytest.mark.model
 
@@ -80,3 +80,13 @@ def test_extract_misplaced_contents(  # type: ignore[no-untyped-def]
 def test_extract_infinitive_contents(by_cue, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
     atts, a = by_cue(text, cue)
     assert a.content.text == content
+
+
+def test_a_that_clause_on_the_object_of_a_preposition_is_the_verbs_content(parser) -> None:  # type: ignore[no-untyped-def]
+    text = "Kelly Ortberg told staff in a memo that the company had to cut jobs."
+    found = [
+        (a.source_mention.text, a.content.text)
+        for a in extract(text, parser=parser)
+        if a.cue is not None and a.source_mention is not None
+    ]
+    assert found == [("Kelly Ortberg", "the company had to cut jobs")]
