@@ -19,6 +19,7 @@ from app.extraction.cues import (
     fronted_participle,
     is_animate,
     is_poll,
+    is_possessor,
     misread_name,
     misread_subject,
 )
@@ -91,7 +92,7 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         return None
     if cue.pattern == "noun":
         for c in head.children:
-            if c.dep_ == "poss":
+            if is_possessor(c):
                 if c.pos_ == "PRON" and head.dep_ == "dobj":
                     # "He stepped up his attacks on X": the subject names the one the
                     # possessive pronoun refers back to
@@ -105,8 +106,14 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
                 if objs:
                     return _np_range(doc, objs[0], cue)
         # "X issued a statement saying ...": the subject of the governing verb
-        if head.dep_ in ("dobj", "pobj", "attr"):
-            gov = head.head if head.dep_ != "pobj" else head.head.head
+        noun = head
+        while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+            noun = noun.head  # "carried a personal tone, and a tacit acknowledgment that X"
+        if noun.dep_ in ("dobj", "pobj", "attr") or (
+            noun.dep_ == "conj" and noun.head.pos_ == "VERB" and noun.head.i < noun.i
+        ):
+            # (a noun "coordinated" with a verb is its second object, misparsed)
+            gov = noun.head if noun.dep_ != "pobj" else noun.head.head
             if gov.lemma_ == "be":
                 # "to Smith being a co-founder, to the idea that ...": the subject of a
                 # copula is what is described, not the one who holds the idea
@@ -120,7 +127,8 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
                 gov = gov.head
                 subj = _subject(gov)
             if subj is not None and subj is not _PASSIVE:
-                return _np_range(doc, subj, cue)
+                # "his remarks carried an acknowledgment that X": the remarks' owner
+                return _np_range(doc, _owner_of_act(subj) or subj, cue)
         return None
     # verbs and adjectives
     shown = _shown_speaking(doc, head)

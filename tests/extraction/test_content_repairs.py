@@ -80,3 +80,15 @@ def test_extract_misplaced_contents(  # type: ignore[no-untyped-def]
 def test_extract_infinitive_contents(by_cue, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
     atts, a = by_cue(text, cue)
     assert a.content.text == content
+
+
+def test_extract_participle_after_object_describes_it(by_cue) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Lee campaign released an ad this week showing Smith making remarks viewed by "
+        "some as disparaging toward veterans."
+    )
+    atts, a = by_cue(text, "released")
+    assert a.content.text == (
+        "an ad this week showing Smith making remarks viewed by some as disparaging toward veterans"
+    )
+    assert [x.cue.text for x in atts if x.cue is not None] == ["released"]

@@ -273,3 +273,25 @@ def test_extract_idea_in_a_range_of_topics_is_no_claim(parser) -> None:  # type:
     )
     atts = extract(text, config=CONFIG, parser=parser)
     assert [a.cue.text for a in atts if a.cue is not None] == ["talked about"]
+
+
+def test_extract_noun_object_misread_as_coordinated_verb(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "But his remarks on Saturday carried a more personal tone, and a tacit "
+        "acknowledgment that he may be the only one who can rally the base."
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    ack = [a for a in atts if a.cue is not None and a.cue.text == "acknowledgment"]
+    assert ack and ack[0].source_mention is not None
+    assert ack[0].source_mention.text == "his"
+
+
+def test_extract_main_verb_misread_as_participle(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Aaron Roe, the director of debate at the University of Ohio, compared Smith to a "
+        'coach at a football game who is "working the referees."'
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    compared = [a for a in atts if a.cue is not None and a.cue.text == "compared"]
+    assert compared and compared[0].source_mention is not None
+    assert compared[0].source_mention.text.startswith("Aaron Roe, the director of debate")

@@ -130,3 +130,16 @@ def misread_name(verb: Any) -> Any | None:
         if c.tag_ in ("VBZ", "VBD") and c.i > root.i and all(t.pos_ == "ADV" for t in between):
             return root if verb in (root, c) else None
     return None
+
+
+def is_possessor(c: Any) -> bool:
+    """A possessor of its head noun: "her plan", "the union's claim"; also a name the parser
+    hung otherwise though its "'s" marks it ("Tulsa police's earlier claim")."""
+    if c.dep_ == "poss":
+        return True
+    return (
+        c.dep_ in ("nsubj", "compound", "nmod")
+        and c.i < c.head.i
+        and c.head.pos_ == "NOUN"
+        and any(g.dep_ == "case" and g.lower_ in ("'s", "’s", "'", "’") for g in c.children)
+    )
