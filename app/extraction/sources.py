@@ -20,6 +20,7 @@ from app.extraction.cues import (
     is_animate,
     is_poll,
     is_possessor,
+    main_verb_as_participle,
     misread_name,
     misread_subject,
 )
@@ -131,6 +132,9 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
                 return _np_range(doc, _owner_of_act(subj) or subj, cue)
         return None
     # verbs and adjectives
+    if main_verb_as_participle(head):
+        # "Murphy, the head of the PAC, tweeted ...": the name the verb was hung on
+        return _np_range(doc, head.head, cue, skip=head)
     shown = _shown_speaking(doc, head)
     if shown is not None:
         return _np_range(doc, shown, cue)
@@ -144,7 +148,7 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         found = _name_before_aside(doc, cue)
         if found is not None:
             return found
-    for _ in range(6):
+    for _ in range(8):
         name = misread_name(tok)
         if name is not None:
             return (name.i, name.i + 1)  # "Trump openly admires X": the misread name
@@ -216,10 +220,14 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
 def _owner_of_act(subj: Any) -> Any | None:
     """The possessor of a copula's subject that names an act or a turn, not a person or a
     document ("his best response", "her first move", "their plan"): who does it."""
-    if subj.pos_ != "NOUN" or is_animate(subj) or subj.lemma_.lower() in DOCUMENT_NOUNS:
-        return None
+    lemma = subj.lemma_.lower()
+    if subj.pos_ != "NOUN" or is_animate(subj) or lemma in DOCUMENT_NOUNS or lemma in _PEOPLE:
+        return None  # "his friends make jokes": the friends make them
     return next((c for c in subj.children if c.dep_ == "poss" and c.lower_ != "its"), None)
 
+
+# Common nouns for people and for the people one is related to ("his friends").
+_PEOPLE = load_words("source_human_nouns") | load_words("source_relation_nouns")
 
 # Things that carry a message of their own: "an ad attacking X", "a video showing Y".
 _SPEAKING_THINGS = load_words("source_speaking_things")
@@ -409,6 +417,8 @@ def _nearest_name(doc: Any, end: int) -> tuple[int, int] | None:
     sent = doc[end].sent
     for i in range(end - 1, sent.start - 1, -1):
         tok = doc[i]
+        if tok.ent_type_ in ("GPE", "LOC") and _place_object(tok):
+            continue  # "Hollande said Tuesday in Paris, noting ...": where, not who
         if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in (
             "he",
             "she",
@@ -418,6 +428,13 @@ def _nearest_name(doc: Any, end: int) -> tuple[int, int] | None:
         ):
             return _phrase_of(doc, tok, sent.start, end)
     return None
+
+
+def _place_object(tok: Any) -> bool:
+    """A place named as the object of "in", "at", "from" ... ("in Paris")."""
+    while tok.dep_ in ("compound", "flat") and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from", "to", "near")
 
 
 def _phrase_of(doc: Any, tok: Any, lo: int, end: int) -> tuple[int, int] | None:

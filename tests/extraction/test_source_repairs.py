@@ -295,3 +295,33 @@ def test_extract_main_verb_misread_as_participle(parser) -> None:  # type: ignor
     compared = [a for a in atts if a.cue is not None and a.cue.text == "compared"]
     assert compared and compared[0].source_mention is not None
     assert compared[0].source_mention.text.startswith("Aaron Roe, the director of debate")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a place after "in" is where, not who
+        (
+            "Smith’s “excesses” are sickening, Dupont said Tuesday in Paris, noting the "
+            "Republican nominee “makes you want to retch.”",
+            "noting",
+            "Dupont",
+        ),
+        # "his friends" make the jokes, not "his"
+        ("Even his friends make jokes about the plan.", "make jokes", "Even his friends"),
+        # a long climb through an adverb still finds the subject
+        (
+            'Instead, he was back to boasting about "winning" and pledging to make America '
+            "great again.",
+            "pledging",
+            "he",
+        ),
+    ],
+)
+def test_extract_fallback_speakers(parser, text: str, cue: str, source: str | None) -> None:  # type: ignore[no-untyped-def]
+    atts = extract(text, config=CONFIG, parser=parser)
+    found = [a for a in atts if a.cue is not None and a.cue.text == cue]
+    assert found
+    if source is not None:
+        assert found[0].source_mention is not None
+        assert found[0].source_mention.text == source

@@ -143,3 +143,20 @@ def is_possessor(c: Any) -> bool:
         and c.head.pos_ == "NOUN"
         and any(g.dep_ == "case" and g.lower_ in ("'s", "’s", "'", "’") for g in c.children)
     )
+
+
+def main_verb_as_participle(tok: Any) -> bool:
+    """A past form the parser hung as a participle on a sentence-opening name with an
+    appositive, in a sentence left with no verb at all ("Aaron Roe, the director of X,
+    compared Y to Z"): the name's own verb, not a description of it."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and head.dep_ == "ROOT"
+        and head.pos_ == "PROPN"
+        and tok.i > 0
+        and tok.doc[tok.i - 1].text == ","
+        and any(c.dep_ == "appos" and head.i < c.i < tok.i for c in head.children)
+        and not any(c.dep_ in ("auxpass", "agent") for c in tok.children)
+    )

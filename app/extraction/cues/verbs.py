@@ -21,6 +21,7 @@ from app.extraction.cues.grammar import (
     _quote_follows,
     _when_not_what,
     is_animate,
+    main_verb_as_participle,
 )
 from app.extraction.cues.words import (
     _CLEAR_WORDS,
@@ -190,7 +191,7 @@ def _describes_not_reports(doc: Any, v: _Verb) -> bool:
         and not (tok.tag_ in ("VBP", "VBZ") and lemma in _HELD_VIEW_VERBS)
     ):
         return True  # "a donor who backed Walker": who the donor is, not a stance reported
-    if _main_verb_as_participle(tok):
+    if main_verb_as_participle(tok):
         return False  # "Aaron Roe, the director of X, compared Y to Z": the main verb
     if _reduced_passive(tok) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and lemma not in _MIND_VERBS
@@ -538,23 +539,6 @@ def _that_relative(tok: Any) -> bool:
     """A relative clause introduced by "that" as its subject ("a report that showed ...")."""
     return tok.dep_ == "relcl" and any(
         c.dep_ == "nsubj" and c.lower_ == "that" for c in tok.children
-    )
-
-
-def _main_verb_as_participle(tok: Any) -> bool:
-    """A past form the parser hung as a participle on a sentence-opening name with an
-    appositive, in a sentence left with no verb at all ("Aaron Roe, the director of X,
-    compared Y to Z"): the name's own verb, not a description of it."""
-    head = tok.head
-    return (
-        tok.dep_ == "acl"
-        and tok.tag_ == "VBN"
-        and head.dep_ == "ROOT"
-        and head.pos_ == "PROPN"
-        and tok.i > 0
-        and tok.doc[tok.i - 1].text == ","
-        and any(c.dep_ == "appos" and head.i < c.i < tok.i for c in head.children)
-        and not any(c.dep_ in ("auxpass", "agent") for c in tok.children)
     )
 
 
