@@ -41,6 +41,7 @@ from app.extraction.mentions import (
     _MALE,
     _MALE_NAMES,
     _MEDIA_WORDS,
+    _NAME_PARTICLES,
     _NOT_GIVEN_NAMES,
     _POSSESSIVE_PRONOUNS,
     _PRONOUNS,
@@ -60,7 +61,14 @@ from app.extraction.mentions import (
     _surface,
     campaign_of_person,
 )
-from app.extraction.people import Person, acronyms_in, describes, descriptor_word, people_of
+from app.extraction.people import (
+    MINOR_WORDS,
+    Person,
+    acronyms_in,
+    describes,
+    descriptor_word,
+    people_of,
+)
 from app.extraction.types import Attribution, ResolvedSource, SourceType, Span
 
 if TYPE_CHECKING:
@@ -132,6 +140,20 @@ _PLACE_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
 _POLICE_FORCE = re.compile(
     rf"(?<![\w-])({_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}}) (?:police|Police)(?: [Dd]epartment)?\b"
 )
+_SPOUSES = {
+    spouse: gender
+    for gender, words in (
+        (_FEMALE, ("wife", "ex-wife", "widow")),
+        (_MALE, ("husband", "ex-husband")),
+    )
+    for spouse in words
+}
+_ROLE_SYNONYMS = {
+    word: group for group in (frozenset({"lawyer", "attorney", "counsel"}),) for word in group
+}
+_RULING_NOUNS = frozenset({"government", "regime"})
+_PLAIN_PERSON_NOUNS = frozenset({"woman", "man", "girl", "boy", "lady"})
+_TEMPORAL_WORDS = frozenset({"former", "retired", "then", "ex", "onetime", "late", "outgoing"})
 _SAME_OFFICE = {"judge": "justice", "justice": "judge"}
 _BODY_TYPES = frozenset(
     {SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA, SourceType.GROUP}
@@ -190,7 +212,7 @@ class SourceResolver:
             return None
         if len(tokens) == 1 and tokens[0].lower_ in _ADDRESSEE:
             return None  # "you" is the reader or the interviewer, never a source we know
-        if len(tokens) == 1 and tokens[0].lower_ in _RELATIVE_PRONOUNS:
+        if len(tokens) == 1 and tokens[0].lower_ in _RELATIVE_PRONOUNS and not _acronym(tokens[0]):
             # "..., who said ...": the noun the relative clause hangs on
             antecedent_np = _relative_antecedent_np(tokens[0])
             return self.resolve(antecedent_np) if antecedent_np is not None else None
@@ -210,6 +232,9 @@ class SourceResolver:
         swallowed = self._person_in_misparse(tokens)
         if swallowed is not None:
             return self.resolve(swallowed)
+        whole = _whole_hyphenated(tokens, mention)
+        if whole is not None:
+            return self.resolve(whole)
         conjuncts = _conjuncts(tokens)
         if len(conjuncts) > 1:
             one = self._one_described_twice(tokens, conjuncts, mention)
@@ -234,7 +259,7 @@ class SourceResolver:
         if antecedent is not None:
             self._touch(antecedent, subject=True, speaker=True)
             return ResolvedMention(antecedent, based_span)
-        if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
+        if len(tokens) == 1 and _pronoun(tokens[0]):
             return None
         spelled = self._spelled_out(tokens)
         if spelled is not None:
@@ -249,6 +274,14 @@ class SourceResolver:
         if analysed is None:
             return None
         source, gender, plural = analysed
+        if _bare_title(tokens, source):
+            # "Senator from Texas says ..." (a headline's style for "the senator from Texas"):
+            # someone of this article, not a source named "Texas Senator" in every article
+            source = replace(source, local=True)
+        held = self._owned_role_holder(source)
+        if held is not None:
+            self._history.append(_Entry(held, gender, False, subject=True, speaker=True))
+            return ResolvedMention(replace(held, alias=_surface(tokens)), based_span)
         source = self._campaign_team(source)
         trimmed = _MARKUP_EDGES.sub("", source.name.rsplit(">", 1)[-1])
         trimmed = _AGE.sub("", trimmed)  # "Schiff, 56, who has served ...": Schiff
@@ -289,8 +322,30 @@ class SourceResolver:
                 titled = self._titled_surname(surname)
                 if titled is not None:
                     source = replace(source, role=titled.role)
+        source = self._full_affiliation(source)
         self._history.append(_Entry(source, gender, plural, subject=True, speaker=True))
         return ResolvedMention(source, based_span)
+
+    def _full_affiliation(self, source: ResolvedSource) -> ResolvedSource:
+        """ "Erdogan's spokesman, Ibrahim Kalin" in an article that names Recep Tayyip
+        Erdogan: affiliated with him by his full name, not with a bare "Erdogan"."""
+        affiliation = (source.affiliation or "").translate(_APOSTROPHES)
+        if not affiliation or " " in affiliation or not affiliation[:1].isupper():
+            return source
+        namesakes = self._namesakes_of(affiliation)
+        if not namesakes:
+            return source
+        full = self._main_person(namesakes).name
+        written = {
+            e.source.name
+            for e in self._history
+            if e.source.type is SourceType.PERSON
+            and e.source.name.split()[-1] == affiliation
+            and e.source.name.split()[0] == full.split()[0]
+        }
+        if len(written) == 1:  # as the article wrote it: "Recep Tayyip Erdogan"
+            full = written.pop()
+        return replace(source, affiliation=full, affiliation_type=SourceType.PERSON)
 
     def _person_in_misparse(self, tokens: list[Token]) -> SpacySpan | None:
         """The person inside a mention the parser ran together with its neighbours: "Trump
@@ -451,6 +506,11 @@ class SourceResolver:
         owner = self._antecedent(tokens[:1], mention)
         if owner is None:
             return None
+        spouse = _SPOUSES.get("".join(t.text for t in tokens[1:]).lower())
+        named = self._spouse_named(owner, spouse) if spouse else None
+        if named is not None:
+            self._history.append(_Entry(named, spouse, False, subject=True))
+            return replace(named, alias=_surface(tokens))
         analysed = _analyse(tokens[1:], tokens[1:])
         if analysed is None:
             return None
@@ -488,11 +548,68 @@ class SourceResolver:
         self._history.append(_Entry(owned, gender, plural))
         return owned
 
+    def _owned_role_holder(self, source: ResolvedSource) -> ResolvedSource | None:
+        """ "Pagliano's lawyer" after "An attorney for Pagliano, Mark MacDougall": the person
+        named with that role for that owner; "Keith Lamont Scott's wife": the woman named
+        with his surname (``_spouse_named``). Only for a role with an owner and no name."""
+        role, owner = source.role, source.affiliation
+        if source.type is not SourceType.PERSON or not role or not owner:
+            return None
+        if source.generic or not source.name.lower().endswith(role.split()[-1]):
+            return None  # a named person ("Mark MacDougall") or a group
+        spouse = _SPOUSES.get(role.split()[-1])
+        if spouse is not None:  # a wife is someone's, whatever the NER made of him
+            return self._spouse_named(
+                ResolvedSource(name=owner, type=SourceType.PERSON, alias=owner), spouse
+            )
+        want = _ROLE_SYNONYMS.get(role.split()[-1], {role.split()[-1]})
+        owner_last = owner.split()[-1]
+        found = self._find(
+            lambda e: (
+                e.source.type is SourceType.PERSON
+                and not (e.source.local or e.source.generic)
+                and e.source.name != source.name
+                and bool(e.source.role)
+                and e.source.role.split()[-1] in want
+                and (e.source.affiliation or "").split()[-1:] == [owner_last]
+            )
+        )
+        return found.source if found is not None else None
+
+    def _spouse_named(self, owner: ResolvedSource, gender: str) -> ResolvedSource | None:
+        """ "His ex-wife" where the article names "Donald and Ivana Trump": the one person of
+        ``gender`` the article names with the owner's surname (with an owner it describes
+        only, "the GOP nominee", with the surname of someone of the other gender)."""
+        people = self._article_people()
+        if owner.type is not SourceType.PERSON:
+            return None
+        if " " in owner.name and not owner.local:
+            surnames = {owner.name.split()[-1]}
+        elif owner.local:
+            surnames = {
+                p.name.split()[-1]
+                for p in people.values()
+                if self._person_gender(p.name) == _other(gender)
+            }
+        else:
+            return None
+        found = [
+            p
+            for p in people.values()
+            if p.name != owner.name
+            and p.name.split()[-1] in surnames
+            and self._person_gender(p.name) != _other(gender)
+            and not owner.name.startswith(p.name.split()[0])
+        ]
+        if len(found) != 1:
+            return None
+        return ResolvedSource(name=found[0].name, type=SourceType.PERSON, alias=found[0].name)
+
     # -- coreference --
 
     def _antecedent(self, tokens: list[Token], mention: SpacySpan) -> ResolvedSource | None:
         """The entity a pronoun, a short name or a definite description refers back to."""
-        if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS:
+        if len(tokens) == 1 and _pronoun(tokens[0]):
             return self._pronoun_antecedent(tokens[0])
         words = [t for t in tokens if t.lower_ not in _DETERMINERS]
         if not words:
@@ -501,7 +618,9 @@ class SourceResolver:
         honorific = next((_HONORIFICS[t.lower_] for t in words if _HONORIFICS.get(t.lower_)), None)
         if titles and len(words) > len(titles):
             words = [t for t in words if t.i not in titles]  # "Mr. Cruz" is "Cruz"
-        if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words) and len(words) <= 2:
+        named = [t for t in words if t.lower_ not in _NAME_PARTICLES or t.i == words[0].i]
+        if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in named) and len(named) <= 2:
+            # "Miller", "Mr. Cruz", "Von der Leyen" (particles do not count)
             return self._name_antecedent(tokens, words, mention, honorific)
         first = tokens[0].lower_
         if first not in {"the", "this", "that", "these", "those"} or len(words) > 4:
@@ -520,28 +639,48 @@ class SourceResolver:
                 return writer
         offset = self._offset_of(pronoun.doc)
         sentence = -1 if offset is None else offset + pronoun.sent.start_char
+        skip = _asking_agents(pronoun)
         entry = None
         if not self._in_quotation(pronoun):
-            entry = self._pronoun_entry(cls, gender, told=True, sentence=sentence)
+            entry = self._pronoun_entry(cls, gender, told=True, sentence=sentence, skip=skip)
         if entry is None:
-            entry = self._pronoun_entry(cls, gender, told=False, sentence=sentence)
+            entry = self._pronoun_entry(cls, gender, told=False, sentence=sentence, skip=skip)
         if entry is None and cls == "person" and gender is not None:
             return self._gendered_name_before(pronoun, gender)
         return entry.source if entry else None
 
     def _pronoun_entry(
-        self, cls: str, gender: str | None, *, told: bool, sentence: int
+        self,
+        cls: str,
+        gender: str | None,
+        *,
+        told: bool,
+        sentence: int,
+        skip: frozenset[str] = frozenset(),
     ) -> _Entry | None:
         """The entry a pronoun of class ``cls`` and ``gender`` refers to; with ``told``,
         never one named inside quotation marks. The last speaker, or the subject of the
         pronoun's own sentence (starting at offset ``sentence``: "Romney was never able to
         shake that image, which was cemented with his comment"), goes on even when the
-        article never shows that person's gender."""
-        history = self._history
+        article never shows that person's gender. Names in ``skip`` (their last word) are
+        no candidates."""
+        history = (
+            [
+                e
+                for e in self._history
+                if e.source.name.split()[-1:] != [] and (e.source.name.split()[-1] not in skip)
+            ]
+            if skip
+            else self._history
+        )
 
         def fits(e: _Entry) -> bool:
             if told and e.quoted:
                 return False
+            if cls != "person" and self._body_taken_for_person(e):
+                # "Following the debate Politifact did a fact-check. On Tuesday they
+                # published ...": a one-word name the NER took for a person
+                e = replace(e, source=replace(e.source, type=SourceType.ORGANIZATION))
             return _pronoun_fits(replace(e, gender=self._gender_of(e)), cls, gender)
 
         def known(e: _Entry) -> bool:
@@ -579,11 +718,30 @@ class SourceResolver:
                 or _last(history, lambda e: e.subject and known(e), _SUBJECT_WINDOW)
                 or _last(history, known, 6)
             )
+        if entry is None and cls != "person":
+            # "The ad then references FBI criticism of ... It also mentions": a body or
+            # document that was the subject goes on, not one named inside the sentence
+            entry = _last(history, lambda e: e.speaker and fits(e), _SUBJECT_WINDOW) or _last(
+                history, lambda e: e.subject and fits(e), _SUBJECT_WINDOW
+            )
         if entry is None:
             # nothing of that gender known nearby: the most recent compatible entity, but
             # only among the last few (a pronoun does not reach back a page)
             entry = _last(history, fits, _SUBJECT_WINDOW)
         return entry
+
+    def _body_taken_for_person(self, entry: _Entry) -> bool:
+        """Whether a person entry, a subject, is one word that names no person the article
+        knows: no given name, no surname of a full name it gives, no gender it shows."""
+        source = entry.source
+        if source.type is not SourceType.PERSON or source.generic or " " in source.name:
+            return False
+        if not (entry.subject or entry.speaker):
+            return False  # "stocking up on Beehive freeze-dried food. ... they planned"
+        word = source.name
+        if not word[:1].isupper() or word.lower() in _GIVEN_NAMES or source.role:
+            return False
+        return self._gender_of(entry) is None and not self._is_surname(word)
 
     def _in_quotation(self, token: Token) -> bool:
         """Whether ``token`` stands inside quotation marks (someone's quoted words)."""
@@ -691,8 +849,11 @@ class SourceResolver:
                 # "Miller" for "Matthew Miller"; "De Blasio" (the NER's ORG) for "Bill de Blasio"
                 plain = "," not in e.source.name and len(e.source.name.split()) <= 4
                 return not named_thing or (len(words) > 1 and plain)
-            # "the Post" for "New York Post" (the NER's entity leaves "the" out)
+            # "the Post" for "New York Post" (the NER's entity leaves "the" out); "a Times
+            # article" names the paper that made it
             start = tokens[0]
+            if len(tokens) == 1 and start.dep_ == "compound" and start.head.pos_ == "NOUN":
+                return e.source.type in _BODY_TYPES
             return first == "the" or (start.i > 0 and start.doc[start.i - 1].lower_ == "the")
 
         def leads(e: _Entry) -> bool:
@@ -714,7 +875,7 @@ class SourceResolver:
             if not person and (lone.pos_ == "PROPN" or lone.ent_type_ == "ORG"):
                 entry = self._find(leads)  # not "Trump" for "Trump campaign"
         if entry is not None and entry.source.type is SourceType.PERSON and len(words) == 1:
-            main = self._main_namesake(words[0].text, entry)
+            main = self._main_namesake(words[0].text, entry, honorific or _speaker_gender(lone))
             if not honorific or self._gender_of(main) in (None, honorific):
                 entry = main
         if entry is not None and key != entry.source.name.lower():
@@ -740,10 +901,26 @@ class SourceResolver:
             return described
         if any(t.ent_type_ in {"PERSON", "ORG"} for t in words):
             return None
+        if len(words) == 1 and head.lower_ in _PLAIN_PERSON_NOUNS:
+            return self._plain_person(head, mention)
         head = _head(words)  # "the former secretary of state": secretary
         holder = self._role_holder(head)
         if holder is not None and self._other_place(words, holder.source):
             return None  # "the Vermont senator" is not the senator from Texas
+        if holder is None:
+            holder = self._placed_office_speaker(words, head)
+        if len(words) == 1 and head.lemma_.lower() in _RULING_NOUNS:
+            country = self._country_subject(mention)
+            if country is not None:
+                return replace(country, alias=_surface(words))
+        if head.lemma_.lower() in _CLASS_NOUNS and any(
+            t.lower_ in _DEMONYMS or t.ent_type_ in {"GPE", "NORP"} for t in words if t.i < head.i
+        ):
+            return None  # "the Saudi government" names its own body, not the last one
+        if holder is None and len(words) == 1 and head.lemma_.lower() == "campaign":
+            run = self._candidate_campaign()
+            if run is not None:
+                return replace(run, alias=_surface(words))
         entry = holder or self._epithet_holder(head) or self._body_named(head)
         if entry is not None and self._other_party(words, entry.source):
             return None  # "the Democratic nominee" is not the Republican Party's nominee
@@ -813,6 +990,118 @@ class SourceResolver:
                 and _role_names(e.source.role, want)
                 and (gender is None or self._gender_of(e) in (None, gender))
             )
+        )
+
+    def _country_subject(self, mention: SpacySpan) -> ResolvedSource | None:
+        """ "North Korea's fifth missile test ... did nothing to stop the government's
+        determination": the country a clause of this or the previous paragraph is about
+        (its subject, or the subject's owner), nearest first."""
+        docs = [d for _, d in self._docs]
+        here = next((k for k, d in enumerate(docs) if d is mention.doc), None)
+        if here is None:
+            return None
+        countries = set(_DEMONYMS.values())
+        for doc in (docs[here], docs[here - 1] if here > 0 else None):
+            if doc is None:
+                continue
+            end = mention.start if doc is mention.doc else len(doc)
+            for ent in reversed([e for e in doc.ents if e.label_ == "GPE" and e.end <= end]):
+                name = _POSSESSIVE_END.sub("", ent.text).removeprefix("the ")
+                root = ent.root
+                subject = root.dep_ in {"nsubj", "nsubjpass"} or (
+                    root.dep_ == "poss" and root.head.dep_ in {"nsubj", "nsubjpass"}
+                )
+                if name in countries and subject:
+                    return ResolvedSource(name=name, type=SourceType.GOVERNMENT, alias=name)
+        return None
+
+    def _candidate_campaign(self) -> ResolvedSource | None:
+        """ "Hillary Clinton plans to call on young people ... The campaign says": the
+        campaign of the person just speaking or the subject just named, when the article
+        names that person's campaign ("Clinton's campaign") and no campaign came since."""
+        for entry in reversed(self._history[-_SUBJECT_WINDOW:]):
+            if "campaign" in entry.source.name.lower().split():
+                return None  # "the campaign" of the last one named
+            person = entry.source
+            if not (entry.speaker or entry.subject) or entry.quoted or entry.plural:
+                continue
+            if person.type is not SourceType.PERSON or person.generic or person.local:
+                continue
+            surname = re.escape(person.name.split()[-1])
+            if re.search(rf"\b{surname}(?:['’]s)? (?:[a-z]+ )?campaign\b", self.text):
+                return campaign_of_person(person.name, alias=person.name)
+            return None
+        return None
+
+    def _plain_person(self, head: Token, mention: SpacySpan) -> ResolvedSource | None:
+        """ "the woman", "the man": someone the article introduced without a name ("a
+        female Trump supporter"), never a person it names only after its first "the woman"
+        (the reporter of the profile named in between); when no one named fits, the first
+        person of that gender the next paragraphs call by a given name alone ("Melanie
+        thought ..."): a profile's subject known by her first name."""
+        gender = _GENDERED_ROLES.get(head.lower_)
+        offset = self._offset_of(mention.doc)
+        position = (offset or 0) + head.idx
+        used = re.search(rf"\bthe {re.escape(head.lower_)}\b", self.text, re.IGNORECASE)
+        first_use = min(used.start(), position) if used else position
+        entry = self._epithet_holder(head)
+        if entry is not None and self._first_named(entry) < first_use:
+            return entry.source
+        named = self._given_name_after(mention.doc, position, gender)
+        if named is None:
+            return None
+        source = ResolvedSource(name=named, type=SourceType.PERSON, alias=named)
+        self._history.append(_Entry(source, gender, False))
+        return replace(source, alias=_surface([head]))
+
+    def _first_named(self, entry: _Entry) -> int:
+        """Where the article first names the entry's source."""
+        person = self._article_people().get(entry.source.name)
+        if person is not None:
+            return person.first
+        found = self.text.find(entry.source.name)
+        return found if found >= 0 else entry.at
+
+    def _given_name_after(self, doc: Any, position: int, gender: str | None) -> str | None:
+        """The first given name standing alone as a person (no surname anywhere in the
+        article) of ``gender`` after ``position``, in this or the next few paragraphs."""
+        here = next((k for k, (_, d) in enumerate(self._docs) if d is doc), None)
+        if here is None or gender is None:
+            return None
+        for offset, later in self._docs[here : here + _DOCUMENT_REACH + 1]:
+            for ent in later.ents:
+                words = [t for t in ent if t.is_alpha]
+                if ent.label_ != "PERSON" or len(words) != 1 or offset + ent.start_char < position:
+                    continue
+                word = words[0].text
+                if _given_name_gender(word) == gender and not self._is_surname(word):
+                    return word
+        return None
+
+    def _placed_office_speaker(self, words: list[Token], head: Token) -> _Entry | None:
+        """ "As far as whether Sanders still senses anger, the Vermont senator acknowledged
+        ...": an office with a place, where the article gives no one that office, is the
+        person just speaking (or the subject just named) whose role the article never gives:
+        news varies a name with the office and state of its holder."""
+        if head.lower_ not in _ROLE_WORDS and head.lemma_.lower() not in _ROLE_WORDS:
+            return None
+        if not any(t.ent_type_ == "GPE" and t.text[:1].isupper() for t in words if t.i < head.i):
+            return None
+        if any(t.lower_ in _TEMPORAL_WORDS for t in words):
+            return None  # "the former New Mexico governor": someone named for a past office
+        gender = _GENDERED_ROLES.get(head.lower_)
+        return _last(
+            self._history,
+            lambda e: (
+                e.speaker
+                and not e.quoted
+                and e.source.type is SourceType.PERSON
+                and not e.plural
+                and not e.source.generic
+                and e.source.role is None
+                and (gender is None or self._gender_of(e) in (None, gender))
+            ),
+            _SPEAKER_WINDOW,
         )
 
     def _epithet_holder(self, head: Token) -> _Entry | None:
@@ -892,6 +1181,9 @@ class SourceResolver:
         first word must look like a given name: not a title, a stop word, a month or a
         place. The NER often takes a lone surname for an organisation or a place.
         """
+        inner = self._inner_name_of(surname)
+        if inner is not None:
+            return inner
         doc = surname.doc
         offset = self._offset_of(doc)
         position = (offset if offset is not None else 0) + surname.idx
@@ -926,7 +1218,7 @@ class SourceResolver:
             ):
                 continue  # "Mrs. Clinton" is not "Bill Clinton"
             before = self.text[max(0, start - 3) : start]
-            opens_sentence = start == 0 or re.search(r"(?:[.!?\"“”:]\s*|\n)$", before)
+            opens_sentence = start == 0 or re.search(r"(?:[.!?\"“”:]\s*|''|\n)$", before)
             if opens_sentence and low not in _MALE_NAMES and low not in _FEMALE_NAMES:
                 continue  # "Maybe Trump ...": a capitalised word opening a sentence
             if best is None or start < position:
@@ -964,23 +1256,57 @@ class SourceResolver:
                 return (start, full, given)
         return nearest
 
+    def _inner_name_of(self, word: Token) -> ResolvedSource | None:
+        """ "Kim" after "Kim Jong Un" spoke, "Lula" after "Luiz Inácio Lula da Silva": a word
+        of exactly one person named so far, as the article wrote the name, when it is no
+        one's last name and the NER does not read it as a place or a body."""
+        if word.ent_type_ in {"GPE", "LOC", "ORG", "FAC", "NORP"}:
+            return None
+        sources = [
+            e.source.name.split()
+            for e in self._history
+            if e.source.type is SourceType.PERSON and not e.source.generic
+        ]
+        people = [p.name.split() for p in self._article_people().values()]
+        if any(words[-1] == word.text for words in sources + people if words):
+            return None
+        # the names sources were given ("Kim Jong Un"), else the NER's ("Kim Un")
+        named = {" ".join(words) for words in sources if word.text in words[:-1]}
+        known = bool(named)  # then the caller makes that entry salient again
+        if not named:
+            named = {" ".join(words) for words in people if word.text in words[:-1]}
+        if len(named) != 1:
+            return None
+        source = ResolvedSource(name=named.pop(), type=SourceType.PERSON, alias=word.text)
+        if not known:
+            self._history.append(_Entry(replace(source, alias=source.name), None, False))
+        return source
+
     def _family_name_first(self, surname: Token) -> ResolvedSource | None:
-        """ "Mr. Ban" in a story that names "Ban Ki-moon", "Mr. Xi" after "Xi Jinping": a
-        name written family name first (only after an honorific, and only a name the NER
-        reads as a person's)."""
+        """ "Mr. Ban" in a story that names "Ban Ki-moon", "Mr. Xi" after "Xi Jinping"; and,
+        with no honorific, "Kim" after "Kim Jong Un", "Lula" after "Luiz Inácio Lula da
+        Silva", "Hillary" after "Hillary Clinton": a word of exactly one full name the
+        article gives (not its last word, and no one's last word), which the NER does not
+        read as a place or a body."""
         before = surname.doc[surname.i - 1] if surname.i > 0 else None
-        if before is None or before.lower_ not in _HONORIFICS:
+        honorific = before is not None and before.lower_ in _HONORIFICS
+        if not honorific and surname.ent_type_ in {"GPE", "LOC", "ORG", "FAC", "NORP"}:
+            return None
+        people = [p.name.split() for p in self._article_people().values()]
+        if any(words[-1] == surname.text for words in people):
             return None
         found = {
-            p.name
-            for p in self._article_people().values()
-            if p.name.split()[0] == surname.text and len(p.name.split()) == 2
+            " ".join(words)
+            for words in people
+            if (words[0] == surname.text and len(words) == 2)
+            or (not honorific and surname.text in words[:-1])
         }
         if len(found) != 1:
             return None
         name = found.pop()
         source = ResolvedSource(name=name, type=SourceType.PERSON, alias=surname.text)
-        self._history.append(_Entry(source, _HONORIFICS[before.lower_], False))
+        gender = _HONORIFICS[before.lower_] if honorific and before is not None else None
+        self._history.append(_Entry(source, gender, False))
         return source
 
     def _titled_surname(self, surname: Token) -> ResolvedSource | None:
@@ -1096,6 +1422,8 @@ class SourceResolver:
             self._acronyms = acronyms_in(self.text)
         full = self._acronyms.get(words[0].text.replace(".", ""))
         if full is None:
+            full = self._initials_of(words[0].text.replace(".", ""))
+        if full is None:
             return None
         entry = self._find(lambda e: e.source.name == full)
         if entry is not None:
@@ -1106,13 +1434,40 @@ class SourceResolver:
         self._history.append(_Entry(source, None, False, subject=True))
         return source
 
-    def _main_namesake(self, surname: str, entry: _Entry) -> _Entry:
+    def _initials_of(self, acronym: str) -> str | None:
+        """ "the IFS" after "the Institute for Fiscal Studies" with no "(IFS)": the one body
+        named so far whose capitalised words spell the acronym."""
+        if len(acronym) < 2:
+            return None
+        names = {
+            e.source.name
+            for e in self._history
+            if e.source.type in _BODY_TYPES and not e.source.generic
+        }
+        # "Paul Johnson, director of the Institute for Fiscal Studies": affiliations count
+        names |= {e.source.affiliation for e in self._history if e.source.affiliation}
+        found = {
+            name
+            for name in names
+            if "".join(w[0] for w in name.split() if w.lower() not in MINOR_WORDS) == acronym
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _main_namesake(self, surname: str, entry: _Entry, gender: str | None = None) -> _Entry:
         """ "Cruz" where the article names both Ted and Rafael Cruz: the one it names more
         often (the article's subject), else the one it names first ("his father, Rafael
-        Cruz" comes after the story's own Cruz)."""
+        Cruz" comes after the story's own Cruz). ``gender``, from an honorific or the clause
+        ("Trump says he would pay"), rules out the namesakes of the other one."""
         namesakes = self._namesakes_of(surname)
         if len(namesakes) < 2:
             return entry
+        if gender is not None:
+            known = {p.name: self._person_gender(p.name) for p in namesakes}
+            namesakes = [p for p in namesakes if known[p.name] == gender] or [
+                p for p in namesakes if known[p.name] is None
+            ]
+            if not namesakes:
+                return entry
         top = self._main_person(namesakes)
         first, last = top.name.split()[0], top.name.split()[-1]
         found = self._find(
@@ -1180,7 +1535,11 @@ class SourceResolver:
         start = self._scanned.get(key, 0)
         ents = self._doc_ents.get(key)
         if ents is None:
-            ents = [(e.start, e.end, True) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
+            ents = [
+                (e.start, e.end, True)
+                for e in doc.ents
+                if e.label_ in {"PERSON", "ORG"} or _is_country_subject(e)
+            ]
             ents += [(t.left_edge.i, t.i + 1, False) for t in doc if _is_subject_description(t)]
             ents.sort()
             self._doc_ents[key] = ents
@@ -1196,6 +1555,13 @@ class SourceResolver:
             quoted = self._in_quotation(ent[0])
             offset = self._offset_of(doc)
             at = -1 if offset is None else offset + ent.start_char
+            if named and ent.root.ent_type_ == "GPE":  # a country: never a surname ("Poor Mexico")
+                country = _analyse(tokens, ent)
+                if country is not None:
+                    self._history.append(
+                        _Entry(*country, subject=subject, quoted=quoted, at=at, main=main)
+                    )
+                continue
             known = self._antecedent(tokens, ent)
             if known is not None:
                 # a later mention of a known source: it is salient again
@@ -1247,6 +1613,61 @@ def writers_of(text: str) -> list[tuple[int, int, str, bool]]:
     if tagline:
         return [(0, len(text), tagline.group(1), False)]
     return []
+
+
+def _whole_hyphenated(tokens: list[Token], mention: SpacySpan) -> SpacySpan | None:
+    """ "His ex-wife agreed" that the parser split into subjects "ex", "-", "wife": the
+    mention "wife" as a whole word with its determiner, "His ex-wife"."""
+    first = tokens[0]
+    doc, i = first.doc, first.i
+    if i < 2 or doc[i - 1].text not in {"-", "‐"} or doc[i - 1].whitespace_:
+        return None
+    if doc[i - 2].whitespace_ or not doc[i - 2].is_alpha:
+        return None
+    start = i - 2
+    if start > 0 and doc[start - 1].lower_ in _POSSESSIVE_PRONOUNS | _DETERMINERS:
+        start -= 1
+    return doc[start : mention.end]
+
+
+_COUNTRIES = frozenset(_DEMONYMS.values())
+
+
+def _is_country_subject(ent: Any) -> bool:
+    """A country as the subject of a clause ("how strongly should Mexico retaliate? It has
+    shown it knows how"): "it" may go on with it."""
+    name = ent.text.removeprefix("the ")
+    return ent.label_ == "GPE" and name in _COUNTRIES and ent.root.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _bare_title(tokens: list[Token], source: ResolvedSource) -> bool:
+    """Whether a person mention is a title and places only, no name and no determiner:
+    "Senator from Texas", "Vermont Governor"."""
+    if source.type is not SourceType.PERSON or not source.role or source.local:
+        return False
+    if source.generic or tokens[0].lower_ in _DETERMINERS:
+        return False
+    titled = False
+    for tok in tokens:
+        low = tok.lower_
+        if low in _ROLE_WORDS or low in _TITLE_ABBREVIATIONS:
+            titled = True
+        elif tok.text[:1].isupper() and tok.ent_type_ not in {"GPE", "NORP"}:
+            return False  # a name ("Senator Tom Baxter"), a body
+    return titled
+
+
+def _asking_agents(pronoun: Token) -> frozenset[str]:
+    """The askers of an adverbial passive before ``pronoun`` in its sentence: "When pressed
+    by Holt about jobs, his best response was ..." is about the one pressed, not Holt."""
+    found = set()
+    for tok in pronoun.sent:
+        if tok.i >= pronoun.i:
+            break
+        agent = tok.head
+        if tok.dep_ == "pobj" and agent.dep_ == "agent" and agent.head.dep_ == "advcl":
+            found.add(_POSSESSIVE_END.sub("", tok.text))
+    return frozenset(found)
 
 
 def _ends_police_department(words: list[Token]) -> bool:
@@ -1486,6 +1907,31 @@ def _clause_gender(subject: Token) -> str | None:
         if own_clause:
             found.add(_OWN_PRONOUNS[t.lower_])
     return found.pop() if len(found) == 1 else None
+
+
+def _acronym(tok: Token) -> bool:
+    """An acronym written like a pronoun: "the WHO", "IT" are bodies."""
+    return tok.text.isupper() and len(tok.text) > 1
+
+
+def _pronoun(tok: Token) -> bool:
+    return tok.lower_ in _PRONOUNS and not _acronym(tok)
+
+
+def _speaker_gender(subject: Token | None) -> str | None:
+    """The gender a speech clause gives its subject through the he or she that opens what
+    it says ("Trump says he would pay for it"), which is the speaker far more often than
+    anyone else. (A possessive in the clause is not: "Clinton cited it as an example of his
+    disrespect" is about another man.)"""
+    if subject is None or subject.dep_ != "nsubj":
+        return None
+    for clause in subject.head.children:
+        if clause.dep_ != "ccomp" or clause.i < subject.head.i:
+            continue
+        said = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if said is not None and said.lower_ in {"he", "she"}:
+            return _MALE if said.lower_ == "he" else _FEMALE
+    return None
 
 
 _PARTY_NAMES = {k: v.casefold() for k, v in load_map("source_parties").items()}

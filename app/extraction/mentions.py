@@ -249,7 +249,7 @@ def _cut_clauses(tokens: list[Token]) -> list[Token]:
             continue
         if depth:
             continue
-        if tok.lower_ in {"who", "which", "that", "whose", "whom"} and out:
+        if tok.lower_ in {"who", "which", "that", "whose", "whom"} and out and tok.text != "WHO":
             break
         if tok.dep_ in {"relcl", "acl"} and out and tok.i > out[-1].i:
             break
@@ -302,7 +302,7 @@ def _analyse_words(
     anonymous = bool(_ANONYMOUS.search(text_all))
     person = _person_entity(tokens)
     if person is None:
-        person = _given_name_run(tokens)
+        person = _given_name_run(tokens) or _name_in_apposition(tokens)
     if len(tokens) == 1 and tokens[0].lower_ in _CAPITALS:
         person = None
     if person is not None:
@@ -323,6 +323,11 @@ def _analyse_words(
     return replace(source, generic=True), gender, plural
 
 
+_LINKING_PREPOSITIONS = frozenset(
+    {"for", "under", "to", "with", "by", "of", "from", "at", "like", "as", "including", "and"}
+)
+
+
 def _person_entity(tokens: list[Token]) -> list[Token] | None:
     """The PERSON entity the mention is about: the one at its head or in apposition.
 
@@ -340,6 +345,7 @@ def _person_entity(tokens: list[Token]) -> list[Token] | None:
         return None
     head = _head(tokens)
     doc = tokens[0].doc
+    runs = [_through_particles(run, tokens) for run in runs]
     for run in reversed(runs):
         nxt = run[-1].i + 1
         if nxt < len(doc) and doc[nxt].tag_ == "POS":
@@ -350,9 +356,41 @@ def _person_entity(tokens: list[Token]) -> list[Token] | None:
         last = run[-1]
         if last.dep_ == "appos" or (last.dep_ == "conj" and last.head.i == head.i):
             return run
+        if last == tokens[-1] and run[0].i > 0 and _is_role_word(doc[run[0].i - 1]):
+            # "WHO chief Tedros Adhanom Ghebreyesus", however the parse goes (not "a
+            # spokesman for Hillary Clinton", "director under President Bill Clinton")
+            before = [t for t in tokens if t.i < run[0].i]
+            if not any(t.is_punct or t.lower_ in _LINKING_PREPOSITIONS for t in before):
+                return run
         if last.dep_ in {"compound", "nmod"} and last.head.i == head.i and head.i > last.i:
             continue  # "the Clinton campaign"
     return None
+
+
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "bin"})
+
+
+def _through_particles(run: list[Token], tokens: list[Token]) -> list[Token]:
+    """A PERSON run the NER cut at a particle, carried on to the family name: "Ursula
+    von" + "der Leyen" is Ursula von der Leyen."""
+    ids = {t.i for t in tokens}
+    doc = run[-1].doc
+    out = list(run)
+    particles: list[Token] = []
+    while len(out) > 1 and out[-1].text in _NAME_PARTICLES:
+        particles.insert(0, out.pop())
+    k = run[-1].i + 1
+    while k in ids:
+        tok = doc[k]
+        if tok.text in _NAME_PARTICLES:
+            particles.append(tok)
+        elif particles and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            out += [*particles, tok]
+            particles = []
+        else:
+            break
+        k += 1
+    return out if not particles and len(out) > len(run) else run
 
 
 def _given_name_run(tokens: list[Token]) -> list[Token] | None:
@@ -397,6 +435,33 @@ def _given_name_run(tokens: list[Token]) -> list[Token] | None:
             or child.lower_ in _EPITHETS
         ):
             return run
+    return None
+
+
+def _name_in_apposition(tokens: list[Token]) -> list[Token] | None:
+    """A person's name the NER missed (or took for a place) in apposition to a role: "its
+    leader, Kemi Badenoch", "the party's spokesman, Joe Bloggs". Two to four capitalised
+    words, none a body's, a party's or a capital's."""
+    head = _head(tokens)
+    low = head.lemma_.lower()
+    if not head.text.islower() or (low not in _ROLE_WORDS and head.lower_ not in _ROLE_WORDS):
+        return None
+    ids = {t.i for t in tokens}
+    for child in head.children:
+        if child.dep_ != "appos" or child.i not in ids or child.pos_ != "PROPN":
+            continue
+        run = [t for t in child.subtree if t.i in ids and (not t.is_punct or t.text == "-")]
+        words = [t for t in run if t.text != "-"]
+        if not 2 <= len(words) <= 4 or run[-1] != child:
+            return None
+        for t in words:
+            word = t.lower_
+            if not t.text[:1].isupper() or t.ent_type_ in {"NORP", "FAC"}:
+                return None
+            lexicons = (_GOV_WORDS, _ORG_WORDS, _MEDIA_NAMES, _PARTIES, _CAPITALS, _ROLE_WORDS)
+            if any(word in lexicon for lexicon in lexicons):
+                return None
+        return run
     return None
 
 
@@ -541,7 +606,9 @@ def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
         if tok.lower_ in {"for", "at", "with", "of", "to"} and k > 0 and _role_like(words[k - 1]):
             start = k
             while start > 0 and (
-                _role_like(words[start - 1]) or words[start - 1].lower_ in _TEMPORAL_MODIFIERS
+                _role_like(words[start - 1])
+                or words[start - 1].lower_ in _TEMPORAL_MODIFIERS
+                or _hyphen_in_title(words, start - 1)
             ):
                 start -= 1
             role_part = words[start:k]
@@ -559,7 +626,7 @@ def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
             break
     if not role_tokens:
         k = len(words)
-        while k > 0 and _role_like(words[k - 1]):
+        while k > 0 and (_role_like(words[k - 1]) or _hyphen_in_title(words, k - 1)):
             k -= 1
         role_tokens, rest = words[k:], words[:k]
     while rest and rest[-1].text.islower() and rest[-1].lower_ in _ROLE_MODIFIERS:
@@ -571,6 +638,16 @@ def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
         return None, _affiliation_run(rest, from_end=True)
     role = " ".join([*(_expand(w) for w in temporal), _join_role(role_tokens)])
     return role, _affiliation_run(rest, from_end=True)
+
+
+def _hyphen_in_title(words: list[Token], k: int) -> bool:
+    """The hyphen of "Director-General", "Governor-General": written without spaces between
+    two role words."""
+    tok = words[k]
+    if tok.text != "-" or k == 0 or k + 1 >= len(words) or tok.whitespace_:
+        return False
+    before = words[k - 1]
+    return not before.whitespace_ and _is_role_word(before) and _is_role_word(words[k + 1])
 
 
 def _join_role(tokens: list[Token]) -> str:
@@ -612,7 +689,15 @@ def _affiliation_run(words: list[Token], *, from_end: bool) -> list[Token]:
     """The names (with possessive marks and body words) next to the role."""
     ordered = list(reversed(words)) if from_end else list(words)
     run: list[Token] = []
-    for w in ordered:
+    for k, w in enumerate(ordered):
+        if w.lower_ in _RELATION_NOUNS:
+            break  # "Rival Hillary Clinton" opening a sentence: how she stands, no body
+        if w.lower_ in {"of", "for", "on"} and run and k + 1 < len(ordered):
+            other = ordered[k + 1]  # "Bank of England", "Institute for Fiscal Studies"
+            named = other.pos_ == "PROPN" or (other.text[:1].isupper() and not other.is_sent_start)
+            if named and other.tag_ != "POS":
+                run.append(w)
+                continue
         body_word = w.lower_ in _GOV_WORDS or w.lower_ in _ORG_WORDS
         lower_word = w.text.islower() and not body_word and w.tag_ != "POS"
         namelike = not lower_word and (
@@ -682,6 +767,10 @@ def _names_a_person(role: str) -> bool:
 
 def _role_text(tokens: list[Token]) -> str | None:
     words = [t for t in tokens if t.lower_ not in _DETERMINERS and not t.is_punct]
+    if any(_hyphen_in_title(tokens, k) for k in range(len(tokens))):
+        # "Governor-General" keeps its hyphen
+        words = [t for k, t in enumerate(tokens) if t in words or _hyphen_in_title(tokens, k)]
+        return _join_role(words)
     return " ".join(_expand(w) for w in words) or None
 
 
@@ -696,6 +785,7 @@ def _affiliation(words: list[Token]) -> tuple[str | None, SourceType | None]:
     ]
     while words and (words[-1].tag_ == "POS" or words[-1].is_punct):
         words = words[:-1]
+    words = _named_part(words)
     if not words:
         return None, None
     if len(words) == 1 and words[0].lower_ in _DEMONYMS:
@@ -708,6 +798,22 @@ def _affiliation(words: list[Token]) -> tuple[str | None, SourceType | None]:
     source_type = _classify(words)
     name = _canonical(words, source_type, surface)
     return name, source_type
+
+
+def _named_part(words: list[Token]) -> list[Token]:
+    """An affiliation as a name: without the lower-case words describing it ("centrist Tax
+    Policy Center", "former White House") or a title before a person's name ("President
+    Barack Obama"); nothing when no word of it is a name ("oversight", "25")."""
+    while len(words) > 1 and any(w.text[:1].isupper() for w in words[1:]):
+        first = words[0]
+        title = first.lower_ in _HONORIFICS or first.lower_ in _TITLE_ABBREVIATIONS
+        title = (title or _is_role_word(first)) and words[1].ent_type_ == "PERSON"
+        if not (first.text.islower() or title or first.lower_ in _TEMPORAL_MODIFIERS):
+            break
+        words = words[1:]
+    if not any(w.text[:1].isupper() and w.is_alpha for w in words):
+        return []
+    return words
 
 
 def _classify(words: list[Token]) -> SourceType:
@@ -889,11 +995,12 @@ def _body_within(words: list[Token]) -> tuple[list[Token], list[Token]]:
 
 def _proper_part(words: list[Token]) -> list[Token]:
     """A body's name without the lower-case words describing it: "the nonpartisan
-    Commission on Presidential Debates", "the conservative-leaning Tax Foundation"."""
+    Commission on Presidential Debates", "the conservative-leaning Tax Foundation", "the
+    opposition Conservative Party", "the rights group Amnesty International"."""
+    described = {"JJ", "JJR", "RBR", "RB", "VBG", "VBN", "NN", "NNS", "HYPH"}
     k = 0
     while k < len(words) and (
-        (words[k].text.islower() and words[k].tag_ in {"JJ", "JJR", "RBR", "RB", "VBG", "VBN"})
-        or (words[k].text == "-" and k > 0)
+        (words[k].text.islower() and words[k].tag_ in described) or (words[k].text == "-" and k > 0)
     ):
         k += 1  # "conservative-leaning", "more conservative", "left-wing"
     rest = words[k:]
@@ -963,11 +1070,16 @@ def _analyse_unnamed_person(
     before_head = [w for w in pre_head if w.i != head.i]
     aff_words = _affiliation_run(before_head, from_end=True)
     after = False
+    title_tail = ""  # "of state" of "the former secretary of state"
     if not aff_words:
         # "a spokesperson for the Pentagon"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"for", "at", "of", "with", "from"}:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                titled = pobj is not None and f"{head.lower_} {child.lower_} {pobj.lower_}"
+                if titled in _MULTIWORD_ROLE_SET:
+                    title_tail = f" {child.lower_} {pobj.lower_}"  # one title, no body "state"
+                    break
                 if pobj is not None:
                     aff_words = _np_after(list(pobj.subtree))
                     after = bool(aff_words)
@@ -977,6 +1089,8 @@ def _analyse_unnamed_person(
     role = _role_text([w for w in role_words if not w.ent_type_]) or None
     aff = _affiliation(aff_words) if aff_words else (None, None)
     name = _canonical(pre_head, SourceType.PERSON, alias)
+    if title_tail and role:
+        role, name = role + title_tail, name + title_tail
     if after and aff[0]:
         name = f"{aff[0]} {name}"
     gender = _GENDERED_ROLES.get(head.lower_)

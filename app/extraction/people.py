@@ -27,6 +27,9 @@ FEMALE_NAMES = load_words("given_names_female") | load_words("given_names_female
 _SAME_WORD = {"gop": "republican", "dem": "democratic", "democrat": "democratic", "u.s.": "us"}
 _SKIP = frozenset({"the", "a", "an", "and", "of", "'s", "’s", "-", ",", "mr.", "mrs.", "ms."})
 _NARROWING = ("vice", "deputy", "assistant", "associate", "lieutenant")
+# "former", "retired": when someone held a role, not which role ("the former secretary of
+# state" is not whoever the article calls a former president)
+_TEMPORAL = frozenset({"former", "retired", "then", "ex", "onetime", "late", "outgoing"})
 _STOP_LEFT = frozenset({"said", "says", "told", "by", "with", "to", "for", "that", "and", "or"})
 
 
@@ -144,7 +147,7 @@ def describes(
     if gender is not None:
         people = {k: p for k, p in people.items() if _given_name_gender(p.name) in (None, gender)}
     found = _best(people, head, modifiers, before)
-    if found is None and modifiers:
+    if found is None and any(m not in _TEMPORAL for m in modifiers):
         # "the GOP nominee" where the article never says "nominee" of anyone: the person
         # it describes with all the modifiers ("Republican Donald Trump")
         found = _best(people, None, modifiers, before)
@@ -225,6 +228,7 @@ _SPELLED = re.compile(
     r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)"
 )
 _MINOR = frozenset({"of", "for", "and", "on", "the", "de"})
+MINOR_WORDS = _MINOR  # the small words an acronym skips
 
 
 def acronyms_in(text: str) -> dict[str, str]:

@@ -108,12 +108,12 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
                     return _np_range(doc, objs[0], cue)
         # "X issued a statement saying ...": the subject of the governing verb
         noun = head
-        while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
-            noun = noun.head  # "carried a personal tone, and a tacit acknowledgment that X"
-        if noun.dep_ in ("dobj", "pobj", "attr") or (
-            noun.dep_ == "conj" and noun.head.pos_ == "VERB" and noun.head.i < noun.i
-        ):
-            # (a noun "coordinated" with a verb is its second object, misparsed)
+        while noun.dep_ == "conj" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head  # "made a promise and a claim that ..."
+        # "his remarks carried a personal tone, and a tacit acknowledgment that ...": a noun
+        # the parser joined to the verb itself is its second object
+        second = noun.dep_ == "conj" and noun.head.pos_ == "VERB" and noun.head.i < noun.i
+        if noun.dep_ in ("dobj", "pobj", "attr") or second:
             gov = noun.head if noun.dep_ != "pobj" else noun.head.head
             if gov.lemma_ == "be":
                 # "to Smith being a co-founder, to the idea that ...": the subject of a

@@ -15,6 +15,13 @@ source the directory already holds, in these steps (``STRATEGIES``, first hit wi
    whose middle parts agree ("Donald Trump" finds "Donald J. Trump"; "George Bush" finds
    neither "George W. Bush" nor "George H. W. Bush", being ambiguous between them).
 
+Before those, a **national body** under another of its spellings ("the State Department",
+"US State Department"; ``lexicons/national_bodies.txt``); after them, a body by its
+**initials** ("IMF") and "<place>'s <body>" spelled the other way ("Gaza's Health
+Ministry"). After an ingest, a bare surname that holds the same office, or the same post at
+the same body ("Peskov, the Kremlin spokesman"), as exactly one full-name namesake becomes
+that person (``consolidate_office_namesakes``).
+
 An article-local description of a person ("the GOP presidential nominee", "the
 president") that the article itself did not tie to a name becomes the one person the
 article names who is known under that office or candidacy, of that party
@@ -344,8 +351,38 @@ def _by_initials(session: Session, name: Name) -> int | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+@cache
+def _national_bodies() -> dict[str, frozenset[str]]:
+    """Key -> the keys of every spelling of the same national body (``national_bodies``)."""
+    out: dict[str, frozenset[str]] = {}
+    for line in (LEXICONS / "national_bodies.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        keys = frozenset(name_key(k) for k in line.split("|"))
+        for key in keys:
+            out[key] = keys
+    return out
+
+
+def _by_national_body(session: Session, name: Name) -> int | None:
+    """ "the State Department" is the "US State Department", "the Defense Department" the
+    "Pentagon": the one live source under another spelling of that national body."""
+    if name.person:
+        return None
+    spellings = _national_bodies().get(name.key)
+    if not spellings:
+        return None
+    others = sorted(spellings - {name.key})
+    found = set(
+        session.execute(sa.select(_LIVE_ID).where(Source.key.in_(others)).limit(2)).scalars()
+    )
+    return found.pop() if len(found) == 1 else None
+
+
 STRATEGIES: tuple[Strategy, ...] = (
     _by_key,
+    _by_national_body,
     _by_place_possessive,
     _by_learned_alias,
     _by_first_and_last,
@@ -436,6 +473,31 @@ def office_of(role: str | None) -> str | None:
     return words[-1]
 
 
+def post_of(role: str | None) -> str | None:
+    """The post a role names within its body: "spokesman", "spokeswoman" and
+    "spokesperson" are one post; "chief economist" is "economist"."""
+    words = (role or "").casefold().replace("-", " ").split()
+    if not words:
+        return None
+    return "spokesperson" if words[-1].startswith("spokes") else words[-1]
+
+
+def _namesakes_in_post(
+    session: Session, surname: str, role: str | None, affiliation_id: int
+) -> list[Any]:
+    """The people with ``surname`` who hold the same post at the same body: two Kremlin
+    spokesmen named Peskov are one man."""
+    rows = session.execute(
+        sa.select(Source.id, Source.key, Source.role).where(
+            Source.type == str(SourceType.PERSON),
+            Source.merged_into_id.is_(None),
+            Source.affiliation_id == affiliation_id,
+            sa.or_(Source.key == surname, Source.match_key.like(f"% {surname}")),
+        )
+    ).all()
+    return [r for r in rows if post_of(r.role) == post_of(role)]
+
+
 def _namesakes_in_office(session: Session, surname: str, office: str) -> list[Any]:
     rows = session.execute(
         sa.select(Source.id, Source.key, Source.role).where(
@@ -487,7 +549,7 @@ def consolidate_office_namesakes(
     namesakes in the office (two Presidents Bush) or no office keep them apart."""
     moved: dict[int, int] = {}
     rows = session.execute(
-        sa.select(Source.id, Source.key, Source.role).where(
+        sa.select(Source.id, Source.key, Source.role, Source.affiliation_id).where(
             Source.id.in_(sorted(set(source_ids))),
             Source.type == str(SourceType.PERSON),
             Source.merged_into_id.is_(None),
@@ -495,10 +557,16 @@ def consolidate_office_namesakes(
     ).all()
     for row in rows:
         office = office_of(row.role)
-        if office is None or row.id in moved:
+        if row.id in moved:
             continue
         surname = row.key.split(" ")[-1]
-        namesakes = _namesakes_in_office(session, surname, office)
+        if office is not None:
+            namesakes = _namesakes_in_office(session, surname, office)
+        elif post_of(row.role) is not None and row.affiliation_id is not None:
+            # "Peskov, the Kremlin spokesman" and "Kremlin spokesman Dmitry Peskov"
+            namesakes = _namesakes_in_post(session, surname, row.role, row.affiliation_id)
+        else:
+            continue
         full = [r for r in namesakes if " " in r.key]
         bare = [r for r in namesakes if r.key == surname and r.id not in moved]
         if len(full) != 1 or not bare:

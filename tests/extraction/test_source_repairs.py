@@ -325,3 +325,16 @@ def test_extract_fallback_speakers(parser, text: str, cue: str, source: str | No
     if source is not None:
         assert found[0].source_mention is not None
         assert found[0].source_mention.text == source
+
+
+def test_a_cue_noun_the_parser_joins_to_the_verb_has_the_verbs_subject(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mayor Tom Baxter spoke at the rally. His remarks on Saturday carried a personal "
+        "tone, and a tacit acknowledgment that he may be the only one who can win."
+    )
+    found = [
+        (a.source_mention.text, a.source.name)
+        for a in extract(text, parser=parser)
+        if a.cue is not None and a.cue.text == "acknowledgment" and a.source_mention
+    ]
+    assert found and found[0][1] == "Tom Baxter"

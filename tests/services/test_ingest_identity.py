@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 import sqlalchemy as sa
 
 from app.extraction.types import ResolvedSource, SourceType
@@ -131,3 +132,38 @@ def test_ingest_a_description_of_another_party_or_a_shared_role_stays_local(db) 
         ("Jane Harper", 2),
         ("spokeswoman", 1),
     ]
+
+
+def _spokesman(name: str, body: str) -> ResolvedSource:
+    gov = SourceType.GOVERNMENT
+    return ResolvedSource(
+        name, PERSON, name, role="spokesman", affiliation=body, affiliation_type=gov
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "rows"),
+    [
+        ("Kremlin", [("Oleg Petrov", 2)]),
+        ("State Duma", [("Oleg Petrov", 1), ("Petrov", 1)]),  # the same post elsewhere
+    ],
+)
+def test_ingest_a_bare_surname_in_the_same_post_at_the_same_body_is_the_full_name(
+    db, body: str, rows: list[tuple]
+) -> None:
+    full = {"Kremlin spokesman Oleg Petrov": _spokesman("Oleg Petrov", "Kremlin")}
+    _ingest(db, "Kremlin spokesman Oleg Petrov said that A.", "2024-01-01", full)
+    bare = {"The spokesman Petrov": _spokesman("Petrov", body)}
+    _ingest(db, "The spokesman Petrov said that B.", "2024-01-02", bare)
+    assert _rows(db, PER_SOURCE) == rows
+
+
+def test_ingest_spellings_of_one_national_body_are_one_source(db) -> None:
+    gov = SourceType.GOVERNMENT
+    first = {"The U.S. State Department": ResolvedSource("US State Department", gov, "x")}
+    _ingest(db, "The U.S. State Department said that A.", "2024-01-01", first)
+    later = {"The State Department": ResolvedSource("State Department", gov, "x")}
+    _ingest(db, "The State Department said that B.", "2024-01-02", later)
+    health = {"The Health Ministry": ResolvedSource("Health Ministry", gov, "x")}
+    _ingest(db, "The Health Ministry said that C.", "2024-01-03", health)
+    assert _rows(db, PER_SOURCE) == [("Health Ministry", 1), ("US State Department", 2)]
