@@ -23,6 +23,7 @@ from app.extraction.cues import (
     main_verb_as_participle,
     misread_name,
     misread_subject,
+    possessor_of,
 )
 from app.extraction.lexicon import load_words
 from app.extraction.types import AttributionKind
@@ -92,15 +93,18 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
             return _nearest_name(doc, head.head.i)
         return None
     if cue.pattern == "noun":
-        for c in head.children:
-            if is_possessor(c):
-                if c.pos_ == "PRON" and head.dep_ == "dobj":
-                    # "He stepped up his attacks on X": the subject names the one the
-                    # possessive pronoun refers back to
-                    subj = _subject(head.head)
-                    if subj is not None and subj is not _PASSIVE and _agrees(subj, c):
-                        return _np_range(doc, subj, cue)
+        c = possessor_of(head)
+        if c is not None:
+            if c.pos_ == "PRON" and head.dep_ == "dobj":
+                # "He stepped up his attacks on X": the subject names the one the
+                # possessive pronoun refers back to
+                subj = _subject(head.head)
+                if subj is not None and subj is not _PASSIVE and _agrees(subj, c):
+                    return _np_range(doc, subj, cue)
+            if c.head == head or is_possessor(c):
                 return _np_range(doc, c, cue)
+            lo = c.left_edge.i if c.left_edge.i < c.i else c.i
+            return _trim(doc, lo, c.i + 2)  # "Tulsa police's": up to the "'s"
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 objs = [g for g in c.children if g.dep_ == "pobj"]

@@ -217,3 +217,12 @@ def test_extract_possessor_misparsed_as_subject(by_cue) -> None:  # type: ignore
     )
     atts, a = by_cue(text, "claim")
     assert a.source_mention is not None and a.source_mention.text == "Denver police’s"
+
+
+def test_extract_possessive_misparsed_as_a_verb(by_cue) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Video shows that Brown had his hands in the air, contradicting Tulsa police’s "
+        "earlier claim that Brown had refused to keep his hands up."
+    )
+    atts, a = by_cue(text, "claim")
+    assert a.source_mention is not None and a.source_mention.text == "Tulsa police’s"

@@ -37,6 +37,7 @@ from app.extraction.cues.grammar import (
     is_possessor,
     main_verb_as_participle,
     misread_name,
+    possessor_of,
 )
 from app.extraction.cues.marks import byline_range, is_poll
 from app.extraction.cues.misread import fronted_participle, misread_subject
@@ -92,5 +93,6 @@ __all__ = [
     "misread_name",
     "misread_subject",
     "owned_that_clause",
+    "possessor_of",
     "regard_predicate",
 ]

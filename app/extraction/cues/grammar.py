@@ -160,3 +160,18 @@ def main_verb_as_participle(tok: Any) -> bool:
         and any(c.dep_ == "appos" and head.i < c.i < tok.i for c in head.children)
         and not any(c.dep_ in ("auxpass", "agent") for c in tok.children)
     )
+
+
+def possessor_of(tok: Any) -> Any | None:
+    """The possessor of noun ``tok`` (see ``is_possessor``), or, when the parser made
+    the "'s" a verb of its own ("Tulsa police['s]" read as "police is"), the word right
+    before an "'s" that stands before the noun with only adjectives between."""
+    found = next((c for c in tok.children if is_possessor(c)), None)
+    if found is not None:
+        return found
+    j = tok.i - 1
+    while j > 0 and tok.doc[j].pos_ in ("ADJ", "ADV"):
+        j -= 1
+    if j > 0 and tok.doc[j].tag_ == "POS" and tok.doc[j].head != tok:
+        return tok.doc[j - 1]
+    return None

@@ -14,7 +14,7 @@ from app.extraction.cues.grammar import (
     _for_to,
     _when_not_what,
     is_animate,
-    is_possessor,
+    possessor_of,
 )
 from app.extraction.cues.words import (
     _BELIEF_NOUNS,
@@ -237,10 +237,8 @@ def _stance_holder(tok: Any) -> bool:
     """Whether the noun has a possessor that can hold a view: "her plan", "the union's
     claim"; not a time ("this week's warnings") and not "its" ("its appeal to voters"),
     which mostly stands for a thing."""
-    for c in tok.children:
-        if is_possessor(c):
-            return c.lower_ != "its" and c.ent_type_ not in ("DATE", "TIME")
-    return False
+    c = possessor_of(tok)
+    return c is not None and c.lower_ != "its" and c.ent_type_ not in ("DATE", "TIME")
 
 
 # Prepositions that give a cue noun its content or its target: "criticism of X", "support
@@ -313,7 +311,7 @@ def owned_that_clause(tok: Any) -> bool:
     Y". The claim is the possessor's wherever the noun stands ("seized on Smith's claim")."""
     if tok.lemma_.lower() in _INTENT_NOUNS:
         return False
-    poss = next((c for c in tok.children if is_possessor(c)), None)
+    poss = possessor_of(tok)
     if poss is None or poss.pos_ not in ("PROPN", "NOUN"):
         return False
     return any(
