@@ -16,6 +16,8 @@ from app.extraction.cues import (
     CONTENT_PREPS,
     PREP_VERBS,
     REGARD_VERBS,
+    SAY_VERBS,
+    STANCE_VERBS,
     Cue,
     fronted_participle,
     is_animate,
@@ -509,9 +511,27 @@ def _direct_object(doc: Any, verb: Any, kids: list[Any], excluded: set[int]) -> 
                     hi = max(hi, d.right_edge.i + 1)
                 if d.dep_ == "prep" and d.lower_ in ("to", "with") and d.i > c.i and compares:
                     hi = max(hi, d.right_edge.i + 1)  # "compared him favorably to X"
+                if _object_participle(doc, c, d):
+                    hi = max(hi, d.right_edge.i + 1)  # "released an ad this week showing X"
             skip = excluded | _appended_clauses(c)
             return _ranges(doc, [i for i in range(lo, hi) if i not in skip])
     return None
+
+
+def _object_participle(doc: Any, obj: Any, d: Any) -> bool:
+    """A participle the parser hung on the verb that describes the object right before it
+    ("released an ad this week showing X"): no comma, subject or mark of its own, and only
+    a time phrase between."""
+    if d.dep_ != "advcl" or d.tag_ != "VBG" or d.i <= obj.i:
+        return False
+    if d.lemma_.lower() in SAY_VERBS or d.lemma_.lower() in STANCE_VERBS:
+        return False  # "a letter to X asking that ...", "an op-ed hammering X": acts of their own
+    if any(g.dep_ in ("nsubj", "mark", "advmod") for g in d.children):
+        return False  # "addressed the controversy when introducing Pence"
+    if doc[d.left_edge.i - 1].is_punct:
+        return False  # "rebut that criticism, fundraising for ...": an act of its own
+    gap = doc[obj.right_edge.i + 1 : d.left_edge.i]
+    return all(t.dep_ in ("npadvmod", "det") or t.ent_type_ in ("DATE", "TIME") for t in gap)
 
 
 def _prepositional_object(

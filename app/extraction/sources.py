@@ -19,8 +19,11 @@ from app.extraction.cues import (
     fronted_participle,
     is_animate,
     is_poll,
+    is_possessor,
+    main_verb_as_participle,
     misread_name,
     misread_subject,
+    possessor_of,
 )
 from app.extraction.lexicon import load_words
 from app.extraction.types import AttributionKind
@@ -90,15 +93,18 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
             return _nearest_name(doc, head.head.i)
         return None
     if cue.pattern == "noun":
-        for c in head.children:
-            if c.dep_ == "poss":
-                if c.pos_ == "PRON" and head.dep_ == "dobj":
-                    # "He stepped up his attacks on X": the subject names the one the
-                    # possessive pronoun refers back to
-                    subj = _subject(head.head)
-                    if subj is not None and subj is not _PASSIVE and _agrees(subj, c):
-                        return _np_range(doc, subj, cue)
+        c = possessor_of(head)
+        if c is not None:
+            if c.pos_ == "PRON" and head.dep_ == "dobj":
+                # "He stepped up his attacks on X": the subject names the one the
+                # possessive pronoun refers back to
+                subj = _subject(head.head)
+                if subj is not None and subj is not _PASSIVE and _agrees(subj, c):
+                    return _np_range(doc, subj, cue)
+            if c.head == head or is_possessor(c):
                 return _np_range(doc, c, cue)
+            lo = c.left_edge.i if c.left_edge.i < c.i else c.i
+            return _trim(doc, lo, c.i + 2)  # "Tulsa police's": up to the "'s"
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -126,9 +132,13 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
                 gov = gov.head
                 subj = _subject(gov)
             if subj is not None and subj is not _PASSIVE:
-                return _np_range(doc, subj, cue)
+                # "his remarks carried an acknowledgment that X": the remarks' owner
+                return _np_range(doc, _owner_of_act(subj) or subj, cue)
         return None
     # verbs and adjectives
+    if main_verb_as_participle(head):
+        # "Murphy, the head of the PAC, tweeted ...": the name the verb was hung on
+        return _np_range(doc, head.head, cue, skip=head)
     shown = _shown_speaking(doc, head)
     if shown is not None:
         return _np_range(doc, shown, cue)
@@ -142,7 +152,7 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         found = _name_before_aside(doc, cue)
         if found is not None:
             return found
-    for _ in range(6):
+    for _ in range(8):
         name = misread_name(tok)
         if name is not None:
             return (name.i, name.i + 1)  # "Trump openly admires X": the misread name
@@ -214,10 +224,14 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
 def _owner_of_act(subj: Any) -> Any | None:
     """The possessor of a copula's subject that names an act or a turn, not a person or a
     document ("his best response", "her first move", "their plan"): who does it."""
-    if subj.pos_ != "NOUN" or is_animate(subj) or subj.lemma_.lower() in DOCUMENT_NOUNS:
-        return None
+    lemma = subj.lemma_.lower()
+    if subj.pos_ != "NOUN" or is_animate(subj) or lemma in DOCUMENT_NOUNS or lemma in _PEOPLE:
+        return None  # "his friends make jokes": the friends make them
     return next((c for c in subj.children if c.dep_ == "poss" and c.lower_ != "its"), None)
 
+
+# Common nouns for people and for the people one is related to ("his friends").
+_PEOPLE = load_words("source_human_nouns") | load_words("source_relation_nouns")
 
 # Things that carry a message of their own: "an ad attacking X", "a video showing Y".
 _SPEAKING_THINGS = load_words("source_speaking_things")
@@ -407,6 +421,8 @@ def _nearest_name(doc: Any, end: int) -> tuple[int, int] | None:
     sent = doc[end].sent
     for i in range(end - 1, sent.start - 1, -1):
         tok = doc[i]
+        if tok.ent_type_ in ("GPE", "LOC") and _place_object(tok):
+            continue  # "Hollande said Tuesday in Paris, noting ...": where, not who
         if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in (
             "he",
             "she",
@@ -416,6 +432,13 @@ def _nearest_name(doc: Any, end: int) -> tuple[int, int] | None:
         ):
             return _phrase_of(doc, tok, sent.start, end)
     return None
+
+
+def _place_object(tok: Any) -> bool:
+    """A place named as the object of "in", "at", "from" ... ("in Paris")."""
+    while tok.dep_ in ("compound", "flat") and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from", "to", "near")
 
 
 def _phrase_of(doc: Any, tok: Any, lo: int, end: int) -> tuple[int, int] | None:

@@ -90,3 +90,15 @@ def test_a_that_clause_on_the_object_of_a_preposition_is_the_verbs_content(parse
         if a.cue is not None and a.source_mention is not None
     ]
     assert found == [("Kelly Ortberg", "the company had to cut jobs")]
+
+
+def test_extract_participle_after_object_describes_it(by_cue) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Lee campaign released an ad this week showing Smith making remarks viewed by "
+        "some as disparaging toward veterans."
+    )
+    atts, a = by_cue(text, "released")
+    assert a.content.text == (
+        "an ad this week showing Smith making remarks viewed by some as disparaging toward veterans"
+    )
+    assert [x.cue.text for x in atts if x.cue is not None] == ["released"]

@@ -208,3 +208,21 @@ def test_extract_owned_claims(  # type: ignore[no-untyped-def]
     atts, a = by_cue(text, cue)
     assert a.source_mention is not None and a.source_mention.text == source
     assert a.content.text == content
+
+
+def test_extract_possessor_misparsed_as_subject(by_cue) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Footage shows that Brown had his hands in the air, contradicting Denver police’s "
+        "earlier claim that Brown had refused to show his hands."
+    )
+    atts, a = by_cue(text, "claim")
+    assert a.source_mention is not None and a.source_mention.text == "Denver police’s"
+
+
+def test_extract_possessive_misparsed_as_a_verb(by_cue) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Video shows that Brown had his hands in the air, contradicting Tulsa police’s "
+        "earlier claim that Brown had refused to keep his hands up."
+    )
+    atts, a = by_cue(text, "claim")
+    assert a.source_mention is not None and a.source_mention.text == "Tulsa police’s"

@@ -275,6 +275,58 @@ def test_extract_idea_in_a_range_of_topics_is_no_claim(parser) -> None:  # type:
     assert [a.cue.text for a in atts if a.cue is not None] == ["talked about"]
 
 
+def test_extract_noun_object_misread_as_coordinated_verb(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "But his remarks on Saturday carried a more personal tone, and a tacit "
+        "acknowledgment that he may be the only one who can rally the base."
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    ack = [a for a in atts if a.cue is not None and a.cue.text == "acknowledgment"]
+    assert ack and ack[0].source_mention is not None
+    assert ack[0].source_mention.text == "his"
+
+
+def test_extract_main_verb_misread_as_participle(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Aaron Roe, the director of debate at the University of Ohio, compared Smith to a "
+        'coach at a football game who is "working the referees."'
+    )
+    atts = extract(text, config=CONFIG, parser=parser)
+    compared = [a for a in atts if a.cue is not None and a.cue.text == "compared"]
+    assert compared and compared[0].source_mention is not None
+    assert compared[0].source_mention.text.startswith("Aaron Roe, the director of debate")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a place after "in" is where, not who
+        (
+            "Smith’s “excesses” are sickening, Dupont said Tuesday in Paris, noting the "
+            "Republican nominee “makes you want to retch.”",
+            "noting",
+            "Dupont",
+        ),
+        # "his friends" make the jokes, not "his"
+        ("Even his friends make jokes about the plan.", "make jokes", "Even his friends"),
+        # a long climb through an adverb still finds the subject
+        (
+            'Instead, he was back to boasting about "winning" and pledging to make America '
+            "great again.",
+            "pledging",
+            "he",
+        ),
+    ],
+)
+def test_extract_fallback_speakers(parser, text: str, cue: str, source: str | None) -> None:  # type: ignore[no-untyped-def]
+    atts = extract(text, config=CONFIG, parser=parser)
+    found = [a for a in atts if a.cue is not None and a.cue.text == cue]
+    assert found
+    if source is not None:
+        assert found[0].source_mention is not None
+        assert found[0].source_mention.text == source
+
+
 def test_a_cue_noun_the_parser_joins_to_the_verb_has_the_verbs_subject(parser) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Mayor Tom Baxter spoke at the rally. His remarks on Saturday carried a personal "

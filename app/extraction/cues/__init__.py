@@ -32,7 +32,13 @@ from __future__ import annotations
 from app.extraction.cues.cue import Cue
 from app.extraction.cues.finder import find_cues
 from app.extraction.cues.grammar import _has_clause as _has_clause
-from app.extraction.cues.grammar import is_animate, misread_name
+from app.extraction.cues.grammar import (
+    is_animate,
+    is_possessor,
+    main_verb_as_participle,
+    misread_name,
+    possessor_of,
+)
 from app.extraction.cues.marks import byline_range, is_poll
 from app.extraction.cues.misread import fronted_participle, misread_subject
 from app.extraction.cues.nouns import owned_that_clause
@@ -82,8 +88,11 @@ __all__ = [
     "fronted_participle",
     "is_animate",
     "is_poll",
+    "is_possessor",
+    "main_verb_as_participle",
     "misread_name",
     "misread_subject",
     "owned_that_clause",
+    "possessor_of",
     "regard_predicate",
 ]

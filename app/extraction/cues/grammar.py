@@ -130,3 +130,48 @@ def misread_name(verb: Any) -> Any | None:
         if c.tag_ in ("VBZ", "VBD") and c.i > root.i and all(t.pos_ == "ADV" for t in between):
             return root if verb in (root, c) else None
     return None
+
+
+def is_possessor(c: Any) -> bool:
+    """A possessor of its head noun: "her plan", "the union's claim"; also a name the parser
+    hung otherwise though its "'s" marks it ("Tulsa police's earlier claim")."""
+    if c.dep_ == "poss":
+        return True
+    return (
+        c.dep_ in ("nsubj", "compound", "nmod")
+        and c.i < c.head.i
+        and c.head.pos_ == "NOUN"
+        and any(g.dep_ == "case" and g.lower_ in ("'s", "’s", "'", "’") for g in c.children)
+    )
+
+
+def main_verb_as_participle(tok: Any) -> bool:
+    """A past form the parser hung as a participle on a sentence-opening name with an
+    appositive, in a sentence left with no verb at all ("Aaron Roe, the director of X,
+    compared Y to Z"): the name's own verb, not a description of it."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and head.dep_ == "ROOT"
+        and head.pos_ == "PROPN"
+        and tok.i > 0
+        and tok.doc[tok.i - 1].text == ","
+        and any(c.dep_ == "appos" and head.i < c.i < tok.i for c in head.children)
+        and not any(c.dep_ in ("auxpass", "agent") for c in tok.children)
+    )
+
+
+def possessor_of(tok: Any) -> Any | None:
+    """The possessor of noun ``tok`` (see ``is_possessor``), or, when the parser made
+    the "'s" a verb of its own ("Tulsa police['s]" read as "police is"), the word right
+    before an "'s" that stands before the noun with only adjectives between."""
+    found = next((c for c in tok.children if is_possessor(c)), None)
+    if found is not None:
+        return found
+    j = tok.i - 1
+    while j > 0 and tok.doc[j].pos_ in ("ADJ", "ADV"):
+        j -= 1
+    if j > 0 and tok.doc[j].tag_ == "POS" and tok.doc[j].head != tok:
+        return tok.doc[j - 1]
+    return None

@@ -14,6 +14,7 @@ from app.extraction.cues.grammar import (
     _for_to,
     _when_not_what,
     is_animate,
+    possessor_of,
 )
 from app.extraction.cues.words import (
     _BELIEF_NOUNS,
@@ -127,7 +128,7 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         )
         return Cue(para, cop.i, tok.i, cop.i + 1, kind, "adj")
     owner = _stance_holder(tok) or _existential(tok) or _agent_phrase(tok)
-    if not owner and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from"):
+    if not owner and _in_a_range(tok):
         # "from X being Y, to the idea that Z": an item in a range of topics, nobody's
         # claim (with an owner it still is one: "to Smith's claim that Z")
         return None
@@ -156,6 +157,14 @@ def _noun_cue(tok: Any, lemma: str, para: int) -> Cue | None:
         kind = AttributionKind.BELIEF if lemma in _BELIEF_NOUNS else AttributionKind.INDIRECT
         return Cue(para, tok.i, head.i, tok.i + 1, kind, "noun")
     return None
+
+
+def _in_a_range(tok: Any) -> bool:
+    """The object of "to" in a "from X ... to Y" range of the same sentence."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "to":
+        return False
+    sent = tok.sent
+    return any(t.lower_ == "from" and t.dep_ == "prep" for t in tok.doc[sent.start : tok.i])
 
 
 def _of_whether(c: Any) -> bool:
@@ -228,10 +237,8 @@ def _stance_holder(tok: Any) -> bool:
     """Whether the noun has a possessor that can hold a view: "her plan", "the union's
     claim"; not a time ("this week's warnings") and not "its" ("its appeal to voters"),
     which mostly stands for a thing."""
-    for c in tok.children:
-        if c.dep_ == "poss":
-            return c.lower_ != "its" and c.ent_type_ not in ("DATE", "TIME")
-    return False
+    c = possessor_of(tok)
+    return c is not None and c.lower_ != "its" and c.ent_type_ not in ("DATE", "TIME")
 
 
 # Prepositions that give a cue noun its content or its target: "criticism of X", "support
@@ -304,7 +311,7 @@ def owned_that_clause(tok: Any) -> bool:
     Y". The claim is the possessor's wherever the noun stands ("seized on Smith's claim")."""
     if tok.lemma_.lower() in _INTENT_NOUNS:
         return False
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    poss = possessor_of(tok)
     if poss is None or poss.pos_ not in ("PROPN", "NOUN"):
         return False
     return any(

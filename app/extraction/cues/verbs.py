@@ -21,6 +21,7 @@ from app.extraction.cues.grammar import (
     _quote_follows,
     _when_not_what,
     is_animate,
+    main_verb_as_participle,
 )
 from app.extraction.cues.words import (
     _CLEAR_WORDS,
@@ -180,7 +181,7 @@ def _describes_not_reports(doc: Any, v: _Verb) -> bool:
     if _for_to(tok):
         return True  # "a call for the state to accept more migrants": asked of the state
     if lemma == "compare" and not any(
-        c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in tok.children
+        c.dep_ in ("dobj", "ccomp", "nsubjpass") or c.pos_ == "PROPN" for c in tok.children
     ):
         return True  # "61 percent, compared with 54 percent": a comparison of figures
     if (
@@ -190,6 +191,8 @@ def _describes_not_reports(doc: Any, v: _Verb) -> bool:
         and not (tok.tag_ in ("VBP", "VBZ") and lemma in _HELD_VIEW_VERBS)
     ):
         return True  # "a donor who backed Walker": who the donor is, not a stance reported
+    if main_verb_as_participle(tok):
+        return False  # "Aaron Roe, the director of X, compared Y to Z": the main verb
     if _reduced_passive(tok) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and lemma not in _MIND_VERBS
     ):
