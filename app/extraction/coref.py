@@ -129,7 +129,19 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _DOCUMENT_REACH = 3
 _POLL_WORDS = frozenset({"poll", "survey", "polls", "surveys"})
 _ISSUING = frozenset(
-    {"issue", "release", "publish", "put", "air", "run", "launch", "unveil", "post", "send"}
+    {
+        "issue",
+        "release",
+        "publish",
+        "put",
+        "air",
+        "run",
+        "launch",
+        "unveil",
+        "post",
+        "send",
+        "write",
+    }
 )
 
 

@@ -1122,3 +1122,11 @@ def test_a_title_varied_on_second_reference_is_the_holder(
     parser: Any, text: str, mention: str, name: str
 ) -> None:
     assert source_of(parser, text, mention) == (name, False)
+
+
+def test_the_book_speaks_for_the_writer_of_the_memoir_named_before(parser: Any) -> None:
+    text = (
+        "Connie Marlowe wrote a memoir of her years as the White House physician.\n\n"
+        '"Very few people knew of the clot at the time," the book said.'
+    )
+    assert source_of(parser, text, "the book")[0] == "Connie Marlowe"
