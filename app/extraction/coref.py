@@ -1738,6 +1738,52 @@ def name_lede_descriptions(
     return out
 
 
+_NON_SPACE = re.compile(r"\S")
+_TIMESTAMP_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}(?::\d{2})?[ \t]*[ap]\.[ \t]?m\.[ \t]*$")
+
+
+def name_section_descriptions(attributions: list[Attribution], text: str) -> list[Attribution]:
+    """A running story in timed sections ("2:45 p.m." on a line of its own) opens each
+    section with a lede: "Connecticut's tax commissioner says ..." then "Kevin Sullivan says
+    he ...". The person a section's first paragraph describes by a role only (an article-local
+    description, no name) is the person the section names next, as in the story's own lede
+    (``name_lede_descriptions``); never a role stories leave unnamed ("a spokeswoman")."""
+    stamps = [m.end() for m in _TIMESTAMP_LINE.finditer(text)]
+    out = list(attributions)
+    for k, start in enumerate(stamps):
+        end = stamps[k + 1] if k + 1 < len(stamps) else len(text)
+        opening = _NON_SPACE.search(text, start)  # the section's first paragraph
+        lede_end = text.find("\n", opening.start()) if opening else -1
+        lede_end = end if lede_end < 0 else min(lede_end, end)
+        for i, a in enumerate(out):
+            s, m = a.source, a.source_mention
+            if s is None or m is None or not start <= m.start < lede_end:
+                continue
+            if not (s.local and s.type is SourceType.PERSON and s.role) or s.anonymous:
+                continue
+            if s.role.split()[-1] in _UNNAMED_ROLES:
+                continue
+            named = next(
+                (
+                    b.source
+                    for b in out[i + 1 :]
+                    if b.source is not None
+                    and b.source_mention is not None
+                    and lede_end <= b.source_mention.start < end
+                    and _names_description(b.source, s, b.source_mention.text)
+                ),
+                None,
+            )
+            if named is None:
+                continue
+            for j, b in enumerate(out):
+                same = b.source is not None and b.source.name == s.name and b.source.local
+                here = b.source_mention is not None and start <= b.source_mention.start < end
+                if same and here and b.source is not None:
+                    out[j] = replace(b, source=replace(named, alias=b.source.alias))
+    return out
+
+
 def _names_description(named: ResolvedSource, described: ResolvedSource, mention: str) -> bool:
     """Whether a named source can be what an indefinite description stood for."""
     if named.generic or named.local or named.anonymous or " and " in named.name:

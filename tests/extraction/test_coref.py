@@ -1130,3 +1130,28 @@ def test_the_book_speaks_for_the_writer_of_the_memoir_named_before(parser: Any) 
         '"Very few people knew of the clot at the time," the book said.'
     )
     assert source_of(parser, text, "the book")[0] == "Connie Marlowe"
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("Ohio's tax commissioner", "Karen Tolliver"),
+        ("A spokeswoman for the governor", None),  # a role stories leave unnamed
+    ],
+)
+def test_a_timed_section_s_lede_description_is_the_person_it_names_next(
+    parser: Any, description: str, expected: str | None
+) -> None:
+    text = (
+        "The Latest on the race for governor (all times EDT):\n\n"
+        "2:45 p.m.\n\n"
+        f"{description} says an internal review shows no one from the state revenue office "
+        "released the filings.\n\n"
+        "Karen Tolliver says she told her staff Monday to check whether anyone disclosed "
+        "the information.\n\n"
+        "___.\n\n"
+        "2 p.m.\n\n"
+        "The mayor is seizing on a new report about the filings."
+    )
+    name = source_of(parser, text, description)[0]
+    assert (name == "Karen Tolliver") is (expected is not None)
