@@ -948,7 +948,7 @@ class SourceResolver:
             run = self._candidate_campaign()
             if run is not None:
                 return replace(run, alias=_surface(words))
-        entry = holder or self._epithet_holder(head) or self._body_named(head)
+        entry = holder or self._epithet_holder(head) or self._body_named(head, words)
         if entry is not None and self._other_party(words, entry.source):
             return None  # "the Democratic nominee" is not the Republican Party's nominee
         return entry.source if entry is not None else None
@@ -1157,15 +1157,26 @@ class SourceResolver:
             window=_SUBJECT_WINDOW,
         )
 
-    def _body_named(self, head: Token) -> _Entry | None:
-        """ "the ministry", "the department": a body whose name has the word; "the paper":
-        the last source of that class."""
+    def _body_named(self, head: Token, words: list[Token] | None = None) -> _Entry | None:
+        """ "the ministry", "the department": a body whose name has the word (and the
+        description's own words: "the district court" is not the Court of Appeals); "the
+        paper": the last source of that class. A body named inside a group ("a three-judge
+        panel of the U.S. Court of Appeals") is that body."""
         lemma = head.lemma_.lower()
-        entry = self._find(
-            lambda e: (
-                e.source.type is not SourceType.PERSON and lemma in e.source.name.lower().split()
-            )
-        )
+        own = {t.lower_ for t in words or [] if t.i < head.i and t.text.islower()}
+        own -= {"the", "this", "that"}
+
+        def named_so(e: _Entry) -> bool:
+            name = e.source.name.lower().split()
+            return lemma in name and own <= set(name)
+
+        entry = self._find(lambda e: e.source.type is not SourceType.PERSON and named_so(e))
+        if entry is not None and entry.source.generic and " of " in entry.source.name:
+            body = entry.source.name.split(" of ", 1)[1].removeprefix("the ")
+            if lemma in body.lower().split() and own <= set(body.lower().split()):
+                kind = entry.source.type
+                kind = SourceType.ORGANIZATION if kind is SourceType.UNKNOWN else kind
+                return _Entry(ResolvedSource(name=body, type=kind, alias=body), None, False)
         wanted_type = _CLASS_NOUNS.get(lemma)
         if entry is None and wanted_type is not None:
             entry = self._find(lambda e: e.source.type is wanted_type, window=_SUBJECT_WINDOW)

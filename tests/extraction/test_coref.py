@@ -1155,3 +1155,18 @@ def test_a_timed_section_s_lede_description_is_the_person_it_names_next(
     )
     name = source_of(parser, text, description)[0]
     assert (name == "Karen Tolliver") is (expected is not None)
+
+
+def test_a_court_named_inside_a_panel_is_the_appeals_court_not_the_district_court(
+    parser: Any,
+) -> None:
+    text = (
+        "A three-judge panel of the U.S. Court of Appeals for the Ninth Circuit overruled "
+        "a judge's decision on Friday.\n\n"
+        "The appeals court ruled that the state's practices could remove eligible voters.\n\n"
+        "Last year the district court upheld the state's actions."
+    )
+    assert source_of(parser, text, "The appeals court")[0] == (
+        "US Court of Appeals for the Ninth Circuit"
+    )
+    assert "Appeals" not in (source_of(parser, text, "the district court")[0] or "")
