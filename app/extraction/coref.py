@@ -129,7 +129,19 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _DOCUMENT_REACH = 3
 _POLL_WORDS = frozenset({"poll", "survey", "polls", "surveys"})
 _ISSUING = frozenset(
-    {"issue", "release", "publish", "put", "air", "run", "launch", "unveil", "post", "send"}
+    {
+        "issue",
+        "release",
+        "publish",
+        "put",
+        "air",
+        "run",
+        "launch",
+        "unveil",
+        "post",
+        "send",
+        "write",
+    }
 )
 
 
@@ -936,7 +948,7 @@ class SourceResolver:
             run = self._candidate_campaign()
             if run is not None:
                 return replace(run, alias=_surface(words))
-        entry = holder or self._epithet_holder(head) or self._body_named(head)
+        entry = holder or self._epithet_holder(head) or self._body_named(head, words)
         if entry is not None and self._other_party(words, entry.source):
             return None  # "the Democratic nominee" is not the Republican Party's nominee
         return entry.source if entry is not None else None
@@ -1145,15 +1157,26 @@ class SourceResolver:
             window=_SUBJECT_WINDOW,
         )
 
-    def _body_named(self, head: Token) -> _Entry | None:
-        """ "the ministry", "the department": a body whose name has the word; "the paper":
-        the last source of that class."""
+    def _body_named(self, head: Token, words: list[Token] | None = None) -> _Entry | None:
+        """ "the ministry", "the department": a body whose name has the word (and the
+        description's own words: "the district court" is not the Court of Appeals); "the
+        paper": the last source of that class. A body named inside a group ("a three-judge
+        panel of the U.S. Court of Appeals") is that body."""
         lemma = head.lemma_.lower()
-        entry = self._find(
-            lambda e: (
-                e.source.type is not SourceType.PERSON and lemma in e.source.name.lower().split()
-            )
-        )
+        own = {t.lower_ for t in words or [] if t.i < head.i and t.text.islower()}
+        own -= {"the", "this", "that"}
+
+        def named_so(e: _Entry) -> bool:
+            name = e.source.name.lower().split()
+            return lemma in name and own <= set(name)
+
+        entry = self._find(lambda e: e.source.type is not SourceType.PERSON and named_so(e))
+        if entry is not None and entry.source.generic and " of " in entry.source.name:
+            body = entry.source.name.split(" of ", 1)[1].removeprefix("the ")
+            if lemma in body.lower().split() and own <= set(body.lower().split()):
+                kind = entry.source.type
+                kind = SourceType.ORGANIZATION if kind is SourceType.UNKNOWN else kind
+                return _Entry(ResolvedSource(name=body, type=kind, alias=body), None, False)
         wanted_type = _CLASS_NOUNS.get(lemma)
         if entry is None and wanted_type is not None:
             entry = self._find(lambda e: e.source.type is wanted_type, window=_SUBJECT_WINDOW)
@@ -1723,6 +1746,52 @@ def name_lede_descriptions(
         for k, b in enumerate(out):
             if b.source is not None and b.source.generic and b.source.name == s.name:
                 out[k] = replace(b, source=replace(named, alias=b.source.alias))
+    return out
+
+
+_NON_SPACE = re.compile(r"\S")
+_TIMESTAMP_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}(?::\d{2})?[ \t]*[ap]\.[ \t]?m\.[ \t]*$")
+
+
+def name_section_descriptions(attributions: list[Attribution], text: str) -> list[Attribution]:
+    """A running story in timed sections ("2:45 p.m." on a line of its own) opens each
+    section with a lede: "Connecticut's tax commissioner says ..." then "Kevin Sullivan says
+    he ...". The person a section's first paragraph describes by a role only (an article-local
+    description, no name) is the person the section names next, as in the story's own lede
+    (``name_lede_descriptions``); never a role stories leave unnamed ("a spokeswoman")."""
+    stamps = [m.end() for m in _TIMESTAMP_LINE.finditer(text)]
+    out = list(attributions)
+    for k, start in enumerate(stamps):
+        end = stamps[k + 1] if k + 1 < len(stamps) else len(text)
+        opening = _NON_SPACE.search(text, start)  # the section's first paragraph
+        lede_end = text.find("\n", opening.start()) if opening else -1
+        lede_end = end if lede_end < 0 else min(lede_end, end)
+        for i, a in enumerate(out):
+            s, m = a.source, a.source_mention
+            if s is None or m is None or not start <= m.start < lede_end:
+                continue
+            if not (s.local and s.type is SourceType.PERSON and s.role) or s.anonymous:
+                continue
+            if s.role.split()[-1] in _UNNAMED_ROLES:
+                continue
+            named = next(
+                (
+                    b.source
+                    for b in out[i + 1 :]
+                    if b.source is not None
+                    and b.source_mention is not None
+                    and lede_end <= b.source_mention.start < end
+                    and _names_description(b.source, s, b.source_mention.text)
+                ),
+                None,
+            )
+            if named is None:
+                continue
+            for j, b in enumerate(out):
+                same = b.source is not None and b.source.name == s.name and b.source.local
+                here = b.source_mention is not None and start <= b.source_mention.start < end
+                if same and here and b.source is not None:
+                    out[j] = replace(b, source=replace(named, alias=b.source.alias))
     return out
 
 

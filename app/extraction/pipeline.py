@@ -9,7 +9,11 @@ from typing import Any
 
 from app.extraction.chrome import is_chrome, is_headline
 from app.extraction.contents import Quote, find_content, find_quotes, quote_words
-from app.extraction.coref import SourceResolver, name_lede_descriptions
+from app.extraction.coref import (
+    SourceResolver,
+    name_lede_descriptions,
+    name_section_descriptions,
+)
 from app.extraction.cues import Cue, find_cues, is_poll, owned_that_clause
 from app.extraction.dates import find_said_on
 from app.extraction.parse import Paragraph, ParsedText, Parser, get_parser
@@ -74,6 +78,7 @@ def extract(
     if live:  # "A New York judge ... Justice Frank Nervo": the lede's description is named
         horizon = live[min(3, len(live) - 1)].end
         attributions = name_lede_descriptions(attributions, lede_end=live[0].end, horizon=horizon)
+        attributions = name_section_descriptions(attributions, text)  # "2:45 p.m." sections
     if config.include_editorial:
         attributions += _editorial(parsed, live, attributions)
     attributions.sort(key=lambda a: (a.content.start, a.content.end))

@@ -1122,3 +1122,51 @@ def test_a_title_varied_on_second_reference_is_the_holder(
     parser: Any, text: str, mention: str, name: str
 ) -> None:
     assert source_of(parser, text, mention) == (name, False)
+
+
+def test_the_book_speaks_for_the_writer_of_the_memoir_named_before(parser: Any) -> None:
+    text = (
+        "Connie Marlowe wrote a memoir of her years as the White House physician.\n\n"
+        '"Very few people knew of the clot at the time," the book said.'
+    )
+    assert source_of(parser, text, "the book")[0] == "Connie Marlowe"
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("Ohio's tax commissioner", "Karen Tolliver"),
+        ("A spokeswoman for the governor", None),  # a role stories leave unnamed
+    ],
+)
+def test_a_timed_section_s_lede_description_is_the_person_it_names_next(
+    parser: Any, description: str, expected: str | None
+) -> None:
+    text = (
+        "The Latest on the race for governor (all times EDT):\n\n"
+        "2:45 p.m.\n\n"
+        f"{description} says an internal review shows no one from the state revenue office "
+        "released the filings.\n\n"
+        "Karen Tolliver says she told her staff Monday to check whether anyone disclosed "
+        "the information.\n\n"
+        "___.\n\n"
+        "2 p.m.\n\n"
+        "The mayor is seizing on a new report about the filings."
+    )
+    name = source_of(parser, text, description)[0]
+    assert (name == "Karen Tolliver") is (expected is not None)
+
+
+def test_a_court_named_inside_a_panel_is_the_appeals_court_not_the_district_court(
+    parser: Any,
+) -> None:
+    text = (
+        "A three-judge panel of the U.S. Court of Appeals for the Ninth Circuit overruled "
+        "a judge's decision on Friday.\n\n"
+        "The appeals court ruled that the state's practices could remove eligible voters.\n\n"
+        "Last year the district court upheld the state's actions."
+    )
+    assert source_of(parser, text, "The appeals court")[0] == (
+        "US Court of Appeals for the Ninth Circuit"
+    )
+    assert "Appeals" not in (source_of(parser, text, "the district court")[0] or "")
