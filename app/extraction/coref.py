@@ -1730,17 +1730,7 @@ def name_lede_descriptions(
             continue
         if s.role and s.role.split()[-1] in _UNNAMED_ROLES:
             continue
-        named = next(
-            (
-                b.source
-                for b in out[i + 1 :]
-                if b.source is not None
-                and b.source_mention is not None
-                and b.source_mention.start < horizon
-                and _names_description(b.source, s, b.source_mention.text)
-            ),
-            None,
-        )
+        named = _next_naming(out[i + 1 :], s, 0, horizon)
         if named is None:
             continue
         for k, b in enumerate(out):
@@ -1774,17 +1764,7 @@ def name_section_descriptions(attributions: list[Attribution], text: str) -> lis
                 continue
             if s.role.split()[-1] in _UNNAMED_ROLES:
                 continue
-            named = next(
-                (
-                    b.source
-                    for b in out[i + 1 :]
-                    if b.source is not None
-                    and b.source_mention is not None
-                    and lede_end <= b.source_mention.start < end
-                    and _names_description(b.source, s, b.source_mention.text)
-                ),
-                None,
-            )
+            named = _next_naming(out[i + 1 :], s, lede_end, end)
             if named is None:
                 continue
             for j, b in enumerate(out):
@@ -1793,6 +1773,19 @@ def name_section_descriptions(attributions: list[Attribution], text: str) -> lis
                 if same and here and b.source is not None:
                     out[j] = replace(b, source=replace(named, alias=b.source.alias))
     return out
+
+
+def _next_naming(
+    later: list[Attribution], described: ResolvedSource, lo: int, hi: int
+) -> ResolvedSource | None:
+    """The first source of ``later`` whose mention starts in [lo, hi) and names the person
+    or thing ``described`` describes."""
+    for b in later:
+        m = b.source_mention
+        in_reach = b.source is not None and m is not None and lo <= m.start < hi
+        if in_reach and _names_description(b.source, described, m.text):
+            return b.source
+    return None
 
 
 def _names_description(named: ResolvedSource, described: ResolvedSource, mention: str) -> bool:
