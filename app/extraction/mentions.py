@@ -634,8 +634,10 @@ def _split_descriptor(words: list[Token]) -> tuple[str | None, list[Token]]:
     while rest and rest[-1].text.islower() and rest[-1].lower_ in _ROLE_MODIFIERS:
         role_tokens = [rest[-1], *role_tokens]
         rest = rest[:-1]
-    temporal = [w for w in rest if w.lower_ in _TEMPORAL_MODIFIERS]
-    rest = [w for w in rest if w.lower_ not in _TEMPORAL_MODIFIERS]
+    # "the former president's wife": "former" is the owner's, not the wife's
+    owned_from = max((k + 1 for k, w in enumerate(rest) if w.tag_ == "POS"), default=0)
+    temporal = [w for w in rest[owned_from:] if w.lower_ in _TEMPORAL_MODIFIERS]
+    rest = [w for w in rest if w.lower_ not in _TEMPORAL_MODIFIERS or w not in temporal]
     if not role_tokens:
         return None, _affiliation_run(rest, from_end=True)
     role = " ".join([*(_expand(w) for w in temporal), _join_role(role_tokens)])

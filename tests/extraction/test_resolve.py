@@ -108,6 +108,14 @@ def resolve_all(nlp: Any, text: str, mentions: list[str]) -> list[Any]:
             "Iran",
         ),
         (
+            "The former president's wife, Maria Lopez, said her husband was a victim.",
+            "The former president's wife, Maria Lopez",
+            "Maria Lopez",
+            P,
+            "wife",
+            None,
+        ),
+        (
             "Norway's Foreign Ministry spokesperson, Erik Larsen, declined to comment.",
             "Norway's Foreign Ministry spokesperson, Erik Larsen",
             "Erik Larsen",
