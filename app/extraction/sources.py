@@ -80,7 +80,12 @@ def find_source(doc: Any, cue: Cue) -> tuple[int, int] | None:
         return _np_range(doc, fronted[1], cue) if fronted else None
     if cue.pattern == "colon":
         sent = head.sent
-        return _trim(doc, sent.start, cue.head)
+        end = cue.head
+        for t in doc[sent.start : cue.head]:
+            if t.lower_ in ("on", "about") and t.pos_ == "ADP" and t.i > sent.start:
+                end = t.i  # "Obama on Climate Change: ...": the name before its topic
+                break
+        return _trim(doc, sent.start, end)
     if cue.pattern == "agent":
         # "X is a critic of Y": the subject of the copula; "X, a critic of Y": X
         if head.dep_ == "appos":

@@ -338,3 +338,9 @@ def test_a_cue_noun_the_parser_joins_to_the_verb_has_the_verbs_subject(parser) -
         if a.cue is not None and a.cue.text == "acknowledgment" and a.source_mention
     ]
     assert found and found[0][1] == "Tom Baxter"
+
+
+def test_a_colon_headline_names_the_speaker_before_the_topic(parser) -> None:  # type: ignore[no-untyped-def]
+    text = "Tom Baxter on Climate Change: The trends are terrifying."
+    found = [a.source_mention.text for a in extract(text, parser=parser) if a.source_mention]
+    assert found[:1] == ["Tom Baxter"]
