@@ -1206,6 +1206,21 @@ class SourceResolver:
         self._history.append(_Entry(source, _GENDERED_ROLES.get(head.lower_), False))
         return replace(source, alias=_surface(words))
 
+    def _namesake_gender(self, name: str) -> str | None:
+        """A full name's gender as ``_person_gender`` knows it, else from the he or she
+        that follows the name in its own sentence ("Jeb Bush says he is ending his bid",
+        "Ivanka Trump ... She said"), outside quotation marks."""
+        known = self._person_gender(name)
+        if known is not None:
+            return known
+        for m in re.finditer(re.escape(name), self.text):
+            after = self.text[m.end() : m.end() + 160].split("\n", 1)[0]
+            after = re.split(r"[\"“”]", after, maxsplit=1)[0]
+            pronoun = re.search(r"\b(he|she|his|her)\b", after, re.IGNORECASE)
+            if pronoun is not None:
+                return _MALE if pronoun.group(1).lower() in {"he", "his"} else _FEMALE
+        return None
+
     def _person_gender(self, name: str) -> str | None:
         source = ResolvedSource(name=name, type=SourceType.PERSON, alias=name)
         return self._gender_of(_Entry(source, None, False))
@@ -1500,7 +1515,7 @@ class SourceResolver:
         if len(namesakes) < 2:
             return entry
         if gender is not None:
-            known = {p.name: self._person_gender(p.name) for p in namesakes}
+            known = {p.name: self._namesake_gender(p.name) for p in namesakes}
             namesakes = [p for p in namesakes if known[p.name] == gender] or [
                 p for p in namesakes if known[p.name] is None
             ]
@@ -2006,10 +2021,14 @@ def _speaker_gender(subject: Token | None) -> str | None:
     disrespect" is about another man.)"""
     if subject is None or subject.dep_ != "nsubj":
         return None
-    for clause in subject.head.children:
-        if clause.dep_ != "ccomp" or clause.i < subject.head.i:
+    verb = subject.head
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i:
             continue
         said = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        between = verb.doc[verb.i + 1 : said.i] if said is not None else []
+        if any(t.lower_ != "that" for t in between):
+            continue  # right after the verb only: not a quotation's "she", not a later clause
         if said is not None and said.lower_ in {"he", "she"}:
             return _MALE if said.lower_ == "he" else _FEMALE
     return None

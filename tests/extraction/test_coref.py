@@ -1170,3 +1170,22 @@ def test_a_court_named_inside_a_panel_is_the_appeals_court_not_the_district_cour
         "US Court of Appeals for the Ninth Circuit"
     )
     assert "Appeals" not in (source_of(parser, text, "the district court")[0] or "")
+
+
+def test_a_speech_clause_gender_does_not_pass_over_a_namesake_of_that_gender(parser: Any) -> None:
+    # "Jeb" is in no given-name list; the text shows him a man ("says he")
+    text = (
+        "The son of former president George W. Baxter entered the race in June.\n\n"
+        "Former Governor Jeb Baxter says he is ending his bid for the White House. Rivals "
+        "praised Jeb Baxter as a man who never went to the gutter.\n\n"
+        "Baxter says he is proud of the campaign he ran."
+    )
+    assert source_of(parser, text, "Baxter") == ("Jeb Baxter", False)
+
+
+def test_a_quotations_she_says_nothing_of_its_speaker(parser: Any) -> None:
+    text = (
+        "Former president Walter Baxter praised his wife, Karen Baxter, on Monday.\n\n"
+        'Baxter said: "She was the most popular figure in the state."'
+    )
+    assert source_of(parser, text, "Baxter") == ("Walter Baxter", False)
