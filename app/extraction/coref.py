@@ -1316,18 +1316,27 @@ class SourceResolver:
         if word.ent_type_ in {"GPE", "LOC", "ORG", "FAC", "NORP"}:
             return None
         sources = [
-            e.source.name.split()
+            e.source.name
             for e in self._history
             if e.source.type is SourceType.PERSON and not e.source.generic
         ]
-        people = [p.name.split() for p in self._article_people().values()]
-        if any(words[-1] == word.text for words in sources + people if words):
+        people = [p.name for p in self._article_people().values()]
+        if any(_without_suffix(n.split())[-1] == word.text for n in sources + people if n):
             return None
+
+        vocab = word.doc.vocab
+
+        def inner(name: str) -> bool:
+            words = _without_suffix(name.split())
+            if any(vocab[w.lower()].is_stop for w in words if w not in _NAME_PARTICLES):
+                return False  # "Will Twitter Be Next", a headline the NER read as a name
+            return word.text in words[:-1]
+
         # the names sources were given ("Kim Jong Un"), else the NER's ("Kim Un")
-        named = {" ".join(words) for words in sources if word.text in words[:-1]}
+        named = {n for n in sources if inner(n)}
         known = bool(named)  # then the caller makes that entry salient again
         if not named:
-            named = {" ".join(words) for words in people if word.text in words[:-1]}
+            named = {n for n in people if inner(n)}
         if len(named) != 1:
             return None
         source = ResolvedSource(name=named.pop(), type=SourceType.PERSON, alias=word.text)
@@ -2012,6 +2021,17 @@ def _acronym(tok: Token) -> bool:
 
 def _pronoun(tok: Token) -> bool:
     return tok.lower_ in _PRONOUNS and not _acronym(tok)
+
+
+_NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """A name's words without a generational suffix: "Biden" is the last name of "Joseph
+    R. Biden Jr.", not an inner one."""
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _NAME_SUFFIXES:
+        words = words[:-1]
+    return words
 
 
 def _speaker_gender(subject: Token | None) -> str | None:

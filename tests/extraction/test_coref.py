@@ -1189,3 +1189,11 @@ def test_a_quotations_she_says_nothing_of_its_speaker(parser: Any) -> None:
         'Baxter said: "She was the most popular figure in the state."'
     )
     assert source_of(parser, text, "Baxter") == ("Walter Baxter", False)
+
+
+def test_a_surname_before_a_suffix_is_no_inner_name_and_a_headline_is_no_name(parser: Any) -> None:
+    text = (
+        "Vice President Joseph R. Baxter Jr. spoke on Monday. Mr. Baxter said the plan would work."
+    )
+    name, _ = source_of(parser, text, "Mr. Baxter")
+    assert name is not None and name.startswith("Joseph")
