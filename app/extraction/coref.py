@@ -46,6 +46,7 @@ from app.extraction.mentions import (
     _POSSESSIVE_PRONOUNS,
     _PRONOUNS,
     _ROLE_WORDS,
+    _TEMPORAL_MODIFIERS,
     _TITLE_ABBREVIATIONS,
     _analyse,
     _based_on,
@@ -62,11 +63,11 @@ from app.extraction.mentions import (
     campaign_of_person,
 )
 from app.extraction.people import (
-    MINOR_WORDS,
     Person,
     acronyms_in,
     describes,
     descriptor_word,
+    initials,
     people_of,
 )
 from app.extraction.types import Attribution, ResolvedSource, SourceType, Span
@@ -166,7 +167,6 @@ _ROLE_SYNONYMS = {
 }
 _RULING_NOUNS = frozenset({"government", "regime"})
 _PLAIN_PERSON_NOUNS = frozenset({"woman", "man", "girl", "boy", "lady"})
-_TEMPORAL_WORDS = frozenset({"former", "retired", "then", "ex", "onetime", "late", "outgoing"})
 _SAME_OFFICE = {"judge": "justice", "justice": "judge"}
 _BODY_TYPES = frozenset(
     {SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA, SourceType.GROUP}
@@ -198,6 +198,7 @@ class SourceResolver:
         self.text = text
         self._docs = docs or []  # (offset, paragraph doc): the whole article, for people_of
         self._people: dict[str, Person] | None = None
+        self._namesake_genders: dict[str, str | None] = {}
         self._acronyms: dict[str, str] | None = None
         self._surname_genders: dict[str, str] | None = None
         self._history: list[_Entry] = []
@@ -1114,7 +1115,7 @@ class SourceResolver:
             return None
         if not any(t.ent_type_ == "GPE" and t.text[:1].isupper() for t in words if t.i < head.i):
             return None
-        if any(t.lower_ in _TEMPORAL_WORDS for t in words):
+        if any(t.lower_ in _TEMPORAL_MODIFIERS for t in words):
             return None  # "the former New Mexico governor": someone named for a past office
         gender = _GENDERED_ROLES.get(head.lower_)
         return _last(
@@ -1210,9 +1211,13 @@ class SourceResolver:
         """A full name's gender as ``_person_gender`` knows it, else from the he or she
         that follows the name in its own sentence ("Jeb Bush says he is ending his bid",
         "Ivanka Trump ... She said"), outside quotation marks."""
-        known = self._person_gender(name)
-        if known is not None:
-            return known
+        if name in self._namesake_genders:
+            return self._namesake_genders[name]
+        found = self._person_gender(name) or self._pronoun_after_name(name)
+        self._namesake_genders[name] = found
+        return found
+
+    def _pronoun_after_name(self, name: str) -> str | None:
         for m in re.finditer(re.escape(name), self.text):
             after = self.text[m.end() : m.end() + 160].split("\n", 1)[0]
             after = re.split(r"[\"“”]", after, maxsplit=1)[0]
@@ -1508,11 +1513,7 @@ class SourceResolver:
         }
         # "Paul Johnson, director of the Institute for Fiscal Studies": affiliations count
         names |= {e.source.affiliation for e in self._history if e.source.affiliation}
-        found = {
-            name
-            for name in names
-            if "".join(w[0] for w in name.split() if w.lower() not in MINOR_WORDS) == acronym
-        }
+        found = {name for name in names if initials(name.split()) == acronym}
         return found.pop() if len(found) == 1 else None
 
     def _main_namesake(self, surname: str, entry: _Entry, gender: str | None = None) -> _Entry:

@@ -228,7 +228,6 @@ _SPELLED = re.compile(
     r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)"
 )
 _MINOR = frozenset({"of", "for", "and", "on", "the", "de"})
-MINOR_WORDS = _MINOR  # the small words an acronym skips
 
 
 def acronyms_in(text: str) -> dict[str, str]:
@@ -241,8 +240,13 @@ def acronyms_in(text: str) -> dict[str, str]:
         # the name is the shortest tail of the capitalised run whose initials spell it
         for start in range(len(words)):
             tail = words[start:]
-            initials = "".join(w[0] for w in tail if w.lower() not in _MINOR).upper()
-            if initials == letters and tail[0].lower() not in _MINOR:
+            if initials(tail).upper() == letters and tail[0].lower() not in _MINOR:
                 found.setdefault(acronym, " ".join(tail).replace("’", "'"))
                 break
     return found
+
+
+def initials(words: list[str]) -> str:
+    """The first letters of a name's words, its small words left out: "Institute for Fiscal
+    Studies" -> "IFS"."""
+    return "".join(w[0] for w in words if w.lower() not in _MINOR)
